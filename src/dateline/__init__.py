@@ -1,0 +1,45 @@
+"""dateline: a pile of news articles in, a dated, sourced timeline and briefing out.
+
+The public API is imported lazily, so ``import dateline`` stays cheap and the CLI
+starts fast; ``from dateline import build_timeline`` works as usual.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_API = {
+    "Article": "dateline.model",
+    "Confidence": "dateline.model",
+    "Corpus": "dateline.model",
+    "PublicationDate": "dateline.model",
+    "Timeline": "dateline.model",
+    "ConfigError": "dateline.errors",
+    "DatelineError": "dateline.errors",
+    "InputError": "dateline.errors",
+    "StageError": "dateline.errors",
+    "Options": "dateline.options",
+    "load_articles": "dateline.ingest",
+    "annotate_article": "dateline.pipeline",
+    "build_corpus": "dateline.pipeline",
+    "build_timeline": "dateline.timeline",
+}
+
+__all__ = ["__version__", *sorted(_API)]
+
+if TYPE_CHECKING:
+    from dateline.errors import ConfigError, DatelineError, InputError, StageError
+    from dateline.ingest import load_articles
+    from dateline.model import Article, Confidence, Corpus, PublicationDate, Timeline
+    from dateline.options import Options
+    from dateline.pipeline import annotate_article, build_corpus
+    from dateline.timeline import build_timeline
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(importlib.import_module(_API[name]), name)
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")

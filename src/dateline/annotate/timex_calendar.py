@@ -1,0 +1,238 @@
+"""Calendar arithmetic and tense cues for resolving time expressions against a date.
+
+Pure functions of their arguments: the reference date is always passed in, nothing
+reads the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dateline.model import DateInterval, Granularity
+
+Direction = Literal[-1, 0, 1]  # past, unknown, future
+PAST: Direction = -1
+UNKNOWN: Direction = 0
+FUTURE: Direction = 1
+
+
+# -- intervals ---------------------------------------------------------------------
+
+
+def week_of(day: dt.date) -> DateInterval:
+    """The ISO week (Monday to Sunday) that contains ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return DateInterval(monday, monday + dt.timedelta(days=6), Granularity.WEEK)
+
+
+def quarter_of(year: int, quarter: int) -> DateInterval:
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last_month = 3 * quarter
+    last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return DateInterval(first, last, Granularity.QUARTER)
+
+
+def decade_of(year: int) -> DateInterval:
+    start = year - year % 10
+    return DateInterval(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Granularity.DECADE)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for impossible ones like February 30."""
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
+
+
+def shift(dct: dt.date, amount: int, unit: str) -> DateInterval:
+    """The interval ``amount`` units away from ``dct``, at that unit's granularity."""
+    match unit:
+        case "D":
+            return DateInterval.day(dct + dt.timedelta(days=amount))
+        case "W":
+            return week_of(dct + dt.timedelta(weeks=amount))
+        case "M":
+            moved = add_months(dct, amount)
+            return DateInterval.month(moved.year, moved.month)
+        case "Q":
+            moved = add_months(dct, 3 * amount)
+            return quarter_of(moved.year, (moved.month - 1) // 3 + 1)
+        case "DE":
+            return decade_of(dct.year + 10 * amount)
+        case _:
+            return DateInterval.year(dct.year + amount)
+
+
+def nth_week_of_month(year: int, month: int, nth: int) -> DateInterval:
+    """The ``nth`` week of a month: the ISO week containing day ``7 * (nth - 1) + 1``.
+
+    The first week of a month is the one containing its first day, so "the second week
+    of November 2013" is the week containing November 8, 2013-W45.
+    """
+    if nth < 0:  # "the last week of": the week containing the month's last day
+        last = calendar.monthrange(year, month)[1]
+        return week_of(dt.date(year, month, last))
+    day = min(7 * (nth - 1) + 1, calendar.monthrange(year, month)[1])
+    return week_of(dt.date(year, month, day))
+
+
+# -- choosing among candidate years ------------------------------------------------
+
+# A month-day in a past-tense sentence may still lie a little after the publication
+# date (an article written the evening before); beyond this it belongs to last year.
+_SLACK_DAYS = 7
+
+
+def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> int | None:
+    """The year for "December 21" written on ``dct``: the nearest, bent by tense."""
+    candidates = [
+        (abs((d - dct).days), d)
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+        if (d := safe_date(y, month, day)) is not None
+    ]
+    if not candidates:
+        return None
+    best = min(candidates)[1]
+    slack = dt.timedelta(days=_SLACK_DAYS)
+    if direction == PAST and best > dct + slack:
+        return best.year - 1
+    if direction == FUTURE and best < dct - slack:
+        return best.year + 1
+    return best.year
+
+
+def month_year(month: int, dct: dt.date, direction: Direction) -> int:
+    """The year for a bare month ("in May"): by tense, else the nearest to ``dct``."""
+    if direction == PAST:
+        return dct.year if month <= dct.month else dct.year - 1
+    if direction == FUTURE:
+        return dct.year if month >= dct.month else dct.year + 1
+    offset = month - dct.month  # nearest occurrence, within six months either side
+    if offset > 6:
+        return dct.year - 1
+    if offset < -6:
+        return dct.year + 1
+    return dct.year
+
+
+def weekday_date(weekday: int, dct: dt.date, direction: Direction, strict: bool) -> dt.date:
+    """The date of a weekday named on ``dct``: the latest one on or before it in past
+    or neutral contexts, the next one on or after it in future contexts. ``strict``
+    excludes ``dct`` itself ("last Friday", "next Friday")."""
+    if direction == FUTURE:
+        ahead = (weekday - dct.weekday()) % 7
+        if ahead == 0 and strict:
+            ahead = 7
+        return dct + dt.timedelta(days=ahead)
+    back = (dct.weekday() - weekday) % 7
+    if back == 0 and strict:
+        back = 7
+    return dct - dt.timedelta(days=back)
+
+
+def season_of(month: int) -> str:
+    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[month - 1]
+
+
+# -- tense cues ---------------------------------------------------------------------
+
+_FUTURE_WORDS = frozenset(
+    "will 'll wo shall would could might may can upcoming next scheduled slated "
+    "until tomorrow planned".split()
+)
+# Verbs that signal the future when "to" follows: "is expected to", "plans to".
+_FUTURE_BEFORE_TO = frozenset(
+    "is are expected expects expect plans plan going set due hopes hope intends aims "
+    "scheduled slated".split()
+)
+_PAST_WORDS = frozenset(
+    "said was were had did met told took gave came went made saw won lost left held "
+    "began fell rose sold bought brought thought found got spoke wrote became ran led "
+    "kept sent spent paid fought struck stood agreed felt heard knew meant broke chose "
+    "drove ate flew forgot froze hid rode rang sang sank shook shot slid stole swore "
+    "threw woke wore ago last yesterday earlier previously recently".split()
+)
+# Lower-case words in -ed that are not past-tense verbs.
+_NOT_PAST = frozenset(
+    "need indeed speed seed feed proceed exceed succeed bed red shed hundred sacred naked "
+    "wicked embed breed creed greed weed heed".split()
+)
+# "will be held", "to be named": a participle after these is not a past-tense cue.
+_PASSIVE_AUX = frozenset("be being".split())
+
+_WORD = re.compile(r"[A-Za-z']+(?:-[A-Za-z]+)*")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bJan)(?<!\bFeb)"
+    r"(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)[.!?][\"'”’)]*\s|\n\s*\n"
+)
+_WINDOW = 160  # characters searched on each side for a tense cue
+
+
+@dataclass(frozen=True)
+class _Cue:
+    distance: int
+    direction: Direction
+
+
+def tense_direction(text: str, start: int, end: int) -> Direction:
+    """Past or future, from the tense cue nearest to ``text[start:end]`` in its sentence.
+
+    Cues are past-tense verbs (said, met, -ed forms), modal and future markers (will,
+    'll, is to, expected to, scheduled, next). The nearest cue wins; none gives UNKNOWN.
+    """
+    left = text[max(0, start - _WINDOW) : start]
+    ends = list(_SENTENCE_END.finditer(left))
+    left_offset = max(0, start - _WINDOW) + (ends[-1].end() if ends else 0)
+    right = text[end : end + _WINDOW]
+    stop = _SENTENCE_END.search(right)
+    right_end = end + (stop.start() if stop else len(right))
+    cues = _cues(text, left_offset, start, end) + _cues(text, end, right_end, start)
+    if not cues:
+        return UNKNOWN
+    return min(cues, key=lambda cue: cue.distance).direction
+
+
+def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
+    """Tense cues among the words of ``text[lo:hi]``, with their distance to ``origin``."""
+    cues: list[_Cue] = []
+    words = list(_WORD.finditer(text, lo, hi))
+    for i, match in enumerate(words):
+        word = match.group().lower()
+        after = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        before = words[i - 1].group().lower() if i > 0 else ""
+        direction = _word_direction(word, before, after, match.group()[0].isupper())
+        if direction != UNKNOWN:
+            distance = (
+                abs(match.start() - origin) if match.start() > origin else origin - match.end()
+            )
+            cues.append(_Cue(distance, direction))
+    return cues
+
+
+def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Direction:
+    if word in _FUTURE_WORDS or (after == "to" and word in _FUTURE_BEFORE_TO):
+        return FUTURE
+    if word in _PAST_WORDS:
+        return PAST
+    if (
+        not capitalised
+        and "-" not in word
+        and len(word) > 4
+        and word.endswith("ed")
+        and word not in _NOT_PAST
+        and before not in _PASSIVE_AUX
+    ):
+        return PAST
+    return UNKNOWN

@@ -1,0 +1,417 @@
+"""Rules for calendar dates and clock times: what they match and how they resolve.
+
+A rule is a compiled regex and a function that turns its match into a Timex (or None
+to reject it). When a rule needs context it does not want in the span ("in May"), the
+span is the named group ``t``. Relative expressions, durations and sets are in
+:mod:`dateline.annotate.timex_rules_relative`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.annotate import timex_calendar as cal
+from dateline.annotate.timex_lexicon import (
+    DAY_NUMBER,
+    DAY_PART,
+    DAY_PARTS,
+    MONTH_ANY,
+    MONTH_FULL,
+    NOT_YEAR_AFTER,
+    NOT_YEAR_BEFORE,
+    ORDINAL,
+    ORDINALS,
+    TIMEZONE,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    weekday_number,
+)
+from dateline.annotate.timex_resolver import Resolver
+from dateline.model import DateInterval, Granularity, Timex, TimexType
+
+Build = Callable[[re.Match[str], Resolver], Timex | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    build: Build
+
+
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def span_of(match: re.Match[str]) -> tuple[int, int]:
+    """The expression's span: the ``t`` group when the rule has one, else the match."""
+    if "t" in match.re.groupindex and match.start("t") >= 0:
+        return match.start("t"), match.end("t")
+    return match.start(), match.end()
+
+
+def day_number(text: str) -> int:
+    return int(text.rstrip("stndrhSTNDRH"))
+
+
+# Modifiers that narrow a month or year without changing its TIMEX3 value ("early
+# 2012" is 2012 with mod="START", which the model does not carry).
+FUZZY = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:early|mid|middle|late)(?:\s+in)?[\s-]+|the\s+(?:very\s+)?"
+    r"(?:end|beginning|start|middle|turn|rest|remainder|first\s+half|second\s+half|"
+    r"first\s+part|latter\s+part|last\s+part)\s+of\s+(?:the\s+)?)"
+)
+_YEAR_TAIL = r"(?:\s*,?\s*(?P<year>" + YEAR + r")(?!\d))?"
+
+
+# -- numeric dates ----------------------------------------------------------------------
+
+
+def _iso(match: re.Match[str], res: Resolver) -> Timex | None:
+    day = cal.safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    if day is None:
+        return None
+    hour = match.groupdict().get("hh")
+    if hour:
+        suffix = f"T{hour}:{match['mm']}"
+        return res.absolute(span_of(match), DateInterval.day(day), TimexType.TIME, suffix)
+    return res.absolute(span_of(match), DateInterval.day(day))
+
+
+def _numeric(order: str) -> Build:
+    """Slash and dot dates: ``order`` says which of the first two numbers is the month."""
+
+    def build(match: re.Match[str], res: Resolver) -> Timex | None:
+        first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
+        month, day = (first, second) if order == "MD" else (second, first)
+        if month > 12 >= day:  # "13/02/2014" can only be day first
+            month, day = day, month
+        if year < 100:
+            year += 2000 if year < 50 else 1900
+        date = cal.safe_date(year, month, day)
+        return None if date is None else res.absolute(span_of(match), DateInterval.day(date))
+
+    return build
+
+
+# -- dates with month names -------------------------------------------------------------
+
+
+def _month_day(match: re.Match[str], res: Resolver) -> Timex | None:
+    month, day = month_number(match["month"]), day_number(match["day"])
+    span = span_of(match)
+    if match["year"]:
+        date = cal.safe_date(int(match["year"]), month, day)
+        return None if date is None else res.absolute(span, DateInterval.day(date))
+    if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: allows Feb. 29
+        return None
+    weekday = weekday_number(match["wd"]) if match["wd"] else None
+
+    def compute(dct: dt.date) -> DateInterval | None:
+        year = _year_with_weekday(month, day, weekday, dct)
+        if year is None:
+            year = cal.month_day_year(month, day, dct, res.direction(*span))
+        date = cal.safe_date(year, month, day) if year else None
+        return DateInterval.day(date) if date else None
+
+    return res.relative(span, compute, f"XXXX-{month:02d}-{day:02d}")
+
+
+def _year_with_weekday(month: int, day: int, weekday: int | None, dct: dt.date) -> int | None:
+    """For "Thursday, April 6": the year near the dct in which April 6 is a Thursday."""
+    if weekday is None:
+        return None
+    for year in (dct.year, dct.year - 1, dct.year + 1):
+        date = cal.safe_date(year, month, day)
+        if date is not None and date.weekday() == weekday:
+            return year
+    return None
+
+
+def _month_year(match: re.Match[str], res: Resolver) -> Timex | None:
+    interval = DateInterval.month(int(match["year"]), month_number(match["month"]))
+    return res.absolute(span_of(match), interval)
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|early|late|"
+    r"mid|last|next|this|that|each|every|between|and|or|around|for|on|as\s+of)|[-,])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _month_alone(match: re.Match[str], res: Resolver) -> Timex | None:
+    name = match["month"]
+    start, end = span_of(match)
+    if name in {"May", "March"} and not match["mod"] and not match["rel"]:
+        # "may" the verb and "march" the noun: only accept after a preposition
+        before = res.text[max(0, start - 12) : start]
+        if not _MONTH_CONTEXT.search(before):
+            return None
+    month = month_number(name)
+    rel = (match["rel"] or "").lower()
+
+    def compute(dct: dt.date) -> DateInterval:
+        if rel == "last":
+            year = dct.year if month < dct.month else dct.year - 1
+        elif rel == "next":
+            year = dct.year if month > dct.month else dct.year + 1
+        elif rel == "this":
+            year = dct.year
+        else:
+            year = cal.month_year(month, dct, res.direction(start, end))
+        return DateInterval.month(year, month)
+
+    return res.relative((start, end), compute, f"XXXX-{month:02d}")
+
+
+def _nth_week(match: re.Match[str], res: Resolver) -> Timex | None:
+    nth = ORDINALS[match["ord"].lower()]
+    month = month_number(match["month"])
+    span = span_of(match)
+    if match["year"]:
+        return res.absolute(span, cal.nth_week_of_month(int(match["year"]), month, nth))
+
+    def compute(dct: dt.date) -> DateInterval:
+        year = cal.month_year(month, dct, res.direction(*span))
+        return cal.nth_week_of_month(year, month, nth)
+
+    return res.relative(span, compute, "XXXX-WXX")
+
+
+# -- years, decades, centuries ----------------------------------------------------------
+
+
+def _year(match: re.Match[str], res: Resolver) -> Timex | None:
+    return res.absolute(span_of(match), DateInterval.year(int(match["year"])))
+
+
+def _decade(match: re.Match[str], res: Resolver) -> Timex | None:
+    if match["short"]:
+        year = 1900 + int(match["short"])  # "the '90s": the 20th century's
+    else:
+        year = int(match["dec"])
+    return res.absolute(span_of(match), cal.decade_of(year))
+
+
+def _century(match: re.Match[str], res: Resolver) -> Timex | None:
+    number = int(match["n"])
+    if not 1 <= number <= 22:
+        return None
+    return Timex(*span_of(match), TimexType.DATE, f"{number - 1:02d}")
+
+
+# -- weekdays and clock times -----------------------------------------------------------
+
+
+def resolve_weekday(
+    res: Resolver, span: tuple[int, int], weekday: int, rel: str, suffix: str = ""
+) -> Timex | None:
+    """A weekday, "last Friday", "next Tuesday", "Friday night", resolved by tense."""
+    kind = TimexType.TIME if suffix else TimexType.DATE
+
+    def compute(dct: dt.date) -> DateInterval:
+        if rel in {"last", "past", "previous"}:
+            return DateInterval.day(cal.weekday_date(weekday, dct, cal.PAST, strict=True))
+        if rel in {"next", "coming", "this coming"}:
+            return DateInterval.day(cal.weekday_date(weekday, dct, cal.FUTURE, strict=True))
+        if rel == "this":
+            return DateInterval.day(cal.weekday_date(weekday, dct, cal.FUTURE, strict=False))
+        direction = res.direction(*span)
+        return DateInterval.day(cal.weekday_date(weekday, dct, direction, strict=False))
+
+    return res.relative(span, compute, f"XXXX-WXX-{weekday + 1}", kind, suffix)
+
+
+def _weekday(match: re.Match[str], res: Resolver) -> Timex | None:
+    rel = " ".join((match["rel"] or "").lower().split())
+    suffix = "T" + DAY_PARTS[match["part"].lower()] if match["part"] else ""
+    return resolve_weekday(res, span_of(match), weekday_number(match["wd"]), rel, suffix)
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    """``"5 p.m."`` -> ``"17:00"``; None for impossible times."""
+    if match["word"]:
+        return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[match["word"].lower()]
+    if match["h24"]:
+        hour, minute = int(match["h24"]), int(match["min24"])
+    else:
+        hour, minute = int(match["h"]), int(match["min"] or 0)
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            return None
+        is_pm = match["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if is_pm else 0)
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+_DEICTIC_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _time(match: re.Match[str], res: Resolver) -> Timex | None:
+    clock = _clock(match)
+    if clock is None:
+        return None
+    span = span_of(match)
+    suffix = "T" + clock
+    if match["wd"]:
+        return resolve_weekday(res, span, weekday_number(match["wd"]), "", suffix)
+    if match["month"]:
+        month, day = month_number(match["month"]), day_number(match["day"])
+
+        def on_month_day(dct: dt.date) -> DateInterval | None:
+            year = cal.month_day_year(month, day, dct, res.direction(*span))
+            date = cal.safe_date(year, month, day) if year else None
+            return DateInterval.day(date) if date else None
+
+        return res.relative(span, on_month_day, f"XXXX-{month:02d}-{day:02d}",
+                            TimexType.TIME, suffix)  # fmt: skip
+    offset = _DEICTIC_DAY_OFFSETS[(match["deictic"] or "today").lower()]
+    return res.relative(span, lambda dct: DateInterval.day(dct + dt.timedelta(days=offset)),
+                        "XXXX-XX-XX", TimexType.TIME, suffix)  # fmt: skip
+
+
+_CLOCK = (
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    r"|(?<![\d:.,$])(?P<h24>[01]?\d|2[0-4]):(?P<min24>[0-5]\d)(?![\d:])"
+    r"|(?P<word>noon|midnight|midday))"
+)
+_DAY_TAIL = (
+    r"(?:,?\s+(?:on\s+|of\s+)?(?:(?P<wd>" + WEEKDAY + r")|(?P<deictic>today|tonight|yesterday|"
+    r"tomorrow)\b|(?P<month>" + MONTH_ANY + r")\s+(?P<day>" + DAY_NUMBER + r")))?"
+)
+
+
+DATE_RULES: list[Rule] = [
+    Rule(
+        "iso_date",
+        compile_rule(
+            r"(?<![\d-])(?P<y>" + YEAR + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+            r"(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?(?![\d-])"
+        ),
+        _iso,
+    ),
+    Rule(
+        "compact_date",
+        compile_rule(r"(?<![\w.,$])(?P<y>19\d\d|20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\w.,])"),
+        _iso,
+    ),
+    Rule(
+        "slash_date",
+        compile_rule(r"(?<![\w/.])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])"),
+        _numeric("MD"),
+    ),
+    Rule(
+        "dot_date",
+        compile_rule(
+            r"(?<![\w.])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>" + YEAR + r")(?![\w]|\.\d)"
+        ),
+        _numeric("DM"),
+    ),
+    Rule(
+        "month_day",
+        compile_rule(
+            r"(?:(?P<wd>"
+            + WEEKDAY
+            + r")\s*,?\s+)?(?:the\s+)?(?P<month>"
+            + MONTH_ANY
+            + r")\s*(?:the\s+)?(?P<day>"
+            + DAY_NUMBER
+            + r")(?![,.]?\d|:|\s*(?:%|percent)\b)"
+            + _YEAR_TAIL
+        ),
+        _month_day,
+    ),
+    Rule(
+        "day_month",
+        compile_rule(
+            r"(?:(?P<wd>"
+            + WEEKDAY
+            + r")\s*,?\s+)?(?:the\s+)?(?<![\d.,])(?P<day>"
+            + DAY_NUMBER
+            + r")\s+(?:of\s+)?(?P<month>"
+            + MONTH_ANY
+            + r")"
+            + _YEAR_TAIL
+        ),
+        _month_day,
+    ),
+    Rule(
+        "month_year",
+        compile_rule(
+            r"(?:"
+            + FUZZY
+            + r")?(?P<month>"
+            + MONTH_ANY
+            + r")\s*,?\s+(?:of\s+)?(?P<year>"
+            + YEAR
+            + r")(?!\d)"
+        ),
+        _month_year,
+    ),
+    Rule(
+        "month_alone",
+        compile_rule(
+            r"(?P<t>(?P<mod>"
+            + FUZZY
+            + r")?(?:(?P<rel>last|next|this|early|late)\s+)?(?P<month>"
+            + MONTH_FULL
+            + r"))(?!\s*\d)"
+        ),
+        _month_alone,
+    ),
+    Rule(
+        "nth_week",
+        compile_rule(
+            r"(?:the\s+)?(?P<ord>"
+            + ORDINAL
+            + r")\s+week\s+(?:of|in)\s+(?P<month>"
+            + MONTH_ANY
+            + r")"
+            + _YEAR_TAIL
+        ),
+        _nth_week,
+    ),
+    Rule(
+        "year",
+        compile_rule(
+            r"(?:"
+            + FUZZY
+            + r"|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year)\s+|"
+            + NOT_YEAR_BEFORE
+            + r")(?P<year>"
+            + YEAR
+            + r")"
+            + NOT_YEAR_AFTER
+        ),
+        _year,
+    ),
+    Rule(
+        "decade",
+        compile_rule(
+            r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+|the\s+)?(?:(?P<dec>(?:1[89]|20)\d0)|'(?P<short>"
+            r"[1-9]0))'?s\b"
+        ),
+        _decade,
+    ),
+    Rule(
+        "century",
+        compile_rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),
+        _century,
+    ),
+    Rule(
+        "weekday",
+        compile_rule(
+            r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous)\s+|(?:early|late)\s+)?"
+            r"(?P<wd>" + WEEKDAY + r")(?!')(?:\s+(?P<part>" + DAY_PART + r"))?"
+        ),
+        _weekday,
+    ),
+    Rule("time", compile_rule(_CLOCK + TIMEZONE + _DAY_TAIL), _time),
+]

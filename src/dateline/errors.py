@@ -1,0 +1,37 @@
+"""The exception hierarchy. Messages name the file, the problem and the fix."""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class for every error dateline raises on purpose."""
+
+
+class InputError(DatelineError):
+    """An input file or record cannot be used."""
+
+    def __init__(self, path: str, problem: str, fix: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+        message = f"{path}: {problem}"
+        if fix:
+            message += f" ({fix})"
+        super().__init__(message)
+
+
+class ConfigError(DatelineError):
+    """Options that cannot work together, or a value out of range."""
+
+
+class StageError(DatelineError):
+    """A processing stage failed on one article."""
+
+    def __init__(self, stage: str, article_id: str, problem: str) -> None:
+        self.stage = stage
+        self.article_id = article_id
+        super().__init__(f"{stage} failed on article {article_id}: {problem}")
+
+
+class ModelNotFoundError(DatelineError):
+    """A required NLP model is not installed."""

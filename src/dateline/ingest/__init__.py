@@ -1,0 +1,169 @@
+"""Ingest: paths in, cleaned and dated articles out, with a record for every input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dateline.errors import InputError
+from dateline.ingest import pubdate
+from dateline.ingest.clean import clean_text
+from dateline.ingest.readers import (
+    ManifestEntry,
+    RawDocument,
+    discover,
+    find_manifests,
+    read_file,
+    read_manifest,
+)
+from dateline.model import (
+    Article,
+    Confidence,
+    InputRecord,
+    InputStatus,
+    PublicationDate,
+    RunReport,
+)
+from dateline.options import Options
+
+log = logging.getLogger(__name__)
+MIN_WORDS = 5
+
+__all__ = ["build_article", "load_articles"]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: list[Article]
+    report: RunReport
+
+
+def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> Loaded:
+    """Read, clean and date every article under ``paths``.
+
+    Never raises for a bad file: each input ends up in the report, accepted or
+    rejected with its reason. Publication dates without a year get one from the
+    corpus range afterwards.
+    """
+    opts = opts or Options()
+    roots = [Path(p) for p in paths]
+    manifest = _load_manifests(roots, opts)
+    found = discover(roots)
+    records = [InputRecord(m, InputStatus.REJECTED, "no such file or folder") for m in found.missing]
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for path in found.files:
+        root = next((r for r in roots if r in path.parents), path.parent)
+        for doc_or_error in _read(path):
+            if isinstance(doc_or_error, InputError):
+                records.append(InputRecord(doc_or_error.path, InputStatus.REJECTED,
+                                           _reason(doc_or_error)))
+                continue
+            entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
+            article_id = _unique_id(_article_id(doc_or_error, path, root), used_ids)
+            try:
+                article = build_article(doc_or_error, article_id, entry, opts)
+            except InputError as err:
+                records.append(InputRecord(err.path, InputStatus.REJECTED, _reason(err),
+                                           warnings=doc_or_error.warnings))
+                continue
+            used_ids.add(article_id)
+            articles.append(article)
+            records.append(InputRecord(doc_or_error.path, InputStatus.ACCEPTED,
+                                       article_id=article_id, warnings=doc_or_error.warnings))
+    articles = pubdate.infer_missing_years(articles)
+    log.info("loaded %d articles, rejected %d inputs", len(articles),
+             sum(r.status is InputStatus.REJECTED for r in records))
+    return Loaded(articles, RunReport(tuple(records)))
+
+
+def _reason(err: InputError) -> str:
+    return f"{err.problem} ({err.fix})" if err.fix else err.problem
+
+
+def _read(path: Path) -> Iterator[RawDocument | InputError]:
+    try:
+        yield from read_file(path)
+    except InputError as err:
+        yield err
+
+
+def _load_manifests(roots: list[Path], opts: Options) -> dict[str, ManifestEntry]:
+    entries: dict[str, ManifestEntry] = {}
+    manifests = find_manifests(roots) + ([opts.manifest] if opts.manifest else [])
+    for manifest in manifests:
+        entries.update(read_manifest(manifest))
+    return entries
+
+
+def _article_id(doc: RawDocument, path: Path, root: Path) -> str:
+    base = path.name if path == root else path.relative_to(root).as_posix()
+    if "#" in doc.path:
+        return doc.record_id or f"{base}#{doc.path.rsplit('#', 1)[1]}"
+    return base
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    article_id, n = candidate, 2
+    while article_id in used:
+        article_id = f"{candidate}~{n}"
+        n += 1
+    return article_id
+
+
+def build_article(doc: RawDocument, article_id: str, entry: ManifestEntry | None = None,
+                  opts: Options | None = None) -> Article:
+    """Clean one raw document and establish what is known about it. Pure."""
+    opts = opts or Options()
+    if not doc.text.strip():
+        problem = doc.warnings[-1] if doc.warnings else "no text"
+        raise InputError(doc.path, problem, "give each record a non-empty 'text'")
+    cleaned = clean_text(doc.text)
+    body = cleaned.text[cleaned.body_start:]
+    if len(body.split()) < MIN_WORDS:
+        raise InputError(doc.path, f"fewer than {MIN_WORDS} words of text after cleaning",
+                         "check that the file holds an article")
+    header = cleaned.header
+    title = (entry and entry.title) or doc.title or header.title
+    source = (entry and entry.source) or doc.source or (header.agencies[0] if header.agencies
+                                                          else None)
+    pub = establish_pub_date(doc, entry, header.date_lines, header.dateline_date, cleaned.text,
+                             opts)
+    return Article(
+        id=article_id, path=doc.path, text=cleaned.text, pub_date=pub, title=title,
+        title_span=cleaned.title_span, body_start=cleaned.body_start, source=source,
+        url=(entry and entry.url) or doc.url, author=doc.author, place=header.place,
+        encoding=doc.encoding, offsets=cleaned.offsets, cleaning=cleaned.actions,
+    )
+
+
+def establish_pub_date(doc: RawDocument, entry: ManifestEntry | None, date_lines: list[str],
+                       dateline_date: str | None, text: str, opts: Options) -> PublicationDate:
+    """The strongest publication date the sources give, weakest last."""
+    candidates: list[PublicationDate | None] = []
+    if entry and entry.date:
+        candidates.append(pubdate.from_metadata(entry.date, "manifest"))
+    if doc.date:
+        candidates.append(pubdate.from_metadata(doc.date, "metadata"))
+    if doc.folder_date:
+        candidates.append(PublicationDate(doc.folder_date, Confidence.EXPLICIT, "folder",
+                                          f"folder named {doc.folder_date.isoformat()}"))
+    candidates.append(pubdate.date_from_header(date_lines, text))
+    if dateline_date:
+        candidates.append(pubdate.partial_from_dateline(dateline_date))
+    found = [c for c in candidates if c is not None]
+    for pub in found:
+        if pub.value is not None:
+            return pub
+    if opts.use_mtime and doc.mtime is not None:
+        mtime = dt.datetime.fromtimestamp(doc.mtime, tz=dt.UTC).date()
+        return PublicationDate(mtime, Confidence.ESTIMATED, "mtime",
+                               "file modification time (asked for with --use-mtime)")
+    return found[0] if found else PublicationDate.unknown()
+
+
+def with_pub_date(article: Article, pub: PublicationDate) -> Article:
+    return replace(article, pub_date=pub)

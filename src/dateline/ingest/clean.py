@@ -1,0 +1,422 @@
+"""Cleaning copied news text: wrapped lines, captions, boilerplate, PTB tokens.
+
+``clean_text`` turns the text of a file, as read, into paragraphs of prose and keeps a
+map from every cleaned offset back to the original. It also lifts out what the header
+says (headline, date lines, agency credits, the wire dateline) for the stages that
+establish the publication date and source.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dateline.ingest.textmap import Fragment, Line, assemble, line_text, rewrite, slice_line
+from dateline.ingest.textmap import strip_line as strip_fragments
+from dateline.model import OffsetMap
+
+TERMINAL = tuple(".!?\"'”’)]:;…")
+BOILERPLATE_LINES = frozenset(
+    s.lower()
+    for s in (
+        "All news", "Advertisement", "Share this article", "Share", "Read more",
+        "Comments", "Print", "Email", "Tweet", "Related", "Related articles",
+        "Skip to main content", "Share on Facebook", "Share on Twitter",
+    )
+)
+AGENCIES = {
+    "associated press": "Associated Press", "ap": "Associated Press",
+    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
+    "itar-tass": "TASS", "tass": "TASS", "cnn": "CNN", "bbc": "BBC", "xinhua": "Xinhua",
+    "ria novosti": "RIA Novosti", "interfax": "Interfax", "upi": "UPI", "dpa": "dpa",
+}
+CREDIT = re.compile(
+    r"(^photo\b|^©|\bphoto:|\b(EPA|AFP|AP|Reuters|ITAR-TASS|Getty Images?)\s*/\s*[A-Z]|"
+    r"\(AP Photo|/\s*(EPA|AFP|AP|Reuters)\b)",
+    re.IGNORECASE,
+)
+GALLERY_ID = re.compile(r"^[•·*\-–]?\s*[A-Za-z]+(?:-[A-Za-z0-9]+){2,}$")
+BULLET = re.compile(r"^[•·*–]\s+")
+NUMERIC_DATE_LINE = re.compile(
+    r"^(?:[A-Z][a-z]+,?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WORD_DATE_LINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted)[:\s]+)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
+WIRE_DATELINE = re.compile(
+    rf"""^(?P<place>[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}}
+        (?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?)
+    (?:\s*,\s*(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?))?
+    \s*(?:\((?P<agency>[^()]{{2,30}})\)\s*[-—–]+|\.?\s*/(?P<agency2>[A-Za-z\-]{{2,20}})/\.?
+        |\s*[-—–]+)\s+""",
+    re.VERBOSE,
+)
+HYPHEN_KEEP_PREFIXES = frozenset(
+    "al el ad as bin ibn self well non co ex anti pro post pre all cross half multi "
+    "inter intra mid long short high low counter semi vice".split()
+)
+
+# Penn Treebank detokenization: each pattern's match is rewritten by a fixed function.
+PTB_MARKERS = re.compile(r"(?: 's | n't |-LRB-|-RRB-|``| '' | , | \.$)", re.MULTILINE)
+PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+PTB_BRACKET = re.compile(r"-[LR][RSC]B-")
+PTB_SPACE_BEFORE = re.compile(r" (?=(?:[.,;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|''))")
+PTB_SPACE_AFTER = re.compile(r"(?<=[(\[{$]) ")
+PTB_OPEN_QUOTE = re.compile(r"``\s?")
+PTB_CLOSE_QUOTE = re.compile(r"\s?''")
+
+
+@dataclass
+class Header:
+    """What the top of an article says about the article."""
+
+    title: str | None = None
+    date_lines: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    place: str | None = None
+    dateline: str | None = None  # the wire dateline as written
+    dateline_date: str | None = None  # "October 7", "December 21"
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    text: str
+    offsets: OffsetMap
+    header: Header
+    title_span: tuple[int, int] | None
+    body_start: int
+    actions: tuple[str, ...]
+
+
+def split_lines(original: str) -> list[Line]:
+    """The original text as lines of one verbatim fragment each (newlines excluded)."""
+    lines: list[Line] = []
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n", original):
+        lines.append([Fragment.copy(original, start, match.start())])
+        start = match.end()
+    lines.append([Fragment.copy(original, start, len(original))])
+    return lines
+
+
+def looks_ptb_tokenized(original: str) -> bool:
+    """Penn Treebank tokenization leaves tell-tale tokens: `` 's ``, ``-LRB-``, `` `` ``."""
+    sample = original[:20000]
+    return len(PTB_MARKERS.findall(sample)) >= 3
+
+
+def detokenize(line: Line) -> Line:
+    """Undo Penn Treebank tokenization on one line."""
+    line = rewrite(line, PTB_BRACKET, lambda m: PTB_BRACKETS[m.group(0)])
+    line = rewrite(line, PTB_OPEN_QUOTE, lambda m: '"')
+    line = rewrite(line, PTB_CLOSE_QUOTE, lambda m: '"')
+    line = rewrite(line, PTB_SPACE_BEFORE, lambda m: "")
+    return rewrite(line, PTB_SPACE_AFTER, lambda m: "")
+
+
+def normalise_spaces(line: Line) -> Line:
+    """Collapse runs of spaces, tabs and no-break spaces into one space."""
+    line = rewrite(line, re.compile(r"[\u00a0\u2009\u202f]"), lambda m: " ")
+    return rewrite(line, re.compile(r"[ \t]{2,}"), lambda m: " ")
+
+
+def normalise_key(text: str) -> str:
+    return re.sub(r"\W+", " ", BULLET.sub("", text)).strip().lower()
+
+
+def classify_header_line(text: str, header: Header) -> str | None:
+    """Why a header line should be dropped, or None to keep it."""
+    lowered = text.strip().lower()
+    if lowered in BOILERPLATE_LINES:
+        return "boilerplate"
+    if NUMERIC_DATE_LINE.match(text) or WORD_DATE_LINE.match(text):
+        header.date_lines.append(text)
+        return "date line"
+    if lowered in AGENCIES:
+        if AGENCIES[lowered] not in header.agencies:
+            header.agencies.append(AGENCIES[lowered])
+        return "agency credit"
+    if GALLERY_ID.match(text) and " " not in BULLET.sub("", text):
+        return "gallery id"
+    if CREDIT.search(text) and len(text) < 200:
+        return "photo credit"
+    return None
+
+
+def strip_credit(text: str) -> str:
+    """A caption with its credit cut off, for matching the same caption without it."""
+    return re.split(r"\s{2,}|\s(?=[A-Z]{2,}/)", text.strip())[0]
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+
+
+def find_body_start(texts: list[str]) -> int:
+    """Index of the line where the body starts: a wire dateline near the top, else the
+    first long line of prose (a standfirst before a dateline stays in the header)."""
+    for i, text in enumerate(texts[:15]):
+        if len(text) >= 40 and _is_dateline(text.strip()):
+            return i
+    for i, text in enumerate(texts):
+        if len(text) >= 150:
+            return i
+    return len(texts)
+
+
+def _is_dateline(text: str) -> bool:
+    match = WIRE_DATELINE.match(text)
+    if not match:
+        return False
+    first_word = match.group("place").split()[0].strip(",.")
+    has_agency = bool(match.group("agency") or match.group("agency2"))
+    return (first_word.isupper() and len(first_word) > 1) or has_agency
+
+
+def drop_header_noise(lines: list[Line], actions: list[str], header: Header) -> list[Line]:
+    """Remove captions, credits, gallery ids, date lines and boilerplate near the top.
+
+    Captions are recognised by repetition: a line that occurs twice before the body
+    starts is a caption (galleries repeat them), and so is a credit-stripped copy of
+    a line already dropped as a photo credit.
+    """
+    texts = [line_text(line).strip() for line in lines]
+    body_start = find_body_start(texts)
+    header_keys = Counter(normalise_key(t) for t in texts[:body_start] if t)
+    dropped_keys: set[str] = set()
+    kept: list[Line] = []
+    for i, (line, text) in enumerate(zip(lines, texts, strict=True)):
+        reason = None
+        if text and i < body_start:
+            key = normalise_key(text)
+            reason = classify_header_line(text, header)
+            if reason is None and (header_keys[key] > 1 or key in dropped_keys):
+                reason = "repeated caption"
+            if reason in ("photo credit", "repeated caption"):
+                dropped_keys.update({key, normalise_key(strip_credit(text))})
+        elif text and text.strip().lower() in BOILERPLATE_LINES:
+            reason = "boilerplate"
+        if reason:
+            actions.append(f"dropped {reason}: {text[:80]}")
+            kept.append([])  # keep the line break so paragraphs stay apart
+        else:
+            kept.append(line)
+    return kept
+
+
+def group_paragraphs(lines: list[Line], ptb: bool) -> list[Paragraph]:
+    """Blank lines separate paragraphs; one-sentence-per-line text makes each line one."""
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+    for line in lines:
+        if not line_text(line).strip():
+            if current:
+                paragraphs.append(Paragraph(current))
+            current = []
+        elif ptb:
+            paragraphs.append(Paragraph([line]))
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(Paragraph(current))
+    return [p for p in (split_wrapped_block(p) for p in paragraphs) for p in p]
+
+
+def split_wrapped_block(paragraph: Paragraph) -> list[Paragraph]:
+    """Split a block of hard-wrapped lines where a short line ends a paragraph or heading.
+
+    In text wrapped at a fixed width, a line much shorter than the width closes its
+    paragraph (or is a heading on its own). Lines that are not wrapped (long single
+    lines) are each their own paragraph.
+    """
+    texts = [line_text(line).strip() for line in paragraph.lines]
+    if len(texts) < 3:
+        return [paragraph] if len(texts) < 2 or not _separate_lines(texts) else [
+            Paragraph([line]) for line in paragraph.lines
+        ]
+    if _separate_lines(texts):
+        return [Paragraph([line]) for line in paragraph.lines]
+    width = statistics.median(len(t) for t in texts)
+    out: list[Paragraph] = []
+    current: list[Line] = []
+    previous = ""
+    for line, text in zip(paragraph.lines, texts, strict=True):
+        short = len(text) < 0.6 * width
+        if short and not text.endswith(TERMINAL) and previous.endswith(TERMINAL):
+            if current:  # a heading between paragraphs: it stands alone
+                out.append(Paragraph(current))
+            out.append(Paragraph([line]))
+            current = []
+        else:
+            current.append(line)
+            if short and (text.endswith(TERMINAL) or len(current) == 1):
+                out.append(Paragraph(current))
+                current = []
+        previous = text
+    if current:
+        out.append(Paragraph(current))
+    return out
+
+
+def _separate_lines(texts: list[str]) -> bool:
+    """True when each line is a whole paragraph: long lines that end like sentences."""
+    long_lines = sum(len(t) > 120 for t in texts)
+    return long_lines >= max(1, len(texts) // 2) and all(
+        t.endswith(TERMINAL) for t in texts[:-1]
+    )
+
+
+def join_paragraph(paragraph: Paragraph, hyphen_evidence: str) -> Line:
+    """Join the lines of a paragraph with spaces, repairing line-break hyphenation."""
+    out: Line = []
+    for line in paragraph.lines:
+        line = strip_fragments(line)
+        if not line:
+            continue
+        if out:
+            prev = line_text(out)
+            nxt = line_text(line)
+            if prev.endswith("-") and not prev.endswith(" -") and nxt[:1].isalpha():
+                if not keep_hyphen(prev, nxt, hyphen_evidence):
+                    out = slice_line(out, 0, len(prev) - 1)
+            else:
+                out.append(Fragment.replacement(" ", _end_of(out), 1))
+        out.extend(line)
+    return out
+
+
+def _end_of(line: Line) -> int:
+    last = line[-1]
+    return last.orig_start + last.orig_len
+
+
+def keep_hyphen(before: str, after: str, evidence: str) -> bool:
+    """Decide whether a hyphen at a line break is a real hyphen.
+
+    A capital after the break (al-Assad, US-Russian), a known prefix (self-, well-),
+    or the hyphenated form elsewhere in the text keeps it; the joined form elsewhere
+    drops it; otherwise a lowercase continuation is taken as typesetting and dropped.
+    """
+    head = re.search(r"(\w+)-$", before)
+    tail = re.match(r"\w+", after)
+    if not head or not tail:
+        return True
+    left, right = head.group(1), tail.group(0)
+    if right[0].isupper() or left.isdigit() or right.isdigit():
+        return True
+    if left.lower() in HYPHEN_KEEP_PREFIXES:
+        return True
+    lowered = evidence.lower()
+    if f"{left}{right}".lower() in lowered:
+        return False
+    return f"{left}-{right}".lower() in lowered
+
+
+def ends_open(text: str) -> bool:
+    return not text.rstrip().endswith(TERMINAL)
+
+
+def merge_page_breaks(paragraphs: list[Line], actions: list[str]) -> list[Line]:
+    """Rejoin a sentence that a page break split: open end, lowercase start."""
+    out: list[Line] = []
+    for para in paragraphs:
+        text = line_text(para)
+        if out and ends_open(line_text(out[-1])) and text[:1].islower():
+            out[-1] = [*out[-1], Fragment.replacement(" ", _end_of(out[-1]), 0), *para]
+            actions.append("rejoined a sentence split by a page break")
+        else:
+            out.append(para)
+    return out
+
+
+def detect_title(paragraphs: list[Line]) -> int | None:
+    """Index of the headline paragraph: a short first line that is not a sentence."""
+    if len(paragraphs) < 2:
+        return None
+    text = line_text(paragraphs[0])
+    if len(text) > 200 or len(text.split()) < 2:
+        return None
+    if text.endswith((".", "?\"", ".\"", ".”")) and len(text.split()) > 12:
+        return None
+    if WIRE_DATELINE.match(text):
+        return None
+    return 0
+
+
+def lift_dateline(para: Line, header: Header, actions: list[str]) -> Line:
+    """Cut a wire dateline (``BALI, Indonesia, October 7 (Itar-Tass) -``) off a paragraph."""
+    text = line_text(para)
+    match = WIRE_DATELINE.match(text)
+    if not match:
+        return para
+    if not _is_dateline(text) or len(text) - match.end() < 20:
+        return para
+    place = match.group("place").strip()
+    header.place = place.rstrip(",. ")
+    header.dateline = text[: match.end()].strip()
+    header.dateline_date = match.group("date")
+    agency = (match.group("agency") or match.group("agency2") or "").strip()
+    if agency and AGENCIES.get(agency.lower(), agency) not in header.agencies:
+        header.agencies.append(AGENCIES.get(agency.lower(), agency))
+    actions.append(f"lifted wire dateline: {header.dateline}")
+    return slice_line(para, match.end(), len(text))
+
+
+def clean_text(original: str) -> CleanResult:
+    """Clean the text of one article as read from its file."""
+    actions: list[str] = []
+    header = Header()
+    ptb = looks_ptb_tokenized(original)
+    lines = split_lines(original)
+    if ptb:
+        lines = [detokenize(line) for line in lines]
+        actions.append("detokenized Penn Treebank tokens")
+    lines = [normalise_spaces(line) for line in lines]
+    lines = drop_header_noise(lines, actions, header)
+    paragraphs = [join_paragraph(p, original) for p in group_paragraphs(lines, ptb)]
+    paragraphs = merge_page_breaks([p for p in paragraphs if p], actions)
+
+    title_index = detect_title(paragraphs)
+    body_index = 0 if title_index is None else 1
+    if title_index is not None:
+        header.title = line_text(paragraphs[title_index])
+    for i in range(body_index, min(body_index + 3, len(paragraphs))):
+        lifted = lift_dateline(paragraphs[i], header, actions)
+        if lifted is not paragraphs[i]:
+            paragraphs[i] = lifted
+            break
+    return _assemble(paragraphs, title_index, body_index, original, header, actions)
+
+
+def _assemble(
+    paragraphs: list[Line], title_index: int | None, body_index: int, original: str,
+    header: Header, actions: list[str],
+) -> CleanResult:
+    fragments: list[Fragment] = []
+    pos = 0
+    title_span = None
+    body_start = 0
+    for i, para in enumerate(paragraphs):
+        if i:
+            fragments.append(Fragment.replacement("\n\n", _end_of(paragraphs[i - 1]), 0))
+            pos += 2
+        if i == body_index:
+            body_start = pos
+        length = len(line_text(para))
+        if i == title_index:
+            title_span = (pos, pos + length)
+        fragments.extend(para)
+        pos += length
+    text, offsets = assemble(fragments, len(original))
+    return CleanResult(text, offsets, header, title_span, min(body_start, len(text)),
+                       tuple(actions))

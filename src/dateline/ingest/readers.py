@@ -1,0 +1,256 @@
+"""Readers: files and folders in, raw documents (text plus metadata) out.
+
+Every path given is accounted for: a reader either yields documents or raises
+:class:`InputError` naming the file and the problem, which the caller records.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl", "dateline-manifest.csv",
+                  "dateline-manifest.jsonl")
+FOLDER_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read, before cleaning."""
+
+    path: str
+    text: str
+    encoding: str
+    title: str | None = None
+    date: str | None = None  # from metadata, as given
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    record_id: str | None = None
+    folder_date: dt.date | None = None
+    mtime: float | None = None
+    html: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Discovery:
+    """Files found under the given paths, and paths that could not be used."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def discover(paths: list[Path]) -> Discovery:
+    """Expand folders recursively (sorted, hidden files skipped); keep files as given."""
+    found = Discovery()
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(p.startswith(".") for p in rel):
+                    if child.name in MANIFEST_NAMES or child.name.lower() == "readme.md":
+                        continue
+                    found.files.append(child)
+        elif path.is_file():
+            found.files.append(path)
+        else:
+            found.missing.append(str(path))
+    return found
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes to text: UTF-8 (BOM or not), then cp1252, then latin-1, the fallback recorded."""
+    if not data.strip():
+        raise InputError(path, "the file is empty", "remove it or give it some text")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "binary file (NUL bytes), not text",
+                         "give dateline .txt, .html or .jsonl files")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", ()
+    try:
+        return data.decode("utf-8-sig"), "utf-8", ()
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            break
+        warning = f"not valid UTF-8 (first bad byte at {first_bad}); decoded as {encoding}"
+        return text, encoding, (warning,)
+    raise InputError(path, "undecodable: neither UTF-8 nor cp1252 nor readable latin-1 text",
+                     "convert the file to UTF-8")
+
+
+def _looks_binary(text: str) -> bool:
+    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return control > 0.05 * min(len(text), 4096)
+
+
+def folder_date(path: Path) -> dt.date | None:
+    """The publication date a ``YYYY-MM-DD`` folder above the file gives (Timeline17)."""
+    for parent in path.parents:
+        match = FOLDER_DATE.match(parent.name)
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(str(path), f"file too large ({size:,} bytes)",
+                             f"split it; the limit is {MAX_BYTES:,} bytes")
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot be read: {err.strerror}") from err
+
+
+def read_file(path: Path) -> Iterator[RawDocument]:
+    """Yield the documents in one file; raise InputError when the file is unusable.
+
+    A JSONL file yields one document per record; a bad record is reported by a
+    document with ``text=""`` and a warning, so the caller can record it and go on.
+    """
+    suffix = path.suffix.lower()
+    data = read_bytes(path)
+    text, encoding, warnings = decode(data, str(path))
+    common: dict[str, Any] = {
+        "encoding": encoding, "warnings": warnings, "folder_date": folder_date(path),
+        "mtime": path.stat().st_mtime,
+    }
+    if suffix in JSON_SUFFIXES:
+        yield from read_json_records(path, text, common)
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_html(text)):
+        yield read_html(path, text, common)
+    else:
+        yield RawDocument(path=str(path), text=text, **common)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+def read_html(path: Path, text: str, common: dict[str, Any]) -> RawDocument:
+    import trafilatura  # lazy: HTML support costs ~0.5 s of imports
+
+    try:
+        result = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    except Exception as err:  # trafilatura raises assorted lxml/parser errors
+        raise InputError(str(path), f"unparseable HTML: {err}") from err
+    doc: dict[str, Any] = result.as_dict() if result is not None else {}
+    if not doc or not (doc.get("text") or "").strip():
+        raise InputError(str(path), "HTML with no article text found",
+                         "check that the page contains the article, not only navigation")
+    return RawDocument(
+        path=str(path), text=doc["text"], title=doc.get("title"), date=doc.get("date"),
+        source=doc.get("sitename") or doc.get("hostname"), url=doc.get("url"),
+        author=doc.get("author"), html=True, **common,
+    )
+
+
+def read_json_records(path: Path, text: str, common: dict[str, Any]) -> Iterator[RawDocument]:
+    """Records with ``text`` plus optional id, title, date or time, url, source."""
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" and stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"invalid JSON: {err}") from err
+        items: list[tuple[int, Any]] = list(enumerate(records, start=1))
+    else:
+        items = []
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append((lineno, json.loads(line)))
+            except json.JSONDecodeError as err:
+                items.append((lineno, InputError(f"{path}:{lineno}", f"invalid JSON: {err.msg}")))
+    if not items:
+        raise InputError(str(path), "no JSON records found")
+    for number, record in items:
+        yield _record_document(path, number, record, common)
+
+
+def _record_document(path: Path, number: int, record: Any,
+                     common: dict[str, Any]) -> RawDocument:
+    where = f"{path}#{number}"
+    if isinstance(record, InputError):
+        return RawDocument(path=where, text="", encoding=common["encoding"],
+                           warnings=(record.problem,))
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return RawDocument(path=where, text="", encoding=common["encoding"],
+                           warnings=("record has no string field 'text'",))
+    date = record.get("date") or record.get("time") or record.get("published")
+    return RawDocument(
+        path=where, text=record["text"], encoding=common["encoding"],
+        title=_str_or_none(record.get("title")), date=_str_or_none(date),
+        source=_str_or_none(record.get("source")), url=_str_or_none(record.get("url")),
+        record_id=_str_or_none(record.get("id")), warnings=common["warnings"],
+        mtime=common["mtime"],
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def read_manifest(path: Path) -> dict[str, ManifestEntry]:
+    """A CSV or JSONL manifest: path, date, source, url, title. Keys are resolved paths."""
+    text, _, _ = decode(read_bytes(path), str(path))
+    rows: list[dict[str, Any]]
+    if path.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(text.splitlines()))
+    else:
+        try:
+            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"invalid JSON line in manifest: {err.msg}") from err
+    entries: dict[str, ManifestEntry] = {}
+    for number, row in enumerate(rows, start=1):
+        if not row.get("path"):
+            raise InputError(f"{path}:{number}", "manifest row has no 'path'",
+                             "each row needs path plus any of date, source, url, title")
+        key = str((path.parent / str(row["path"])).resolve())
+        entries[key] = ManifestEntry(
+            date=_str_or_none(row.get("date")), source=_str_or_none(row.get("source")),
+            url=_str_or_none(row.get("url")), title=_str_or_none(row.get("title")),
+        )
+    return entries
+
+
+def find_manifests(paths: list[Path]) -> list[Path]:
+    """Manifests sitting at the top of the folders given."""
+    return [p / name for p in paths if p.is_dir() for name in MANIFEST_NAMES
+            if (p / name).is_file()]

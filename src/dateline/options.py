@@ -1,0 +1,58 @@
+"""One options object, shared by the CLI and the Python API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import ConfigError
+from dateline.model import Confidence
+
+OFFSET_SYSTEMS = ("cleaned", "original")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what dateline produces. Validated on construction."""
+
+    dates: int | None = None  # L: number of timeline dates; None chooses from the corpus
+    sentences: int | None = None  # K: sentences per date; None chooses from the corpus
+    keywords: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    about: str | None = None  # a query that focuses the timeline or briefing
+    anchor_confidence: Confidence = Confidence.INFERRED  # weakest pub date that anchors
+    use_mtime: bool = False  # fall back to the file's mtime as an *estimated* date
+    manifest: Path | None = None
+    offsets: str = "cleaned"
+    date_ranker: str = "mentions"
+    sentence_selector: str = "tfidf-mmr"
+    workers: int = 1
+    scheduler: str | None = None
+    store: Path | None = None
+    words: int = 150  # briefing summary length
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.dates is not None and self.dates < 1:
+            raise ConfigError(f"--dates must be at least 1, got {self.dates}")
+        if self.sentences is not None and self.sentences < 1:
+            raise ConfigError(f"--sentences must be at least 1, got {self.sentences}")
+        if self.start and self.end and self.start > self.end:
+            raise ConfigError(
+                f"--start {self.start} is after --end {self.end}: swap them or drop one"
+            )
+        if self.offsets not in OFFSET_SYSTEMS:
+            raise ConfigError(f"--offsets must be one of {', '.join(OFFSET_SYSTEMS)}")
+        if self.workers < 0:
+            raise ConfigError("--workers must be 0 (all cores) or more")
+        if self.words < 10:
+            raise ConfigError(f"--words must be at least 10, got {self.words}")
+        cleaned = tuple(k.strip().lower() for k in self.keywords if k.strip())
+        object.__setattr__(self, "keywords", cleaned)
+
+    def but(self, **changes: Any) -> Options:
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)

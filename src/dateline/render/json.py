@@ -1,0 +1,158 @@
+"""JSON output. The schema is documented in docs/json-schema.md; bump SCHEMA_VERSION
+in dateline.model when a field changes meaning or disappears."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dateline import __version__
+from dateline.model import (
+    SCHEMA_VERSION,
+    Article,
+    Confidence,
+    Corpus,
+    PublicationDate,
+    RunReport,
+    Span,
+    Timeline,
+    TimelineSentence,
+)
+from dateline.options import Options
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def span_offsets(article: Article, start: int, end: int, offsets: str) -> tuple[int, int]:
+    """Offsets in the coordinate system the user asked for."""
+    if offsets == "original":
+        return article.offsets.span_to_original(start, end)
+    return start, end
+
+
+def pub_date_to_dict(pub: PublicationDate) -> dict[str, Any]:
+    return {
+        "value": pub.value.isoformat() if pub.value else None,
+        "confidence": pub.confidence.value,
+        "source": pub.source,
+        "evidence": pub.evidence,
+        "time": pub.time,
+        "partial": pub.partial,
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "place": article.place,
+        "pub_date": pub_date_to_dict(article.pub_date),
+        "encoding": article.encoding,
+        "characters": len(article.text),
+        "cleaning": list(article.cleaning),
+    }
+
+
+def articles_to_dict(articles: tuple[Article, ...] | list[Article], report: RunReport,
+                     opts: Options) -> dict[str, Any]:
+    return {
+        "schema": "dateline.articles",
+        "version": SCHEMA_VERSION,
+        "generator": f"dateline {__version__}",
+        "articles": [article_to_dict(a) for a in articles],
+        "report": report_to_dict(report, articles, opts),
+    }
+
+
+def report_to_dict(report: RunReport, articles: tuple[Article, ...] | list[Article],
+                   opts: Options) -> dict[str, Any]:
+    not_anchoring = [
+        {"article_id": a.id, "path": a.path, **pub_date_to_dict(a.pub_date)}
+        for a in articles if not a.pub_date.anchors(opts.anchor_confidence)
+    ]
+    return {
+        "accepted": len(report.accepted),
+        "rejected": len(report.rejected),
+        "inputs": [
+            {"path": r.path, "status": r.status.value, "reason": r.reason,
+             "article_id": r.article_id, "warnings": list(r.warnings)}
+            for r in report.inputs
+        ],
+        "anchor_confidence": opts.anchor_confidence.value,
+        "dates_not_anchoring": not_anchoring,
+    }
+
+
+def sentence_to_dict(sent: TimelineSentence, corpus: Corpus, opts: Options) -> dict[str, Any]:
+    article = corpus.article(sent.span.article_id)
+    start, end = span_offsets(article, sent.span.start, sent.span.end, opts.offsets)
+    evidence: dict[str, Any] = {"kind": sent.evidence.kind}
+    if sent.evidence.timex:
+        t_start, t_end = sent.evidence.timex
+        o_start, o_end = span_offsets(article, t_start, t_end, opts.offsets)
+        evidence["timex"] = {"start": o_start, "end": o_end, "text": article.text[t_start:t_end]}
+    return {
+        "text": sent.span.text(article),
+        "article_id": article.id,
+        "start": start,
+        "end": end,
+        "score": sent.score,
+        "evidence": evidence,
+        "source": article.source,
+        "title": article.title,
+        "pub_date": article.pub_date.value.isoformat() if article.pub_date.value else None,
+    }
+
+
+def timeline_to_dict(timeline: Timeline, corpus: Corpus, opts: Options) -> dict[str, Any]:
+    return {
+        "schema": "dateline.timeline",
+        "version": SCHEMA_VERSION,
+        "generator": f"dateline {__version__}",
+        "offsets": opts.offsets,
+        "options": options_to_dict(opts),
+        "timeline": {
+            "dates_requested": timeline.dates_requested,
+            "sentences_per_date": timeline.sentences_per_date,
+            "entries": [
+                {
+                    "date": entry.date.isoformat(),
+                    "score": entry.score,
+                    "articles_published": entry.articles,
+                    "mentions": entry.mentions,
+                    "sentences": [sentence_to_dict(s, corpus, opts) for s in entry.sentences],
+                }
+                for entry in timeline.entries
+            ],
+        },
+        "articles": [article_to_dict(a) for a in corpus.articles],
+        "report": report_to_dict(corpus.report, corpus.articles, opts),
+    }
+
+
+def options_to_dict(opts: Options) -> dict[str, Any]:
+    return {
+        "dates": opts.dates,
+        "sentences": opts.sentences,
+        "keywords": list(opts.keywords),
+        "start": opts.start.isoformat() if opts.start else None,
+        "end": opts.end.isoformat() if opts.end else None,
+        "about": opts.about,
+        "anchor_confidence": opts.anchor_confidence.value,
+        "date_ranker": opts.date_ranker,
+        "sentence_selector": opts.sentence_selector,
+    }
+
+
+def confidence_label(confidence: Confidence) -> str:
+    return confidence.value
+
+
+def span_text(span: Span, corpus: Corpus) -> str:
+    return span.text(corpus.article(span.article_id))

@@ -1,0 +1,100 @@
+"""Candidate sentences for each date, with the evidence that ties them to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dateline.model import Corpus, Evidence, Granularity, Span, TimexType
+from dateline.options import Options
+from dateline.timeline.text import contains_keyword, idf_table, tokens
+
+# Sentences from articles published on a date count as candidates for it only near
+# the top of the article: the lead reports the news, the rest is background.
+LEAD_SENTENCES = 5
+
+
+@dataclass
+class SentenceInfo:
+    span: Span
+    text: str
+    tokens: list[str]
+    pub_date: dt.date | None
+    position: int  # index of the sentence in its article
+    on_topic: bool  # passes the keyword filter
+
+
+@dataclass
+class Candidate:
+    sentence: int  # index into CandidateIndex.sentences
+    evidence: Evidence
+
+
+@dataclass
+class CandidateIndex:
+    """Everything the date rankers and sentence selectors need, computed once."""
+
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    mentions: dict[dt.date, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
+    published: dict[dt.date, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
+    articles_on: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    idf: dict[str, float] = field(default_factory=dict)
+
+    def candidates(self, day: dt.date) -> list[Candidate]:
+        """Sentences that mention ``day``, then lead sentences published on it."""
+        seen: set[int] = set()
+        out = []
+        for cand in [*self.mentions.get(day, []), *self.published.get(day, [])]:
+            if cand.sentence not in seen and self.sentences[cand.sentence].on_topic:
+                seen.add(cand.sentence)
+                out.append(cand)
+        # Input order must not matter: sort by evidence strength, then by source span.
+        out.sort(key=lambda c: (c.evidence.kind != "mentions-date",
+                                self.sentences[c.sentence].span))
+        return out
+
+
+def in_bounds(day: dt.date, opts: Options) -> bool:
+    return (opts.start is None or day >= opts.start) and (opts.end is None or day <= opts.end)
+
+
+def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
+    """Index every sentence by the dates it mentions and the date it was published."""
+    index = CandidateIndex()
+    for article in corpus.articles:
+        ann = corpus.annotations.get(article.id)
+        if ann is None:
+            continue
+        anchored = article.pub_date.anchors(opts.anchor_confidence)
+        pub = article.pub_date.value if anchored else None
+        if pub is not None and in_bounds(pub, opts):
+            index.articles_on[pub].add(article.id)
+        starts = [s for s, _ in ann.sentences]
+        day_timexes = [t for t in ann.timexes if t.type in (TimexType.DATE, TimexType.TIME)
+                       and t.interval is not None and t.interval.granularity is Granularity.DAY]
+        by_sentence: dict[int, list[tuple[dt.date, tuple[int, int]]]] = defaultdict(list)
+        for timex in day_timexes:
+            assert timex.interval is not None
+            sent = bisect_left(starts, timex.start + 1) - 1
+            if sent >= 0:
+                by_sentence[sent].append((timex.interval.start, (timex.start, timex.end)))
+        for position, (start, end) in enumerate(ann.sentences):
+            text = article.text[start:end]
+            sent_id = len(index.sentences)
+            index.sentences.append(SentenceInfo(
+                Span(article.id, start, end), text, tokens(text), pub, position,
+                contains_keyword(text, opts.keywords),
+            ))
+            mentioned = by_sentence.get(position, [])
+            for day, where in mentioned:
+                if in_bounds(day, opts):
+                    index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date",
+                                                                           where)))
+            if pub is not None and position < LEAD_SENTENCES and in_bounds(pub, opts) and not any(
+                d != pub for d, _ in mentioned
+            ):
+                index.published[pub].append(Candidate(sent_id, Evidence("published-on-date")))
+    index.idf = idf_table(s.tokens for s in index.sentences)
+    return index

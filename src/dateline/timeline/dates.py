@@ -1,0 +1,78 @@
+"""Date rankers: which dates of the story matter most.
+
+Mentions of a date in articles are the strongest unsupervised signal known for
+timeline dates (Tran et al. 2015; Gholipour Ghalandari & Ifrim 2020); publication
+counts add the days the story broke. Rankers sit behind a small protocol and are
+chosen by name in :class:`~dateline.options.Options`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol
+
+from dateline.errors import ConfigError
+from dateline.options import Options
+from dateline.timeline.candidates import CandidateIndex
+
+PUBLISHED_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class RankedDate:
+    date: dt.date
+    score: float
+    published: int  # articles published on the date
+    mentioned: int  # on-topic sentences mentioning it
+
+
+class DateRanker(Protocol):
+    name: str
+
+    def rank(self, index: CandidateIndex, opts: Options) -> list[RankedDate]:
+        """Candidate dates, best first; ties broken by date so the order is stable."""
+        ...
+
+
+class MentionCountRanker:
+    """Score = on-topic sentences mentioning the date + half the articles published on it.
+
+    A mention from an article published on the same day counts half: "today" in a
+    story restates its own date rather than pointing at another.
+    """
+
+    name = "mentions"
+
+    def rank(self, index: CandidateIndex, opts: Options) -> list[RankedDate]:
+        mention_score: Counter[dt.date] = Counter()
+        mention_count: Counter[dt.date] = Counter()
+        for day, cands in index.mentions.items():
+            for cand in cands:
+                sent = index.sentences[cand.sentence]
+                if sent.on_topic:
+                    mention_score[day] += 0.5 if sent.pub_date == day else 1.0
+                    mention_count[day] += 1
+        published = {day: sum(index.sentences[c.sentence].on_topic for c in cands) > 0
+                     for day, cands in index.published.items()}
+        days = set(mention_score) | {d for d, ok in published.items() if ok}
+        ranked = [
+            RankedDate(day, mention_score[day] + PUBLISHED_WEIGHT * len(index.articles_on[day]),
+                       len(index.articles_on[day]), mention_count[day])
+            for day in days
+        ]
+        ranked.sort(key=lambda r: (-r.score, r.date))
+        return ranked
+
+
+RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}
+
+
+def get_date_ranker(name: str) -> DateRanker:
+    try:
+        return RANKERS[name]()
+    except KeyError:
+        raise ConfigError(
+            f"unknown date ranker '{name}': choose one of {', '.join(sorted(RANKERS))}"
+        ) from None

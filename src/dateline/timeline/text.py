@@ -1,0 +1,67 @@
+"""Bag-of-words vectors for sentence scoring: tokens, TF-IDF and cosine."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own said same says she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves told say saying mr mrs ms""".split()
+)
+
+Vector = dict[str, float]
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased content words."""
+    return [t for t in TOKEN.findall(text.lower()) if t not in STOPWORDS and len(t) > 1]
+
+
+def contains_keyword(text: str, keywords: Sequence[str]) -> bool:
+    """Case-insensitive whole-word match of any keyword, as TLS benchmarks filter."""
+    if not keywords:
+        return True
+    words = set(TOKEN.findall(text.lower()))
+    return any(k in words or (" " in k and k in text.lower()) for k in keywords)
+
+
+def idf_table(documents: Iterable[Sequence[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency over token lists."""
+    df: Counter[str] = Counter()
+    n = 0
+    for doc in documents:
+        df.update(set(doc))
+        n += 1
+    return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+
+
+def tfidf(doc: Sequence[str], idf: dict[str, float]) -> Vector:
+    counts = Counter(doc)
+    vec = {t: c * idf.get(t, 1.0) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two L2-normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def centroid(vectors: Sequence[Vector]) -> Vector:
+    total: Counter[str] = Counter()
+    for vec in vectors:
+        total.update(vec)
+    norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+    return {t: v / norm for t, v in total.items()}

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.ingest.clean import clean_text, keep_hyphen, looks_ptb_tokenized
+from tests.builders import SYRIA
+
+
+def read(name: str) -> str:
+    return next(SYRIA.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    text = "The US and Russia have made\nprogress on plans to convene a\nconference.\n"
+    assert clean_text(text).text == "The US and Russia have made progress on plans to convene a conference."
+
+
+def test_line_break_hyphen_before_capital_is_kept() -> None:
+    result = clean_text(read("004")).text
+    assert "Bashar al-Assad began" in result
+    assert "al- Assad" not in result
+
+
+def test_typesetting_hyphen_is_removed_when_the_joined_word_occurs() -> None:
+    text = "We saw the govern-\nment act. The government said so.\n"
+    assert clean_text(text).text.startswith("We saw the government act.")
+
+
+def test_keep_hyphen_rules() -> None:
+    assert keep_hyphen("al-", "Assad", "")
+    assert keep_hyphen("self-", "defence", "")
+    assert not keep_hyphen("govern-", "ment", "the government")
+    assert keep_hyphen("heart-", "rending", "a heart-rending crisis")
+
+
+def test_page_break_inside_a_sentence_is_rejoined() -> None:
+    result = clean_text(read("000")).text
+    assert "“I am deeply concerned about the ongoing violence" in result
+
+
+def test_repeated_captions_credits_and_gallery_ids_are_dropped() -> None:
+    result = clean_text(read("001"))
+    assert "addresses during the 50th Security Conference" not in result.text
+    assert "Germany-Security-Conference-5" not in result.text
+    assert "ASSOCIATED PRESS" not in result.text
+    assert result.header.agencies == ["Associated Press"]
+    assert result.header.date_lines == ["2/1/2014"]
+
+
+def test_photo_credit_and_boilerplate_are_dropped() -> None:
+    result = clean_text(read("003"))
+    assert "JASON SZENES" not in result.text
+    assert not result.text.startswith("All news")
+    result = clean_text(read("002"))
+    assert "EPA/JUSTIN LANE" not in result.text
+    assert "United Nations Secretary-General Ban Ki-moon\n" not in result.text
+
+
+def test_headlines_are_detected() -> None:
+    assert clean_text(read("004")).header.title == "US and Russia 'making progress' on Syria peace talks"
+    assert clean_text(read("003")).header.title == "Geneva 2 may be held in 2nd week of November"
+    assert clean_text(read("000")).header.title is None
+
+
+def test_subheading_in_wrapped_text_stands_alone() -> None:
+    assert "\n\nHoms offensive\n\nIn May, Mr Kerry" in clean_text(read("004")).text
+
+
+def test_wire_datelines_are_lifted() -> None:
+    bali = clean_text(read("003"))
+    assert bali.header.place == "BALI, Indonesia"
+    assert bali.header.dateline_date == "October 7"
+    assert "(Itar-Tass)" not in bali.text
+    un = clean_text(read("002"))
+    assert un.header.place == "UNITED NATIONS"
+    assert un.header.dateline_date == "December 21"
+    assert "/TASS/" not in un.text
+    assert clean_text(read("001")).header.place == "BERLIN"
+
+
+def test_ptb_text_is_detokenized() -> None:
+    text = ("Cairo , Egypt -LRB- CNN -RRB- - Wael Ghonim had a message Wednesday for his country 's "
+            "leaders : `` If you are true Egyptians , it 's time to step down . ''\n"
+            "He said it is `` no longer the time '' to negotiate .\n")
+    assert looks_ptb_tokenized(text)
+    result = clean_text(text).text
+    assert "his country's leaders: \"If you are true Egyptians, it's time to step down.\"" in result
+    assert "-LRB-" not in result
+
+
+def test_offsets_map_back_to_the_original_on_every_example() -> None:
+    for path in sorted(SYRIA.glob("*.txt")):
+        original = path.read_text(encoding="utf-8")
+        result = clean_text(original)
+        for word_start in range(0, len(result.text), 7):
+            ch = result.text[word_start]
+            if ch.isalnum():
+                orig = result.offsets.to_original(word_start)
+                assert original[orig] == ch, (path.name, word_start)
+
+
+@given(st.text(alphabet=st.sampled_from("ab -.\n\"“”'Mr.US"), max_size=300))
+def test_cleaning_never_crashes_and_maps_every_letter(original: str) -> None:
+    result = clean_text(original)
+    assert len(result.text) == result.offsets.clean_length
+    for i, ch in enumerate(result.text):
+        if ch.isalpha():
+            assert original[result.offsets.to_original(i)] == ch
+    start, end = result.offsets.span_to_original(0, len(result.text))
+    assert 0 <= start <= end <= len(original)

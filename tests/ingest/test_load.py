@@ -1,0 +1,118 @@
+"""Golden tests on the Syria example, and behaviour on bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest import load_articles
+from dateline.model import Confidence, InputStatus
+from dateline.options import Options
+from tests.builders import SHARED_DATA, SYRIA
+
+
+@pytest.fixture(scope="module")
+def syria() -> dict[str, object]:
+    loaded = load_articles([SYRIA])
+    return {a.id[:3]: a for a in loaded.articles}
+
+
+def test_syria_publication_dates_match_what_the_texts_establish(syria: dict) -> None:
+    assert syria["000"].pub_date.confidence is Confidence.UNKNOWN
+    assert syria["000"].pub_date.value is None
+    assert syria["001"].pub_date.value == dt.date(2014, 2, 1)
+    assert syria["001"].pub_date.confidence is Confidence.INFERRED
+    assert syria["004"].pub_date.value == dt.date(2013, 7, 5)
+    assert syria["004"].pub_date.time == "17:00"
+    assert syria["003"].pub_date.value == dt.date(2013, 10, 7)
+    assert syria["003"].pub_date.confidence is Confidence.INFERRED
+    # December 21 names no year and no weekday: never an anchor.
+    assert not syria["002"].pub_date.anchors(Confidence.INFERRED)
+    assert syria["002"].pub_date.partial == "XXXX-12-21"
+
+
+def test_syria_titles_sources_and_places(syria: dict) -> None:
+    assert syria["001"].title.startswith("UN chief Ban presses US, Russia")
+    assert syria["001"].source == "Associated Press"
+    assert syria["003"].source == "TASS" and syria["003"].place == "BALI, Indonesia"
+    assert syria["002"].place == "UNITED NATIONS"
+    assert syria["004"].title == "US and Russia 'making progress' on Syria peace talks"
+
+
+def test_bad_files_are_rejected_with_reasons_and_do_not_stop_the_batch(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("BERLIN - The talks ended on Friday with no progress at all.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage" * 20)
+    (tmp_path / "short.txt").write_text("Hi there")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 owners in Paris said the strike was over now.".encode("cp1252"))
+    (tmp_path / "records.jsonl").write_text(
+        json.dumps({"id": "r1", "text": "The ministers met in Geneva to discuss the plan.",
+                    "time": "2013-05-07 00:00:00", "title": "Geneva"}) + "\n"
+        + "{not json\n" + json.dumps({"title": "no text"}) + "\n"
+    )
+    loaded = load_articles([tmp_path, tmp_path / "missing.txt"])
+    by_path = {Path(r.path.split("#")[0]).name + ("#" + r.path.split("#")[1] if "#" in r.path else ""): r
+               for r in loaded.report.inputs}
+    assert by_path["good.txt"].status is InputStatus.ACCEPTED
+    assert "empty" in by_path["empty.txt"].reason
+    assert "binary" in by_path["binary.txt"].reason
+    assert "fewer than" in by_path["short.txt"].reason
+    assert by_path["latin.txt"].status is InputStatus.ACCEPTED
+    assert "cp1252" in by_path["latin.txt"].warnings[0]
+    assert by_path["records.jsonl#1"].status is InputStatus.ACCEPTED
+    assert "invalid JSON" in by_path["records.jsonl#2"].reason
+    assert "text" in by_path["records.jsonl#3"].reason
+    assert by_path["missing.txt"].reason == "no such file or folder"
+    record = next(a for a in loaded.articles if a.id == "r1")
+    assert record.pub_date.value == dt.date(2013, 5, 7) and record.title == "Geneva"
+    assert len(loaded.report.inputs) == 9
+
+
+def test_html_is_read_with_trafilatura(tmp_path: Path) -> None:
+    body = " ".join(["The foreign ministers met in Geneva on Tuesday to discuss a ceasefire."] * 5)
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Talks in Geneva</title>"
+        '<meta property="article:published_time" content="2013-05-07T10:00:00Z"></head>'
+        f"<body><nav>Home | World</nav><article><h1>Talks in Geneva</h1><p>{body}</p>"
+        f"<p>{body}</p></article></body></html>"
+    )
+    loaded = load_articles([tmp_path])
+    assert len(loaded.articles) == 1
+    article = loaded.articles[0]
+    assert "foreign ministers met in Geneva" in article.text
+    assert "Home | World" not in article.text
+    assert article.pub_date.value == dt.date(2013, 5, 7)
+    assert article.pub_date.source == "metadata"
+
+
+def test_manifest_supplies_dates_and_sources(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The ministers met in Geneva to discuss the plan for peace.")
+    (tmp_path / "manifest.csv").write_text("path,date,source,url,title\na.txt,2013-05-07,Reuters,,Geneva\n")
+    loaded = load_articles([tmp_path])
+    assert len(loaded.report.inputs) == 1  # the manifest is not an article
+    article = loaded.articles[0]
+    assert article.pub_date.value == dt.date(2013, 5, 7)
+    assert article.pub_date.source == "manifest" and article.source == "Reuters"
+
+
+def test_no_date_is_unknown_never_today_or_mtime(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The ministers met in Geneva to discuss the plan for peace.")
+    article = load_articles([tmp_path]).articles[0]
+    assert article.pub_date.value is None
+    estimated = load_articles([tmp_path], Options(use_mtime=True)).articles[0]
+    assert estimated.pub_date.confidence is Confidence.ESTIMATED
+    assert estimated.pub_date.source == "mtime"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "t17-dev").exists(), reason="needs ../shared/data")
+def test_timeline17_folder_dates_and_detokenization() -> None:
+    folder = SHARED_DATA / "t17-dev" / "egypt" / "articles" / "2011-02-09"
+    loaded = load_articles([folder])
+    assert loaded.articles and not loaded.report.rejected
+    for article in loaded.articles:
+        assert article.pub_date.value == dt.date(2011, 2, 9)
+        assert article.pub_date.source == "folder"
+        assert "-LRB-" not in article.text and " 's " not in article.text

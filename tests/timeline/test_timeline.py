@@ -1,0 +1,123 @@
+"""The timeline engine on hand-built corpora: no files, no models."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.errors import ConfigError
+from dateline.model import Annotations, Confidence, Corpus
+from dateline.options import Options
+from dateline.timeline import build_timeline, default_sizes
+from dateline.timeline.candidates import build_candidate_index
+from dateline.timeline.dates import get_date_ranker
+from tests.builders import day_timex, make_article, make_corpus
+
+D1, D2, D3 = dt.date(2011, 1, 25), dt.date(2011, 1, 28), dt.date(2011, 2, 11)
+
+
+def corpus() -> Corpus:
+    texts = {
+        "a": ("Protesters filled Tahrir Square on January 25 demanding change. "
+              "Police used tear gas against the crowds in Cairo.", D1),
+        "b": ("On January 25 thousands marched in Cairo against Mubarak. "
+              "The army moved in on January 28 after clashes with police.", D2),
+        "c": ("Mubarak resigned on February 11 after eighteen days of protest. "
+              "Crowds celebrated his resignation in Tahrir Square all night. "
+              "The army took control of the country on February 11 as he left.", D3),
+        "d": ("Crowds celebrated in Cairo after Mubarak resigned on February 11 in the evening. "
+              "Weather was mild across the region that week and nobody minded.", D3),
+    }
+    articles, annotations = [], []
+    for article_id, (text, pub) in texts.items():
+        article = make_article(article_id, text, pub)
+        timexes = []
+        for phrase, day in (("January 25", D1), ("January 28", D2), ("February 11", D3)):
+            count = text.count(phrase)
+            timexes += [day_timex(text, phrase, day, i) for i in range(count)]
+        sentences = []
+        pos = 0
+        for part in text.split(". "):
+            part = part if part.endswith(".") else part + "."
+            start = text.index(part.rstrip("."), pos)
+            end = min(len(text), start + len(part))
+            sentences.append((start, end))
+            pos = end
+        articles.append(article)
+        annotations.append(Annotations(article_id, tuple(sentences),
+                                       tuple(sorted(timexes, key=lambda t: t.start))))
+    return make_corpus(articles, annotations)
+
+
+def test_dates_are_ranked_by_mentions_and_publications() -> None:
+    index = build_candidate_index(corpus(), Options())
+    ranked = get_date_ranker("mentions").rank(index, Options())
+    assert [r.date for r in ranked][:2] == [D3, D1]
+    assert ranked[0].published == 2
+
+
+def test_timeline_entries_are_sorted_unique_and_sourced() -> None:
+    c = corpus()
+    timeline = build_timeline(c, Options(dates=3, sentences=1))
+    days = [e.date for e in timeline.entries]
+    assert days == sorted(set(days)) == [D1, D2, D3]
+    for entry in timeline.entries:
+        for sent in entry.sentences:
+            text = sent.span.text(c.article(sent.span.article_id))
+            assert text and text[0].isupper()
+
+
+def test_sentences_that_mention_the_date_are_preferred() -> None:
+    timeline = build_timeline(corpus(), Options(dates=1, sentences=1))
+    entry = timeline.entries[0]
+    assert entry.date == D3
+    assert entry.sentences[0].evidence.kind == "mentions-date"
+
+
+def test_redundant_sentences_are_not_repeated() -> None:
+    timeline = build_timeline(corpus(), Options(dates=3, sentences=3))
+    texts = [s.span for e in timeline.entries for s in e.sentences]
+    assert len(texts) == len(set(texts))
+
+
+def test_keywords_restrict_summary_sentences() -> None:
+    c = corpus()
+    timeline = build_timeline(c, Options(dates=3, sentences=2, keywords=("army",)))
+    for entry in timeline.entries:
+        for sent in entry.sentences:
+            assert "army" in sent.span.text(c.article(sent.span.article_id)).lower()
+
+
+def test_start_and_end_bound_the_dates() -> None:
+    timeline = build_timeline(corpus(), Options(dates=5, start=D2, end=D2))
+    assert [e.date for e in timeline.entries] == [D2]
+
+
+def test_weak_publication_dates_do_not_anchor() -> None:
+    c = corpus()
+    from dataclasses import replace
+    weak = tuple(replace(a, pub_date=replace(a.pub_date, confidence=Confidence.ESTIMATED))
+                 for a in c.articles)
+    index = build_candidate_index(Corpus(weak, c.annotations, c.report), Options())
+    assert not index.articles_on and not index.published
+
+
+def test_output_is_independent_of_article_order() -> None:
+    c = corpus()
+    reversed_corpus = Corpus(tuple(reversed(c.articles)), c.annotations, c.report)
+    one = build_timeline(c, Options(dates=3, sentences=2))
+    two = build_timeline(reversed_corpus, Options(dates=3, sentences=2))
+    assert [(e.date, {s.span for s in e.sentences}) for e in one.entries] == \
+        [(e.date, {s.span for s in e.sentences}) for e in two.entries]
+
+
+def test_default_sizes_grow_with_the_corpus() -> None:
+    assert default_sizes(corpus(), Options(), 50) == (4, 1)
+    assert default_sizes(corpus(), Options(dates=7, sentences=3), 50) == (7, 3)
+    assert default_sizes(corpus(), Options(), 2)[0] == 2
+
+
+def test_unknown_strategies_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="unknown date ranker"):
+        build_timeline(corpus(), Options(date_ranker="nope"))
