@@ -262,6 +262,18 @@ class Annotations:
     versions: tuple[tuple[str, str], ...] = ()  # (stage, version) that produced this
 
 
+@dataclass(frozen=True)
+class StageFailure:
+    """A per-article stage that failed: recorded in the run report, never fatal."""
+
+    stage: str
+    article_id: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.stage} failed on article {self.article_id}: {self.problem}"
+
+
 class InputStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"

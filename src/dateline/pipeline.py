@@ -7,13 +7,14 @@ process-pool and Dask executors run for each article.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
 
 from dateline.annotate.sentences import SPLITTER_VERSION, split_sentences
 from dateline.annotate.timex import TIMEX_VERSION, extract_timexes
 from dateline.ingest import load_articles
-from dateline.model import Annotations, Article, Corpus
+from dateline.model import Annotations, Article, Corpus, RunReport
 from dateline.options import Options
 
 log = logging.getLogger(__name__)
@@ -40,5 +41,11 @@ def build_corpus(paths: Iterable[str | Path], opts: Options | None = None) -> Co
     loaded = load_articles(paths, opts)
     from dateline.engine import annotate_all
 
-    annotations = annotate_all(loaded.articles, opts)
-    return Corpus(tuple(loaded.articles), annotations, loaded.report)
+    annotations, failures = annotate_all(loaded.articles, opts)
+    failed = {f.article_id: str(f) for f in failures}
+    inputs = tuple(
+        replace(r, warnings=(*r.warnings, failed[r.article_id]))
+        if r.article_id in failed else r
+        for r in loaded.report.inputs
+    )
+    return Corpus(tuple(loaded.articles), annotations, RunReport(inputs))

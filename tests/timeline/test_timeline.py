@@ -113,7 +113,7 @@ def test_output_is_independent_of_article_order() -> None:
 
 
 def test_default_sizes_grow_with_the_corpus() -> None:
-    assert default_sizes(corpus(), Options(), 50) == (4, 1)
+    assert default_sizes(corpus(), Options(), 50) == (6, 1)
     assert default_sizes(corpus(), Options(dates=7, sentences=3), 50) == (7, 3)
     assert default_sizes(corpus(), Options(), 2)[0] == 2
 

@@ -54,6 +54,32 @@ def _nlp_version() -> str:
 NLP_VERSION = _nlp_version()
 
 
+PARAGRAPH_PIPE = "dateline_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """A pipe that starts a sentence at every paragraph; the parser keeps preset starts.
+
+    Without it the parser runs headlines, captions and bylines into the next sentence,
+    and a quote's speaker can be found in the headline above it.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_PIPE):
+        return
+
+    def paragraph_breaks(doc: Doc) -> Doc:
+        blank_lines = "\n\n" in doc.text or "\n \n" in doc.text
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            breaks = prev.is_space and prev.text.count("\n") >= (2 if blank_lines else 1)
+            if breaks or (not blank_lines and "\n" in prev.whitespace_):
+                tok.is_sent_start = True
+        return doc
+
+    Language.component(PARAGRAPH_PIPE, func=paragraph_breaks)
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The English pipeline (tagger, parser, NER), loaded on first call and then reused."""
@@ -69,6 +95,8 @@ def load_nlp() -> Language:
         nlp = spacy.load(name, exclude=list(DISABLED_PIPES))
     except OSError as e:  # a broken install: package present, data missing
         raise ModelNotFoundError(f"spaCy model {name} failed to load ({e}); {INSTALL_HINT}") from e
+    _register_paragraph_breaks()
+    nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     logger.info("loaded spaCy model %s with pipes %s", name, ", ".join(nlp.pipe_names))
     return nlp
 

@@ -61,7 +61,22 @@ SPEECH_CUES = _forms(
     retorted observe observes observed concede concedes conceded charge charged lament
     lamented posted wrote explain told insist telling writes reiterated reiterate
     reiterates cautioned cautions caution recounted recalled described describes
-    called calls"""
+    called calls answer answers answered read reads writing quipped quips wondered
+    wonders"""
+)
+# Verbs that attribute words only when the words are quoted in their complement:
+# Trump criticised Khan for making “very rude statements”.
+PARTIAL_CUES = _forms(
+    """criticize criticizes criticized criticise criticised criticising criticizing slam
+    slams slammed slamming blast blasts blasted accuse accuses accused accusing praise
+    praises praised mock mocks mocked mocking label labels labeled labelled labeling
+    labelling describe describing dub dubs dubbed brand brands branded branding refer
+    refers referred referring thank thanks thanked chant chants chanted echo echoes
+    echoed echoing bemoan bemoans bemoaned decry decries decried condemn condemns
+    condemned applaud applauds applauded cite cites cited citing quote quotes quoted
+    quoting deride derides derided dismiss dismisses dismissed lambaste lambasted
+    characterize characterized characterizes insult insulted attack attacked attacks
+    blame blamed blames tout touts touted hail hails hailed"""
 )
 # Attributions of belief count as reported speech only without quotation marks.
 BELIEF_CUES = _forms(
@@ -74,8 +89,10 @@ _PERSON_PRONOUNS = _forms("he she him her He She")
 _ANAPHORIC_ROLES = _forms(
     """diplomat minister chief secretary-general secretary president leader senator
     governor candidate nominee ambassador envoy chancellor premier mayor spokesman
-    spokeswoman congressman congresswoman speaker official king queen general"""
+    spokeswoman congressman congresswoman speaker king queen general"""
 )
+
+_GENERIC_HEADS = _forms("chief head leader boss")
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
 _MARK = re.compile(r"``|''|[“”\"„«»]")
@@ -85,7 +102,11 @@ _RIGHT_BOUNDARY = set(" \t\n.,;:!?)]}—–-/…")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 _MIN_WORDS_ALONE = 4  # fewer quoted words alone are names, titles or scare quotes
-_COVER_RATIO = 0.6  # a quote covering less of its reported clause is a partial quote
+_COVER_RATIO = 0.6
+# How a reported clause hangs from its cue verb in spaCy's English dependency scheme.
+_REPORTED_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "parataxis", "dep", "oprd", "attr", "advcl"}
+)  # a quote covering less of its reported clause is a partial quote
 
 
 @dataclass(frozen=True)
@@ -146,7 +167,8 @@ def _closes(glyph: str, context: str) -> bool:
 def _span(text: str, open_start: int, start: int, end: int, close_end: int) -> QuotedSpan:
     content = text[start:end]
     lead = len(content) - len(content.lstrip())
-    trail = len(content) - len(content.rstrip())
+    # The comma before a closing mark belongs to the sentence around the quote.
+    trail = len(content) - len(content.rstrip().rstrip(",").rstrip())
     return QuotedSpan(open_start, start + lead, end - trail, close_end, close_end > end)
 
 
@@ -207,6 +229,7 @@ class _Attribution:
     position: int
     paragraph: int
     speaker: _Speaker
+    cue: tuple[int, int] | None
 
 
 class _Context:
@@ -241,12 +264,14 @@ class _Context:
         return None
 
 
-def _is_cue(tok: Token) -> bool:
-    return (
-        tok.lower_ in SPEECH_CUES
-        and tok.pos_ in {"VERB", "AUX"}
-        or (tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children))
-    )
+def _is_cue(tok: Token, partial: bool = False) -> bool:
+    """A speech verb; with ``partial``, also the verbs that only attribute quoted words."""
+    lower = tok.lower_
+    if tok.pos_ in {"VERB", "AUX"} and (
+        lower in SPEECH_CUES or (partial and lower in PARTIAL_CUES)
+    ):
+        return True
+    return lower == "according" and any(c.lower_ == "to" for c in tok.children)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -265,6 +290,8 @@ def _subject(tok: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head is not tok:
             tok, seen = tok.head, seen + 1  # "said ... and added", "..., adding that"
+            if tok.dep_ == "ccomp" and _is_cue(tok.head):
+                tok = tok.head  # "X said A offered ..., and urged": urged pairs with said
             continue
         return None
     return None
@@ -301,24 +328,57 @@ def _name_for(ctx: _Context, mention: EntityMention) -> str:
     return best
 
 
+def _cue_by_parse(ctx: _Context, quote: QuotedSpan) -> Token | None:
+    """A cue verb that the parser made the head of a word inside the quote."""
+    doc = ctx.doc
+    for tok in doc[ctx.token_at(quote.start) : ctx.token_at(max(quote.start, quote.end - 1)) + 1]:
+        head = tok.head
+        outside = head.idx < quote.open_start or head.idx >= quote.close_end
+        if outside and _is_cue(head) and tok.dep_ in _REPORTED_DEPS:
+            return head
+    return None
+
+
+def _first_after(ctx: _Context, quote: QuotedSpan) -> int:
+    i = ctx.token_at(quote.close_end)
+    return i + 1 if ctx.doc[i].idx < quote.close_end else i
+
+
 def _cue_after(ctx: _Context, quote: QuotedSpan) -> Token | None:
     """``…,” Kerry said`` / ``…,” said Mr. Ban``: a cue just after the closing mark."""
     if not quote.closed:
         return None
-    i = ctx.token_at(quote.close_end)
-    if ctx.doc[i].idx < quote.close_end:
-        i += 1
+    i = _first_after(ctx, quote)
     last = ctx.text[quote.start : quote.end].rstrip()[-1:]
     doc = ctx.doc
     # After a full stop inside the quote, what follows starts a new sentence, unless it
     # is a lower-case attribution ("… today.” he said).
     if last in _SENTENCE_END and last != "?" and i < len(doc) and not doc[i].is_lower:
         return None
-    for tok in doc[i : i + 9]:
-        if tok.text in _SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text:
+    # A quote in the middle of a sentence is a title or a scare quote ("on Fox's
+    # “Hannity,” Gingrich said"), unless the parser ties it to the cue.
+    if _fronted_clause(ctx, quote) is not None:
+        return None
+    for tok in doc[i : i + 7]:
+        stop = tok.text in _SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text
+        if stop or tok.pos_ == "CCONJ":  # "…,” and urged": a new clause, not the attribution
             break
         if _is_cue(tok):
             return tok
+    return _any_verb_after(ctx, quote, i)
+
+
+def _any_verb_after(ctx: _Context, quote: QuotedSpan, i: int) -> Token | None:
+    """``…?” Trump went on`` / ``…,” she laughed``: a name or pronoun and its verb."""
+    if ctx.text[quote.start : quote.end].rstrip()[-1:] not in {",", "?", "!", "—", "-"}:
+        return None
+    doc = ctx.doc
+    for tok in doc[i : i + 4]:
+        if tok.pos_ == "VERB":
+            subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i >= i and subj.pos_ in {"PROPN", "PRON"}:
+                return tok
+            return None
     return None
 
 
@@ -336,7 +396,7 @@ def _cue_before(ctx: _Context, quote: QuotedSpan) -> Token | None:
             ):
                 break
             continue
-        if _is_cue(tok):
+        if _is_cue(tok) or (_is_cue(tok, partial=True) and _complement_clause(ctx, tok, quote)):
             return tok
     return None
 
@@ -345,16 +405,24 @@ def _ends_sentence(ctx: _Context, quote: QuotedSpan) -> bool:
     return ctx.text[quote.start : quote.end].rstrip()[-1:] in _SENTENCE_END
 
 
+def _colon_cue(ctx: _Context, quote: QuotedSpan) -> Token | None:
+    """``Trump leaned in and boomed: “…”``: the verb a colon introduces the quote with."""
+    head_text = ctx.text[: quote.open_start].rstrip()
+    if not head_text.endswith(":"):
+        return None
+    colon = ctx.doc[ctx.token_at(len(head_text) - 1)]
+    verb = colon.head
+    if colon.text != ":" or verb.pos_ not in {"VERB", "AUX"} or verb.idx > colon.idx:
+        return None
+    return verb if _subject(verb) is not None else None
+
+
 def _colon_speaker(ctx: _Context, quote: QuotedSpan) -> _Speaker | None:
     """``Kerry: “…”``: a name right before a colon introducing the quote."""
-    before = ctx.text[max(0, quote.open_start - 60) : quote.open_start].rstrip()
-    if not before.endswith(":"):
+    head_text = ctx.text[: quote.open_start].rstrip()
+    if not head_text.endswith(":"):
         return None
-    colon = (
-        quote.open_start
-        - (len(ctx.text[: quote.open_start]) - len(ctx.text[: quote.open_start].rstrip()))
-        - 1
-    )
+    colon = len(head_text) - 1
     mention = ctx.entity_covering(colon - 1, colon)
     if mention is None or mention.kind not in {EntityKind.PERSON, EntityKind.ORG}:
         return None
@@ -410,13 +478,19 @@ def _last_person(ctx: _Context, before: int, history: Sequence[_Attribution]) ->
 def _person_with_role(ctx: _Context, before: int, role: str, affiliation: str) -> str | None:
     """The person introduced with this role earlier (``UN chief`` -> ``Ban Ki-moon``)."""
     head = role.split()[-1]
-    for mention in reversed(ctx.entities):
-        if mention.kind is not EntityKind.PERSON or mention.start >= before:
+    earlier = [m for m in ctx.entities if m.start < before]
+    later = [m for m in ctx.entities if m.start >= before]
+    # Reading backwards first; a role named before the person ("Russia's foreign
+    # minister said ... Foreign Minister Sergey Lavrov") is found reading on.
+    for mention in [*reversed(earlier), *later]:
+        if mention.kind is not EntityKind.PERSON:
             continue
         title = title_before(ctx.text, mention.start)
         if title is None or not title.role:
             continue
         same_role = title.role == role or title.role.split()[-1] == head
+        if head in _GENERIC_HEADS and affiliation:  # "UN chief" for the Secretary-General
+            same_role = same_role or title.affiliation == affiliation
         if same_role and (
             not affiliation or not title.affiliation or title.affiliation == affiliation
         ):
@@ -466,14 +540,30 @@ def extract_quotes_many(
 
 
 def _direct_quote(ctx: _Context, quoted: QuotedSpan, history: list[_Attribution]) -> Quote | None:
-    cue = _cue_after(ctx, quoted) or _cue_before(ctx, quoted)
+    cue = (
+        _cue_by_parse(ctx, quoted)
+        or _cue_after(ctx, quoted)
+        or _cue_before(ctx, quoted)
+        or _colon_cue(ctx, quoted)
+    )
+    cue_span = (cue.idx, cue.idx + len(cue.text)) if cue is not None else None
+    speaker = None
     if cue is not None:
         speaker = _speaker_of_cue(ctx, cue, history)
     else:
-        speaker = _colon_speaker(ctx, quoted) or _inherited(ctx, quoted, history)
-    quote = _make_quote(ctx, quoted, cue, speaker)
-    if quote is not None and speaker is not None:
-        history.append(_Attribution(quoted.start, ctx.paragraph_of(quoted.start), speaker))
+        speaker = _colon_speaker(ctx, quoted)
+        anchor = _inherited(ctx, quoted, history) if speaker is None else None
+        if anchor is not None:
+            # A quote standing alone goes on from the last one ("…,” he said. “…”):
+            # it shares that cue, which is how a quote split by its attribution reads.
+            speaker, cue_span = anchor.speaker, anchor.cue
+    if speaker is None:
+        return None
+    quote = _make_quote(ctx, quoted, cue, speaker, cue_span)
+    if quote is not None:
+        history.append(
+            _Attribution(quoted.start, ctx.paragraph_of(quoted.start), speaker, cue_span)
+        )
     return quote
 
 
@@ -486,54 +576,88 @@ def _speaker_of_cue(ctx: _Context, cue: Token, history: Sequence[_Attribution]) 
 
 def _inherited(
     ctx: _Context, quoted: QuotedSpan, history: Sequence[_Attribution]
-) -> _Speaker | None:
-    """A quote standing alone belongs to the last speaker of its paragraph."""
+) -> _Attribution | None:
+    """The attribution a quote standing alone leans on: the last one of its paragraph."""
     para = ctx.paragraph_of(quoted.start)
-    for event in reversed(history):
-        if event.paragraph == para:
-            return event.speaker
-        break
+    if history and history[-1].paragraph == para:
+        return history[-1]
     return None
 
 
 def _make_quote(
-    ctx: _Context, quoted: QuotedSpan, cue: Token | None, speaker: _Speaker | None
+    ctx: _Context,
+    quoted: QuotedSpan,
+    cue: Token | None,
+    speaker: _Speaker,
+    cue_span: tuple[int, int] | None,
 ) -> Quote | None:
-    words = len(re.findall(r"\w+", ctx.text[quoted.start : quoted.end]))
-    cue_span = (cue.idx, cue.idx + len(cue.text)) if cue is not None else None
-    spk = speaker.span if speaker else None
-    name = speaker.name if speaker else None
+    """The quote, or the reported clause holding it when it is a partial quote."""
+    start, end = quoted.start, quoted.end
     if cue is not None:
-        clause = _reported_clause(ctx, cue, quoted)
-        if clause is not None:
-            return Quote(clause[0], clause[1], True, spk, name, cue_span)
-    if words < _MIN_WORDS_ALONE or speaker is None:
-        return None
-    return Quote(quoted.start, quoted.end, True, spk, name, cue_span)
+        start, end = _reported_clause(ctx, cue, quoted)
+    words = len(re.findall(r"\w+", ctx.text[start:end]))
+    if words < _MIN_WORDS_ALONE and cue is None:
+        return None  # a name, a title or a scare quote
+    return Quote(start, end, True, speaker.span, speaker.name, cue_span)
 
 
-def _reported_clause(ctx: _Context, cue: Token, quoted: QuotedSpan) -> tuple[int, int] | None:
-    """For a partial quote, the reported clause around it; None when the quote is it."""
-    for child in cue.children:
-        if child.dep_ not in {"ccomp", "xcomp", "dobj", "oprd"}:
+def _reported_clause(ctx: _Context, cue: Token, quoted: QuotedSpan) -> tuple[int, int]:
+    """What the cue reports: the quote itself, or the clause around a partial quote."""
+    if cue.idx >= quoted.close_end:
+        clause = _fronted_clause(ctx, quoted)
+    else:
+        clause = _complement_clause(ctx, cue, quoted)
+    if clause is None:
+        return quoted.start, quoted.end
+    quote_words = len(re.findall(r"\w+", ctx.text[quoted.start : quoted.end]))
+    clause_words = len(re.findall(r"\w+", ctx.text[clause[0] : clause[1]]))
+    if quote_words >= _COVER_RATIO * clause_words:
+        return quoted.start, quoted.end
+    return clause
+
+
+def _complement_clause(ctx: _Context, cue: Token, quoted: QuotedSpan) -> tuple[int, int] | None:
+    """``said the situation is “outrageous”``: the cue's complement holding the quote."""
+    for child in cue.rights:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct"}:
             continue
         start, end = _clause_span(ctx, child)
-        if not start <= quoted.start and quoted.end <= end:
-            continue
-        clause_words = len(re.findall(r"\w+", ctx.text[start:end]))
-        quote_words = len(re.findall(r"\w+", ctx.text[quoted.start : quoted.end]))
-        if clause_words and quote_words / clause_words < _COVER_RATIO:
-            return start, end
+        core_start, core_end = _core(ctx.text, quoted.start, quoted.end)
+        if start <= core_start and core_end <= end:
+            return start, max(end, quoted.end)
     return None
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without leading and trailing punctuation (``false.`` -> ``false``)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _fronted_clause(ctx: _Context, quoted: QuotedSpan) -> tuple[int, int] | None:
+    """``The “animosity is like I've never seen before,” he told``: from sentence start."""
+    sent = ctx.doc[ctx.token_at(quoted.open_start)].sent
+    first = sent.start
+    doc = ctx.doc
+    while first < sent.end and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if first >= sent.end or doc[first].idx >= quoted.open_start:
+        return None
+    return doc[first].idx, quoted.end
 
 
 def _clause_span(ctx: _Context, tok: Token) -> tuple[int, int]:
     """Character span of a token's subtree, without edge punctuation and quote marks."""
     first, last = tok.left_edge.i, tok.right_edge.i
     doc = ctx.doc
-    while first < last and (doc[first].is_punct or doc[first].lower_ == "that"):
+    while first < last and (
+        doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"
+    ):
         first += 1
-    while last > first and doc[last].is_punct:
+    while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -577,7 +701,11 @@ def _indirect_quote(
     # Clauses holding quotation marks are the direct path's (as partial quotes).
     if end - start < 3 or any(q.open_start < end and start < q.close_end for q in ctx.quoted):
         return None
-    history.append(_Attribution(cue.idx, ctx.paragraph_of(cue.idx), speaker))
+    history.append(
+        _Attribution(
+            cue.idx, ctx.paragraph_of(cue.idx), speaker, (cue.idx, cue.idx + len(cue.text))
+        )
+    )
     return Quote(start, end, False, speaker.span, speaker.name, (cue.idx, cue.idx + len(cue.text)))
 
 

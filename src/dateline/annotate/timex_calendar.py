@@ -90,9 +90,12 @@ def nth_week_of_month(year: int, month: int, nth: int) -> DateInterval:
 
 # -- choosing among candidate years ------------------------------------------------
 
-# A month-day in a past-tense sentence may still lie a little after the publication
-# date (an article written the evening before); beyond this it belongs to last year.
-_SLACK_DAYS = 7
+# News reports future dates in past-tense sentences ("talks were postponed to Feb. 10",
+# "declared a dividend payable Dec. 15"), so tense only overrides the nearest reading
+# when that reading lies far on the wrong side of the dct.
+_PAST_SLACK_DAYS = 60
+_FUTURE_SLACK_DAYS = 7
+_PAST_SLACK_MONTHS = 2
 
 
 def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> int | None:
@@ -105,26 +108,25 @@ def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> 
     if not candidates:
         return None
     best = min(candidates)[1]
-    slack = dt.timedelta(days=_SLACK_DAYS)
-    if direction == PAST and best > dct + slack:
+    if direction == PAST and best > dct + dt.timedelta(days=_PAST_SLACK_DAYS):
         return best.year - 1
-    if direction == FUTURE and best < dct - slack:
+    if direction == FUTURE and best < dct - dt.timedelta(days=_FUTURE_SLACK_DAYS):
         return best.year + 1
     return best.year
 
 
 def month_year(month: int, dct: dt.date, direction: Direction) -> int:
-    """The year for a bare month ("in May"): by tense, else the nearest to ``dct``."""
-    if direction == PAST:
-        return dct.year if month <= dct.month else dct.year - 1
-    if direction == FUTURE:
-        return dct.year if month >= dct.month else dct.year + 1
-    offset = month - dct.month  # nearest occurrence, within six months either side
-    if offset > 6:
-        return dct.year - 1
-    if offset < -6:
-        return dct.year + 1
-    return dct.year
+    """The year for a bare month ("in May"): the nearest occurrence, within six months
+    of the dct; moved a year back in the past tense when that is more than two months
+    ahead, a year on in the future tense when it is already over."""
+    offset = month - dct.month
+    year = dct.year - 1 if offset > 6 else dct.year + 1 if offset < -6 else dct.year
+    ahead = (year - dct.year) * 12 + offset  # months from the dct's month
+    if direction == PAST and ahead > _PAST_SLACK_MONTHS:
+        return year - 1
+    if direction == FUTURE and ahead < 0:
+        return year + 1
+    return year
 
 
 def weekday_date(weekday: int, dct: dt.date, direction: Direction, strict: bool) -> dt.date:
@@ -149,8 +151,7 @@ def season_of(month: int) -> str:
 # -- tense cues ---------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would could might may can upcoming next scheduled slated "
-    "until tomorrow planned".split()
+    "will 'll wo shall would might may upcoming next scheduled slated until tomorrow soon".split()
 )
 # Verbs that signal the future when "to" follows: "is expected to", "plans to".
 _FUTURE_BEFORE_TO = frozenset(
@@ -169,6 +170,7 @@ _NOT_PAST = frozenset(
     "need indeed speed seed feed proceed exceed succeed bed red shed hundred sacred naked "
     "wicked embed breed creed greed weed heed".split()
 )
+_CAPITALISED_NAMES = frozenset("may will".split())  # the month, the name
 # "will be held", "to be named": a participle after these is not a past-tense cue.
 _PASSIVE_AUX = frozenset("be being".split())
 
@@ -177,7 +179,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bJan)(?<!\bFeb)"
     r"(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)[.!?][\"'”’)]*\s|\n\s*\n"
 )
-_WINDOW = 160  # characters searched on each side for a tense cue
+_WINDOW = 80  # characters searched on each side for a tense cue: about one clause
 
 
 @dataclass(frozen=True)
@@ -186,19 +188,25 @@ class _Cue:
     direction: Direction
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, looking at most ``_WINDOW`` characters
+    either side."""
+    lo = max(0, start - _WINDOW)
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    lo = ends[-1].end() if ends else lo
+    stop = _SENTENCE_END.search(text, end, end + _WINDOW)
+    hi = stop.start() if stop else min(len(text), end + _WINDOW)
+    return lo, hi
+
+
 def tense_direction(text: str, start: int, end: int) -> Direction:
     """Past or future, from the tense cue nearest to ``text[start:end]`` in its sentence.
 
     Cues are past-tense verbs (said, met, -ed forms), modal and future markers (will,
     'll, is to, expected to, scheduled, next). The nearest cue wins; none gives UNKNOWN.
     """
-    left = text[max(0, start - _WINDOW) : start]
-    ends = list(_SENTENCE_END.finditer(left))
-    left_offset = max(0, start - _WINDOW) + (ends[-1].end() if ends else 0)
-    right = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(right)
-    right_end = end + (stop.start() if stop else len(right))
-    cues = _cues(text, left_offset, start, end) + _cues(text, end, right_end, start)
+    lo, hi = sentence_bounds(text, start, end)
+    cues = _cues(text, lo, start, start) + _cues(text, end, hi, end)
     if not cues:
         return UNKNOWN
     return min(cues, key=lambda cue: cue.distance).direction
@@ -222,17 +230,16 @@ def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
 
 
 def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Direction:
+    if capitalised and word in _CAPITALISED_NAMES:
+        return UNKNOWN
+    if word == "next" and after == "to":
+        return UNKNOWN  # "next to" is a place
     if word in _FUTURE_WORDS or (after == "to" and word in _FUTURE_BEFORE_TO):
         return FUTURE
+    if capitalised or before in _PASSIVE_AUX:
+        return UNKNOWN  # names ("May", "Will", "Reed"); passives ("will be held")
     if word in _PAST_WORDS:
         return PAST
-    if (
-        not capitalised
-        and "-" not in word
-        and len(word) > 4
-        and word.endswith("ed")
-        and word not in _NOT_PAST
-        and before not in _PASSIVE_AUX
-    ):
+    if "-" not in word and len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
         return PAST
     return UNKNOWN

@@ -9,7 +9,9 @@ is scored against the annotator whose id sorts first (the first one metadata.tsv
 Matching works on word tokens (``\\w+``), so punctuation and quotation marks never
 decide a match: overlap(p, g) = |P ∩ G| / max(|P|, |G|), i.e. both the predicted and
 the gold span must be covered at the threshold. "exact" means the same word tokens.
-Pairs are matched one-to-one, greedily by overlap.
+Pairs are matched one-to-one, greedily by overlap. Predicted quotes that share a cue
+are one attribution (``“A,” he said. “B.”`` is one PolNeAR attribution with two content
+spans), see :func:`group_by_cue`.
 
 "direct" gold attributions are those whose content holds a quotation mark or is
 directly enclosed by one; predictions are scored as direct when ``Quote.direct``.
@@ -242,9 +244,29 @@ class _Run:
     all_speaker: list[int]
 
 
-def _score_document(doc: GoldDocument, quotes: Sequence[Quote], run: _Run) -> None:
+def group_by_cue(quotes: Sequence[Quote]) -> list[tuple[Quote, tuple[tuple[int, int], ...]]]:
+    """Quotes sharing a cue form one attribution (``“A,” he said. “B.”``), as in PolNeAR.
+
+    Returns (first quote, content spans) per attribution; the first quote carries the
+    speaker, and the attribution is direct when any of its quotes is.
+    """
+    groups: dict[object, list[Quote]] = {}
+    for n, quote in enumerate(quotes):
+        groups.setdefault(quote.cue if quote.cue is not None else n, []).append(quote)
+    merged = []
+    for members in groups.values():
+        first = members[0]
+        direct = any(q.direct for q in members)
+        head = Quote(first.start, first.end, direct, first.speaker, first.speaker_name, first.cue)
+        merged.append((head, tuple((q.start, q.end) for q in members)))
+    return merged
+
+
+def _score_document(doc: GoldDocument, found: Sequence[Quote], run: _Run) -> None:
+    grouped = group_by_cue(found)
+    quotes = [quote for quote, _ in grouped]
     golds = [_tokens(doc.text, g.content) for g in doc.attributions]
-    preds = [_tokens(doc.text, [(q.start, q.end)]) for q in quotes]
+    preds = [_tokens(doc.text, spans) for _, spans in grouped]
     direct_idx = [i for i, q in enumerate(quotes) if q.direct]
     n_direct_gold = sum(g.direct for g in doc.attributions)
     for name, threshold in THRESHOLDS:

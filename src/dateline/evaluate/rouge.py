@@ -202,8 +202,10 @@ def _step5(word: str) -> str:
 @cache
 def rouge_stopwords() -> frozenset[str]:
     """ROUGE-1.5.5's stopword list (SMART plus a few news words), read once."""
-    text = resources.files("dateline.resources").joinpath("rouge_stopwords.txt").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("dateline.resources")
+        .joinpath("rouge_stopwords.txt")
+        .read_text(encoding="utf-8")
     )
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")

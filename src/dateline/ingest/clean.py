@@ -68,11 +68,11 @@ HYPHEN_KEEP_PREFIXES = frozenset(
 # Penn Treebank detokenization: each pattern's match is rewritten by a fixed function.
 PTB_MARKERS = re.compile(r"(?: 's | n't |-LRB-|-RRB-|``| '' | , | \.$)", re.MULTILINE)
 PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
-PTB_BRACKET = re.compile(r"-[LR][RSC]B-")
-PTB_SPACE_BEFORE = re.compile(r" (?=(?:[.,;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|''))")
-PTB_SPACE_AFTER = re.compile(r"(?<=[(\[{$]) ")
-PTB_OPEN_QUOTE = re.compile(r"``\s?")
-PTB_CLOSE_QUOTE = re.compile(r"\s?''")
+# One pass per line: each alternative consumes the space the tokenizer added around it.
+PTB_TOKEN = re.compile(
+    r"(?P<open>-L[RSC]B-) ?|(?: ?(?P<close>-R[RSC]B-))|(?P<oq>``) ?|(?: ?(?P<cq>''))"
+    r"| (?P<punct>[.,;:!?%]|'[sSmd]\b|'re\b|'ve\b|'ll\b|n't\b)|(?<=\$) "
+)
 
 
 @dataclass
@@ -116,11 +116,16 @@ def looks_ptb_tokenized(original: str) -> bool:
 
 def detokenize(line: Line) -> Line:
     """Undo Penn Treebank tokenization on one line."""
-    line = rewrite(line, PTB_BRACKET, lambda m: PTB_BRACKETS[m.group(0)])
-    line = rewrite(line, PTB_OPEN_QUOTE, lambda m: '"')
-    line = rewrite(line, PTB_CLOSE_QUOTE, lambda m: '"')
-    line = rewrite(line, PTB_SPACE_BEFORE, lambda m: "")
-    return rewrite(line, PTB_SPACE_AFTER, lambda m: "")
+    return rewrite(line, PTB_TOKEN, _ptb_replacement)
+
+
+def _ptb_replacement(match: re.Match[str]) -> str:
+    bracket = match.group("open") or match.group("close")
+    if bracket:
+        return PTB_BRACKETS[bracket]
+    if match.group("oq") or match.group("cq"):
+        return '"'
+    return match.group("punct") or ""
 
 
 def normalise_spaces(line: Line) -> Line:
@@ -378,10 +383,10 @@ def clean_text(original: str) -> CleanResult:
     header = Header()
     ptb = looks_ptb_tokenized(original)
     lines = split_lines(original)
+    lines = [normalise_spaces(line) for line in lines]
     if ptb:
         lines = [detokenize(line) for line in lines]
         actions.append("detokenized Penn Treebank tokens")
-    lines = [normalise_spaces(line) for line in lines]
     lines = drop_header_noise(lines, actions, header)
     paragraphs = [join_paragraph(p, original) for p in group_paragraphs(lines, ptb)]
     paragraphs = merge_page_breaks([p for p in paragraphs if p], actions)

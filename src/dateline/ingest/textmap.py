@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateline.model import OffsetMap
 
 
-@dataclass(frozen=True)
-class Fragment:
-    """A piece of cleaned text and the original span ``[orig_start, orig_start+orig_len)``."""
+class Fragment(NamedTuple):
+    """A piece of cleaned text and the original span ``[orig_start, orig_start+orig_len)``.
+
+    A named tuple rather than a dataclass: cleaning makes millions of them.
+    """
 
     text: str
     orig_start: int
     orig_len: int
-
     verbatim: bool = True
 
     @classmethod
@@ -50,6 +51,8 @@ def rewrite(line: Line, pattern: re.Pattern[str], replace: Callable[[re.Match[st
     fragment covering the original span it replaced. Matches may not cross fragments
     that are themselves replacements; copies are split as needed.
     """
+    if len(line) == 1 and not pattern.search(line[0].text):
+        return line  # the common case, kept cheap: nothing to rewrite
     out: Line = []
     for frag in line:
         if not frag.is_copy:  # already a replacement: leave it alone
@@ -77,6 +80,8 @@ def strip_line(line: Line) -> Line:
     text = line_text(line)
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
+    if not lead and not trail:
+        return line
     return slice_line(line, lead, len(text) - trail)
 
 

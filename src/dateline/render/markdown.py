@@ -9,7 +9,7 @@ from dateline.options import Options
 
 
 def _cite(article: Article) -> str:
-    label = article.source or article.title or article.id
+    label = article.source or "source unknown"
     date = article.pub_date.value.isoformat() if article.pub_date.value else "date unknown"
     return f"{label}, {date}"
 

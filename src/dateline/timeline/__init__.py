@@ -22,11 +22,11 @@ __all__ = [
 def default_sizes(corpus: Corpus, opts: Options, candidate_dates: int) -> tuple[int, int]:
     """L and K chosen from the corpus when the options leave them open.
 
-    L grows with the square root of the number of articles (a story of 5 articles
-    gets about 5 dates, one of 500 about 45), never more than the dates available.
+    L grows with the square root of the number of articles (at least 6; a story of
+    500 articles gets about 45 dates), never more than the dates available.
     """
     n_articles = max(1, len(corpus.articles))
-    dates = opts.dates or max(3, min(100, round(2 * math.sqrt(n_articles))))
+    dates = opts.dates or max(6, min(100, round(2 * math.sqrt(n_articles))))
     dates = min(dates, max(1, candidate_dates))
     sentences = opts.sentences or (1 if n_articles < 20 else 2)
     return dates, sentences

@@ -1,0 +1,481 @@
+"""Rules for relative dates, durations, sets and past/present/future references.
+
+"yesterday", "last week", "two days ago", "this spring", "the third quarter" resolve
+against the document creation time; "three years" and "every week" need no anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.annotate import timex_calendar as cal
+from dateline.annotate.timex_lexicon import (
+    DAY_PART,
+    DAY_PARTS,
+    MONTH_FULL,
+    NUMBER,
+    ORDINALS,
+    SEASON,
+    SEASON_ORDER,
+    SEASONS,
+    UNIT,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    parse_number,
+    weekday_number,
+)
+from dateline.annotate.timex_resolver import Resolver
+from dateline.annotate.timex_rules import FUZZY, Rule, compile_rule, span_of
+from dateline.model import DateInterval, Timex, TimexType
+
+# -- days relative to the dct -----------------------------------------------------------
+
+_DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1, "this": 0,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
+    word = " ".join(match["word"].lower().split())
+    part = (match["part"] or "").lower()
+    if word == "tonight":
+        part = "night"
+    if word in {"this", "last"} and not part:
+        return None
+    if word == "last" and part != "night" and part != "evening":
+        return None  # "last morning" is not English; "last night" is
+    offset = _DAY_OFFSETS[word]
+    suffix = "T" + DAY_PARTS[part] if part else ""
+    kind = TimexType.TIME if part else TimexType.DATE
+
+    def compute(dct: dt.date) -> DateInterval:
+        return DateInterval.day(dct + dt.timedelta(days=offset))
+
+    return res.relative(span_of(match), compute, "XXXX-XX-XX", kind, suffix)
+
+
+_ANCHORED_OFFSETS = {"before": -1, "previous": -1, "preceding": -1, "earlier": -1,
+                     "after": 1, "next": 1, "following": 1, "later": 1, "subsequent": 1}  # fmt: skip
+_UNIT_CODES = {"day": "D", "morning": "D", "night": "D", "evening": "D", "week": "W",
+               "month": "M", "year": "Y"}  # fmt: skip
+
+
+def _anchored(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "the day before", "the following week": one unit from the dct, the only anchor
+    a single text offers without discourse analysis."""
+    offset = _ANCHORED_OFFSETS[(match["dir"] or match["dir2"]).lower()]
+    unit = _UNIT_CODES[(match["unit"] or match["unit2"]).lower()]
+    return res.relative(span_of(match), lambda dct: cal.shift(dct, offset, unit), "XXXX-XX-XX")
+
+
+# -- this week, last month, next year ---------------------------------------------------
+
+_REL_OFFSETS = {
+    "this": 0, "current": 0, "the current": 0, "the present": 0, "the": 0,
+    "last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
+    "the previous": -1, "this past": -1, "the latest": -1, "latest": -1,
+    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1,
+}  # fmt: skip
+_PLACEHOLDERS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX",
+                 "Y": "XXXX", "DE": "XXX", "CE": "XX"}  # fmt: skip
+
+
+def _relative_unit(match: re.Match[str], res: Resolver) -> Timex | None:
+    rel = " ".join(match["rel"].lower().split())
+    unit_word = match["unit"].lower()
+    if rel == "the" and not match["mod"] and unit_word != "weekend":
+        return None  # "the year" alone is too vague to tag
+    offset = _REL_OFFSETS[rel]
+    span = span_of(match)
+    if unit_word == "weekend":
+        return _weekend(res, span, offset)
+    unit = UNITS[unit_word][0]
+    if unit == "CE":
+        return res.relative_value(span, lambda dct: f"{dct.year // 100 + offset:02d}", "XX")
+    return res.relative(span, lambda dct: cal.shift(dct, offset, unit), _PLACEHOLDERS[unit])
+
+
+def _weekend(res: Resolver, span: tuple[int, int], offset: int) -> Timex:
+    """A weekend, as TIMEX3 writes it (``2013-W19-WE``): the model has no interval for it."""
+
+    def compute(dct: dt.date) -> str:
+        shift = offset
+        if offset == 0 and dct.weekday() < 5 and res.direction(*span) == cal.PAST:
+            shift = -1  # "over the weekend", said on a weekday: the one just gone
+        week = cal.week_of(dct + dt.timedelta(weeks=shift))
+        return week.value + "-WE"
+
+    return res.relative_value(span, compute, "XXXX-WXX-WE")
+
+
+def _season(match: re.Match[str], res: Resolver) -> Timex | None:
+    code = SEASONS[match["season"].lower()]
+    span = span_of(match)
+    if match["year"]:
+        return Timex(*span, TimexType.DATE, f"{match['year']}-{code}")
+    rel = " ".join((match["rel"] or "").lower().split())
+    if not rel and not match["mod"]:
+        return None
+
+    def compute(dct: dt.date) -> str:
+        index, now = SEASON_ORDER.index(code), SEASON_ORDER.index(cal.season_of(dct.month))
+        year = dct.year
+        if _REL_OFFSETS.get(rel, 0) < 0 and index >= now:
+            year -= 1
+        elif _REL_OFFSETS.get(rel, 0) > 0 and index <= now:
+            year += 1
+        return f"{year}-{code}"
+
+    return res.relative_value(span, compute, f"XXXX-{code}")
+
+
+# -- quarters ---------------------------------------------------------------------------
+
+
+def _quarter(match: re.Match[str], res: Resolver) -> Timex | None:
+    nth = ORDINALS[match["ord"].lower()]
+    if nth < 1 or nth > 4:
+        return None
+    span = span_of(match)
+    year = match["year"] or match["qyear"]
+    if year:
+        return res.absolute(span, cal.quarter_of(int(year), nth))
+    owner = (match["owner"] or "").lower()
+
+    def compute(dct: dt.date) -> DateInterval:
+        interval = cal.quarter_of(dct.year - owner.startswith("last"), nth)
+        if not owner and interval.start > dct and res.direction(*span) == cal.PAST:
+            return cal.quarter_of(dct.year - 1, nth)  # results for a quarter already over
+        return interval
+
+    return res.relative(span, compute, f"XXXX-Q{nth}")
+
+
+def _relative_quarter(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "this quarter", "last quarter"; in business news "the quarter" and "the latest
+    quarter" are the last one reported on, the quarter before the dct's."""
+    rel = " ".join(match["rel"].lower().split())
+    offset = _REL_OFFSETS[rel] if rel != "the" else -1
+    return res.relative(span_of(match), lambda dct: cal.shift(dct, offset, "Q"), "XXXX-QX")
+
+
+# -- ago, earlier, later ----------------------------------------------------------------
+
+
+def _ago(match: re.Match[str], res: Resolver) -> Timex | None:
+    amount = parse_number(match["num"]) if match["num"] else None
+    forward = match["dir"].lower().split()[0] in {"later", "from", "hence"}
+    if amount is None:
+        return res.reference(span_of(match), "FUTURE_REF" if forward else "PAST_REF")
+    unit, is_time = UNITS[match["unit"].lower()]
+    if is_time:
+        return res.relative(span_of(match), DateInterval.day, "XXXX-XX-XX")
+    sign = 1 if forward else -1
+    if (unit, amount, sign) == ("Y", 1, -1) and (quarter := _year_ago_quarter(res, span_of(match))):
+        return res.relative(span_of(match), lambda dct: quarter, "XXXX-QX")
+    if unit in {"DE", "CE"}:
+        years = amount * (10 if unit == "DE" else 100) * sign
+        return res.relative(span_of(match), lambda dct: cal.shift(dct, years, "Y"), "XXXX")
+    return res.relative(
+        span_of(match), lambda dct: cal.shift(dct, sign * amount, unit), _PLACEHOLDERS[unit]
+    )
+
+
+# -- durations and sets -----------------------------------------------------------------
+
+_PER = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|cents?|dollars?)?|"
+                  r"\$\s*\S+|once|twice|times)\s*$", re.IGNORECASE)  # fmt: skip
+
+
+def duration_value(amount: int | None, unit: str, fraction: str = "") -> str:
+    """``P3Y``, ``PT5H``, ``PXM``: the TIMEX3 value of ``amount`` units."""
+    code, is_time = UNITS[unit]
+    if code == "DE":
+        code, amount = "Y", None if amount is None else amount * 10
+    elif code == "CE":
+        code, amount = "Y", None if amount is None else amount * 100
+    elif code == "Q" and amount is not None:
+        code, amount = "M", amount * 3
+    number = "X" if amount is None else f"{amount}{fraction}"
+    return f"P{'T' if is_time else ''}{number}{code}"
+
+
+def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
+    number = " ".join(match["num"].lower().split())
+    unit = match["unit"].lower()
+    if number in {"a", "an"} and unit in {"second", "quarter", "minute"}:
+        return None  # "a second round", "a quarter of the vote"
+    amount = parse_number(number)
+    start, end = span_of(match)
+    if number in {"a", "an"} and _PER.search(res.text[max(0, start - 30) : start]):
+        return res.measure((start, end), duration_value(1, unit), TimexType.SET)
+    if amount is None and "." in number:
+        return res.measure((start, end), f"P{number}{UNITS[unit][0]}", TimexType.DURATION)
+    return res.measure((start, end), duration_value(amount, unit), TimexType.DURATION)
+
+
+def _vague_duration(match: re.Match[str], res: Resolver) -> Timex | None:
+    return res.measure(span_of(match), duration_value(None, match["unit"].lower()),
+                       TimexType.DURATION)  # fmt: skip
+
+
+_ADVERB_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+    "semiannually": "P6M", "biannually": "P6M",
+}  # fmt: skip
+
+
+def _set(match: re.Match[str], res: Resolver) -> Timex | None:
+    span = span_of(match)
+    if match["adverb"]:
+        return res.measure(span, _ADVERB_SETS[match["adverb"].lower()], TimexType.SET)
+    step = 2 if match["other"] else 1
+    if match["wd"]:
+        return res.measure(span, f"XXXX-WXX-{weekday_number(match['wd']) + 1}", TimexType.SET)
+    if match["month"]:
+        return res.measure(span, f"XXXX-{month_number(match['month']):02d}", TimexType.SET)
+    if match["season"]:
+        return res.measure(span, f"XXXX-{SEASONS[match['season'].lower()]}", TimexType.SET)
+    if match["part"]:
+        return res.measure(span, f"XXXX-XX-XXT{DAY_PARTS[match['part'].lower()]}", TimexType.SET)
+    return res.measure(span, duration_value(step, match["unit"].lower()), TimexType.SET)
+
+
+def _plural_weekday(match: re.Match[str], res: Resolver) -> Timex | None:
+    return res.measure(span_of(match), f"XXXX-WXX-{weekday_number(match['wd']) + 1}",
+                       TimexType.SET)  # fmt: skip
+
+
+# -- past, present, future --------------------------------------------------------------
+
+_REFERENCES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF",
+    "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the distant past": "PAST_REF",
+    "the recent past": "PAST_REF", "the distant future": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _reference(match: re.Match[str], res: Resolver) -> Timex | None:
+    words = " ".join(match["ref"].lower().split())
+    return res.reference(span_of(match), _REFERENCES[words])
+
+
+_QUARTER_MENTION = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+)?quarter", re.IGNORECASE
+)
+
+
+def _year_ago_quarter(res: Resolver, span: tuple[int, int]) -> DateInterval | None:
+    """In results news "a year earlier" in a sentence about a quarter is that quarter a
+    year before: the quarter named in the sentence, else the last one reported on."""
+    if res.dct is None:
+        return None
+    lo, hi = cal.sentence_bounds(res.text, *span)
+    mention = _QUARTER_MENTION.search(res.text, lo, hi)
+    if mention is None:
+        return None
+    if mention["ord"]:
+        return cal.quarter_of(res.dct.year - 1, ORDINALS[mention["ord"].lower()])
+    reported = cal.shift(res.dct, -1, "Q").start
+    return cal.quarter_of(reported.year - 1, (reported.month - 1) // 3 + 1)
+
+
+def _year_earlier(match: re.Match[str], res: Resolver) -> Timex | None:
+    span = span_of(match)
+    quarter = _year_ago_quarter(res, span)
+    if quarter is not None:
+        return res.relative(span, lambda dct: quarter, "XXXX-QX")
+    return res.relative(span, lambda dct: cal.shift(dct, -1, "Y"), "XXXX")
+
+
+# -- holidays ---------------------------------------------------------------------------
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14), "independence day": (7, 4)}  # fmt: skip
+
+
+def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
+    name = " ".join(match["holiday"].lower().replace("’", "'").replace(" 's", "'s").split())
+    span = span_of(match)
+    if name == "thanksgiving" or name == "thanksgiving day":
+
+        def thanksgiving(dct: dt.date) -> DateInterval:
+            year = cal.month_year(11, dct, res.direction(*span))
+            first = dt.date(year, 11, 1)
+            return DateInterval.day(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21))
+
+        return res.relative(span, thanksgiving, "XXXX-11-XX")
+    month, day = _HOLIDAYS[name]
+
+    def compute(dct: dt.date) -> DateInterval:
+        year = cal.month_day_year(month, day, dct, res.direction(*span)) or dct.year
+        return DateInterval.day(dt.date(year, month, day))
+
+    return res.relative(span, compute, f"XXXX-{month:02d}-{day:02d}")
+
+
+_MODIFIER = (
+    r"(?:about|around|approximately|nearly|almost|at\s+least|at\s+most|more\s+than|"
+    r"less\s+than|fewer\s+than|over|up\s+to|roughly|some|just|only|another|an\s+additional|"
+    r"the\s+(?:past|last|next|first|previous|coming|following|final|remaining|better\s+part"
+    r"\s+of\s+the|full|entire|whole)|the|past|last|next|first|all|each\s+of\s+the\s+past)"
+)
+_REL = (
+    r"(?:this\s+past|this\s+coming|this|last|next|past|coming|current|the\s+current|"
+    r"the\s+present|the\s+past|the\s+last|the\s+previous|previous|the\s+coming|the\s+next|"
+    r"the\s+latest|the)"
+)
+_NUMBER_OR_VAGUE = r"(?:" + NUMBER + r"|" + VAGUE + r")"
+
+RELATIVE_RULES: list[Rule] = [
+    Rule(
+        "deictic_day",
+        compile_rule(
+            r"(?:(?:early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day"
+            r"\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)\b(?:\s+(?P<part>"
+            + DAY_PART
+            + r"))?"
+        ),
+        _deictic_day,
+    ),
+    Rule(
+        "anchored_day",
+        compile_rule(
+            r"the\s+(?:(?P<unit>day|morning|night|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|"
+            r"a|an|his|her|their|its|this|that|\w+\s*'s)\b)|(?P<dir2>next|following|previous|"
+            r"preceding|subsequent)\s+(?P<unit2>day|morning|night|evening|week|month|year)\b)"
+        ),
+        _anchored,
+    ),
+    Rule(
+        "relative_unit",
+        compile_rule(
+            r"(?P<mod>(?:earlier|later|early|late)\s+(?:in\s+)?|"
+            + FUZZY
+            + r")?(?P<rel>"
+            + _REL
+            + r")\s+(?P<unit>week(?:end)?|month|year|decade|century)\b(?![-']|\s+'s)"
+        ),
+        _relative_unit,
+    ),
+    Rule(
+        "season",
+        compile_rule(
+            r"(?P<mod>"
+            + FUZZY
+            + r")?(?:(?P<rel>"
+            + _REL
+            + r")\s+)?(?P<season>"
+            + SEASON
+            + r")(?:\s+(?:of\s+)?(?P<year>"
+            + YEAR
+            + r")(?!\d))?"
+        ),
+        _season,
+    ),
+    Rule(
+        "quarter",
+        compile_rule(
+            r"(?:(?:(?P<owner>this\s+year\s*'s|last\s+year\s*'s|the)|(?:the\s+)?(?P<qyear>"
+            + YEAR
+            + r")(?:\s*'s)?)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd"
+            r"|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?"
+        ),
+        _quarter,
+    ),
+    Rule(
+        "relative_quarter",
+        compile_rule(r"(?P<rel>" + _REL + r")\s+quarter\b(?![-']|\s+'s)"),
+        _relative_quarter,
+    ),
+    Rule(
+        "ago",
+        compile_rule(
+            r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|roughly|around|approximately"
+            r"|only|just|over)\s+)?(?:(?P<num>"
+            + _NUMBER_OR_VAGUE
+            + r")[\s-]+)?(?P<unit>"
+            + UNIT
+            + r")s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+        ),
+        _ago,
+    ),
+    Rule(
+        "duration",
+        compile_rule(
+            r"(?:" + _MODIFIER + r"\s+)?(?P<num>" + _NUMBER_OR_VAGUE + r"|\d+\.\d+)(?:\s+(?:more|"
+            r"additional|full|straight|consecutive|long))?[\s-]+(?P<unit>"
+            + UNIT
+            + r")(?:s\b|\b)(?:-(?:old|long))?"
+        ),
+        _duration,
+    ),
+    Rule(
+        "vague_duration",
+        compile_rule(
+            r"(?:(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+|"
+            r"(?<=\bfor\s)|(?<=\bin\s)(?=\w+\s+(?:to\s+come|past)))(?P<unit>" + UNIT + r")s\b"
+        ),
+        _vague_duration,
+    ),
+    Rule(
+        "set",
+        compile_rule(
+            r"(?:every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<wd>"
+            + WEEKDAY
+            + r")|(?P<month>"
+            + MONTH_FULL
+            + r")|(?P<season>"
+            + SEASON
+            + r")|(?P<part>"
+            + DAY_PART
+            + r")|(?P<unit>"
+            + UNIT
+            + r")\b)|(?P<adverb>daily|weekly|monthly|yearly|annually|"
+            r"quarterly|hourly|nightly|biweekly|semiannually|biannually)\b"
+        ),
+        _set,
+    ),
+    Rule(
+        "plural_weekday",
+        compile_rule(r"(?<=\bon\s)(?P<wd>" + WEEKDAY.replace(r")\b", r")") + r")s\b"),
+        _plural_weekday,
+    ),
+    Rule(
+        "reference",
+        compile_rule(
+            r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\buntil\s)|\b)(?P<ref>right\s+now|now|currently|at\s+"
+            r"present|presently|nowadays|these\s+days|recently|lately|formerly|the\s+(?:near\s+|"
+            r"distant\s+)?future|the\s+(?:distant\s+|recent\s+)?past|the\s+(?:near|short)\s+term)"
+            r"\b(?!\s+that\b)"
+        ),
+        _reference,
+    ),
+    Rule(
+        "year_earlier",
+        compile_rule(
+            r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)\b(?:\s+(?:(?:first|"
+            r"second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)\b)?"
+        ),
+        _year_earlier,
+    ),
+    Rule(
+        "holiday",
+        compile_rule(
+            r"(?-i:(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year\s*'s\s+(?:Day|Eve)|Halloween"
+            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?))\b"
+        ),
+        _holiday,
+    ),
+]

@@ -1,0 +1,117 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.builders import SHARED_DATA, SYRIA
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True,
+                          text=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="module")
+def syria_json() -> dict:
+    result = run("timeline", str(SYRIA), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_timeline_json_is_sourced_and_sorted(syria_json: dict) -> None:
+    entries = syria_json["timeline"]["entries"]
+    days = [e["date"] for e in entries]
+    assert days == sorted(set(days)) and len(days) >= 5
+    texts = {a["id"]: None for a in syria_json["articles"]}
+    for entry in entries:
+        for sent in entry["sentences"]:
+            assert sent["article_id"] in texts
+            assert sent["end"] > sent["start"]
+
+
+def test_syria_timeline_has_the_key_dates(syria_json: dict) -> None:
+    by_day = {e["date"]: " ".join(s["text"] for s in e["sentences"])
+              for e in syria_json["timeline"]["entries"]}
+    assert "2013-10-07" in by_day and "Kerry" in by_day["2013-10-07"]
+    assert "2014-02-10" in by_day and "Feb. 10" in by_day["2014-02-10"]
+    assert "2013-07-01" in by_day
+    # December 21 has no year: nothing may be dated by guessing it.
+    assert not any(day.endswith("-12-21") for day in by_day)
+    assert not any(s["article_id"].startswith("002") and e["date"] >= "2013-12"
+                   for e in syria_json["timeline"]["entries"] for s in e["sentences"]
+                   if s["evidence"]["kind"] != "mentions-date")
+
+
+def test_original_offsets_slice_the_file_as_read() -> None:
+    result = run("timeline", str(SYRIA), "--offsets", "original")
+    data = json.loads(result.stdout)
+    paths = {a["id"]: a["path"] for a in data["articles"]}
+    for entry in data["timeline"]["entries"]:
+        for sent in entry["sentences"]:
+            original = Path(paths[sent["article_id"]]).read_text(encoding="utf-8")
+            assert " ".join(original[sent["start"]:sent["end"]].split()) == " ".join(
+                sent["text"].split())
+
+
+def test_markdown_and_tilse_formats(tmp_path: Path) -> None:
+    out = tmp_path / "t.md"
+    assert run("timeline", str(SYRIA), "--format", "md", "-o", str(out)).returncode == 0
+    assert out.read_text().startswith("# Timeline")
+    tilse = run("timeline", str(SYRIA), "--format", "tilse", "--dates", "3").stdout
+    assert tilse.count("-" * 32) == 3
+
+
+def test_articles_command_reports_dates() -> None:
+    data = json.loads(run("articles", str(SYRIA)).stdout)
+    dates = {a["id"][:3]: a["pub_date"] for a in data["articles"]}
+    assert dates["001"]["value"] == "2014-02-01" and dates["001"]["confidence"] == "inferred"
+    assert dates["000"]["confidence"] == "unknown"
+    assert data["report"]["accepted"] == 5
+
+
+def test_dates_command_uses_original_offsets() -> None:
+    path = next(SYRIA.glob("004_*.txt"))
+    rows = json.loads(run("dates", str(path)).stdout)
+    original = path.read_text(encoding="utf-8")
+    monday = next(r for r in rows if r["text"] == "Monday")
+    assert monday["value"] == "2013-07-01"
+    for row in rows:
+        assert original[row["start"]:row["end"]] == row["text"]
+    rows = json.loads(run("dates", str(path), "--dct", "2013-07-12").stdout)
+    assert next(r for r in rows if r["text"] == "Monday")["value"] == "2013-07-08"
+
+
+def test_rejected_inputs_set_the_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("The ministers met in Geneva to discuss the peace plan.")
+    (tmp_path / "empty.txt").write_text("")
+    result = run("timeline", str(tmp_path))
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+    assert json.loads(result.stdout)["report"]["rejected"] == 1
+    nothing = run("timeline", str(tmp_path / "empty.txt"))
+    assert nothing.returncode == 3
+
+
+def test_bad_options_are_one_line_errors() -> None:
+    result = run("timeline", str(SYRIA), "--dates", "0")
+    assert result.returncode == 2
+    assert "--dates must be at least 1" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("timeline", str(SYRIA), "--start", "2014-13-01")
+    assert result.returncode == 2
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "t17-dev").exists(), reason="needs ../shared/data")
+def test_timeline17_topic_runs_in_tilse_format() -> None:
+    result = run("timeline", str(SHARED_DATA / "t17-dev" / "egypt" / "articles"),
+                 "--format", "tilse", "--keywords", "egypt,egyptian")
+    assert result.returncode == 0, result.stderr
+    blocks = result.stdout.strip().split("-" * 32)
+    assert len(blocks) > 10
+    assert all(b.strip()[:4] == "2011" for b in blocks if b.strip())
