@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         ("sentences (lines)", f"{sentences}"),
         ("characters", f"{sum(len(text) for text, _ in articles)}"),
         ("time expressions", f"{timexes}"),
-        ("seconds (best of {})".format(args.repeat), f"{best:.3f}"),
+        (f"seconds (best of {args.repeat})", f"{best:.3f}"),
         ("sentences/second", f"{sentences / best:,.0f}"),
         ("peak RSS (MiB)", f"{peak_mib:.1f}"),
     ]

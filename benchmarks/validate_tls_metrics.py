@@ -77,6 +77,11 @@ if sys.argv[1] == "--wordnet":
     sys.exit(0)
 from tilse.data.timelines import GroundTruth, Timeline
 from tilse.evaluation import dates, rouge
+if sys.argv[1] == "--load":
+    with open(sys.argv[2], encoding="utf-8") as f:
+        loaded = Timeline.from_file(f).dates_to_summaries
+    json.dump({str(d): s for d, s in loaded.items()}, sys.stdout)
+    sys.exit(0)
 case = json.load(open(sys.argv[1]))
 def timeline(raw):
     return Timeline({datetime.date.fromisoformat(d): s for d, s in raw.items()})
@@ -106,10 +111,12 @@ def _merge(entries: Sequence[tuple[dt.date, list[str]]]) -> dict[dt.date, list[s
 def shifted_half(ref: TextTimeline, other: TextTimeline, rng: random.Random) -> TextTimeline:
     """Dates moved by a fixed cycle of offsets, every other sentence dropped."""
     offsets = (0, 1, -1, 2, 0, -3, 7)
-    return _merge([
-        (date + dt.timedelta(days=offsets[i % len(offsets)]), list(ref[date][i % 2 :: 2]))
-        for i, date in enumerate(sorted(ref))
-    ])
+    return _merge(
+        [
+            (date + dt.timedelta(days=offsets[i % len(offsets)]), list(ref[date][i % 2 :: 2]))
+            for i, date in enumerate(sorted(ref))
+        ]
+    )
 
 
 def other_sentences(ref: TextTimeline, other: TextTimeline, rng: random.Random) -> TextTimeline:
@@ -162,19 +169,22 @@ def _tilse_problem(python: Path) -> str | None:
     if not python.exists():
         return f"{python} does not exist"
     probe = subprocess.run(
-        [str(python), "-c", "import tilse.evaluation.rouge"], capture_output=True, text=True
+        [str(python), "-c", "import tilse.evaluation.rouge"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if probe.returncode != 0:
         return f"cannot import tilse with {python}: {probe.stderr.strip().splitlines()[-1:]}"
     return None
 
 
-def _run_helper(python: Path, helper: Path, arg: str) -> str:
+def _run_helper(python: Path, helper: Path, *args: str) -> str:
     done = subprocess.run(
-        [str(python), str(helper), arg], capture_output=True, text=True, check=False
+        [str(python), str(helper), *args], capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
-        raise RuntimeError(f"tilse helper failed on {arg}:\n{done.stderr[-2000:]}")
+        raise RuntimeError(f"tilse helper failed on {args}:\n{done.stderr[-2000:]}")
     return done.stdout
 
 
@@ -198,6 +208,18 @@ def _wordnet_exceptions(python: Path, workdir: Path) -> dict[str, str]:
     helper.write_text(TILSE_HELPER, encoding="utf-8")
     table: dict[str, str] = json.loads(_run_helper(python, helper, "--wordnet"))
     return table
+
+
+def _loader_differences(python: Path, workdir: Path, paths: Sequence[Path]) -> list[str]:
+    """Timelines that tilse's Timeline.from_file reads differently from ours."""
+    helper = workdir / "tilse_helper.py"
+    helper.write_text(TILSE_HELPER, encoding="utf-8")
+    differences = []
+    for path in paths:
+        theirs = json.loads(_run_helper(python, helper, "--load", str(path)))
+        if theirs != _jsonable(load_reference_timeline(path)):
+            differences.append(str(path))
+    return differences
 
 
 def _jsonable(timeline: TextTimeline) -> dict[str, list[str]]:
@@ -256,10 +278,15 @@ def _max_gap(a: PRF, b: PRF) -> float:
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="t17-dev folder")
-    parser.add_argument("--timelines", nargs="+", default=list(DEFAULT_TIMELINES),
-                        help="timeline files relative to --data (at least 2)")
-    parser.add_argument("--tilse-python", type=Path,
-                        default=Path(os.environ.get("TILSE_PYTHON", DEFAULT_TILSE)))
+    parser.add_argument(
+        "--timelines",
+        nargs="+",
+        default=list(DEFAULT_TIMELINES),
+        help="timeline files relative to --data (at least 2)",
+    )
+    parser.add_argument(
+        "--tilse-python", type=Path, default=Path(os.environ.get("TILSE_PYTHON", DEFAULT_TILSE))
+    )
     parser.add_argument("--tolerance", type=float, default=1e-9)
     return parser.parse_args(argv)
 
@@ -289,8 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             tilse = _tilse_scores(args.tilse_python, Path(tmp), cases)
             print(f"tilse (Perl ROUGE-1.5.5): {time.perf_counter() - start:.1f}s")
-            tokenizer = RougeTokenizer(stem_exceptions=_wordnet_exceptions(args.tilse_python,
-                                                                           Path(tmp)))
+            paths = [args.data / p for p in args.timelines]
+            differences = _loader_differences(args.tilse_python, Path(tmp), paths)
+            print(
+                f"loader: {len(paths) - len(differences)} of {len(paths)} timeline files "
+                f"read exactly as tilse's Timeline.from_file reads them {differences or ''}"
+            )
+            tokenizer = RougeTokenizer(
+                stem_exceptions=_wordnet_exceptions(args.tilse_python, Path(tmp))
+            )
         ours_wn = [evaluate_timeline(pred, ref, tokenizer) for pred, ref in cases]
     print()
     worst = _print_table(labels, ours, ours_wn, tilse)

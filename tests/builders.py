@@ -23,13 +23,28 @@ SYRIA = ROOT / "examples" / "syria"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
-def make_article(article_id: str, text: str, pub: dt.date | None = None,
-                 confidence: Confidence = Confidence.EXPLICIT, title: str | None = None,
-                 source: str | None = None) -> Article:
-    pub_date = (PublicationDate(pub, confidence, "test", "built by hand") if pub
-                else PublicationDate.unknown())
-    return Article(id=article_id, path=f"{article_id}.txt", text=text, pub_date=pub_date,
-                   title=title, source=source, offsets=OffsetMap.identity(len(text)))
+def make_article(
+    article_id: str,
+    text: str,
+    pub: dt.date | None = None,
+    confidence: Confidence = Confidence.EXPLICIT,
+    title: str | None = None,
+    source: str | None = None,
+) -> Article:
+    pub_date = (
+        PublicationDate(pub, confidence, "test", "built by hand")
+        if pub
+        else PublicationDate.unknown()
+    )
+    return Article(
+        id=article_id,
+        path=f"{article_id}.txt",
+        text=text,
+        pub_date=pub_date,
+        title=title,
+        source=source,
+        offsets=OffsetMap.identity(len(text)),
+    )
 
 
 def day_timex(text: str, phrase: str, day: dt.date, occurrence: int = 0) -> Timex:
@@ -37,8 +52,7 @@ def day_timex(text: str, phrase: str, day: dt.date, occurrence: int = 0) -> Time
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
-    return Timex(start, start + len(phrase), TimexType.DATE, day.isoformat(),
-                 DateInterval.day(day))
+    return Timex(start, start + len(phrase), TimexType.DATE, day.isoformat(), DateInterval.day(day))
 
 
 def make_corpus(articles: list[Article], annotations: list[Annotations]) -> Corpus:

@@ -13,8 +13,13 @@ from tests.builders import SHARED_DATA, SYRIA
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +41,21 @@ def test_timeline_json_is_sourced_and_sorted(syria_json: dict) -> None:
 
 
 def test_syria_timeline_has_the_key_dates(syria_json: dict) -> None:
-    by_day = {e["date"]: " ".join(s["text"] for s in e["sentences"])
-              for e in syria_json["timeline"]["entries"]}
+    by_day = {
+        e["date"]: " ".join(s["text"] for s in e["sentences"])
+        for e in syria_json["timeline"]["entries"]
+    }
     assert "2013-10-07" in by_day and "Kerry" in by_day["2013-10-07"]
     assert "2014-02-10" in by_day and "Feb. 10" in by_day["2014-02-10"]
     assert "2013-07-01" in by_day
     # December 21 has no year: nothing may be dated by guessing it.
     assert not any(day.endswith("-12-21") for day in by_day)
-    assert not any(s["article_id"].startswith("002") and e["date"] >= "2013-12"
-                   for e in syria_json["timeline"]["entries"] for s in e["sentences"]
-                   if s["evidence"]["kind"] != "mentions-date")
+    assert not any(
+        s["article_id"].startswith("002") and e["date"] >= "2013-12"
+        for e in syria_json["timeline"]["entries"]
+        for s in e["sentences"]
+        if s["evidence"]["kind"] != "mentions-date"
+    )
 
 
 def test_original_offsets_slice_the_file_as_read() -> None:
@@ -55,8 +65,9 @@ def test_original_offsets_slice_the_file_as_read() -> None:
     for entry in data["timeline"]["entries"]:
         for sent in entry["sentences"]:
             original = Path(paths[sent["article_id"]]).read_text(encoding="utf-8")
-            assert " ".join(original[sent["start"]:sent["end"]].split()) == " ".join(
-                sent["text"].split())
+            assert " ".join(original[sent["start"] : sent["end"]].split()) == " ".join(
+                sent["text"].split()
+            )
 
 
 def test_markdown_and_tilse_formats(tmp_path: Path) -> None:
@@ -82,7 +93,7 @@ def test_dates_command_uses_original_offsets() -> None:
     monday = next(r for r in rows if r["text"] == "Monday")
     assert monday["value"] == "2013-07-01"
     for row in rows:
-        assert original[row["start"]:row["end"]] == row["text"]
+        assert original[row["start"] : row["end"]] == row["text"]
     rows = json.loads(run("dates", str(path), "--dct", "2013-07-12").stdout)
     assert next(r for r in rows if r["text"] == "Monday")["value"] == "2013-07-08"
 
@@ -109,9 +120,17 @@ def test_bad_options_are_one_line_errors() -> None:
 
 @pytest.mark.skipif(not (SHARED_DATA / "t17-dev").exists(), reason="needs ../shared/data")
 def test_timeline17_topic_runs_in_tilse_format() -> None:
-    result = run("timeline", str(SHARED_DATA / "t17-dev" / "egypt" / "articles"),
-                 "--format", "tilse", "--keywords", "egypt,egyptian")
-    assert result.returncode == 0, result.stderr
+    result = run(
+        "timeline",
+        str(SHARED_DATA / "t17-dev" / "egypt" / "articles"),
+        "--format",
+        "tilse",
+        "--keywords",
+        "egypt,egyptian",
+    )
+    # Two files of the egypt topic are empty: rejected with a reason, exit code 1.
+    assert result.returncode == 1, result.stderr
+    assert "EgyptianProtest_cnn-175.htm.txt: the file is empty" in result.stderr
     blocks = result.stdout.strip().split("-" * 32)
     assert len(blocks) > 10
     assert all(b.strip()[:4] == "2011" for b in blocks if b.strip())

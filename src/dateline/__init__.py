@@ -28,7 +28,23 @@ _API = {
     "build_timeline": "dateline.timeline",
 }
 
-__all__ = ["__version__", *sorted(_API)]
+__all__ = [
+    "Article",
+    "Confidence",
+    "ConfigError",
+    "Corpus",
+    "DatelineError",
+    "InputError",
+    "Options",
+    "PublicationDate",
+    "StageError",
+    "Timeline",
+    "__version__",
+    "annotate_article",
+    "build_corpus",
+    "build_timeline",
+    "load_articles",
+]
 
 if TYPE_CHECKING:
     from dateline.errors import ConfigError, DatelineError, InputError, StageError

@@ -37,29 +37,53 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def output_option(func: F) -> F:
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write to FILE instead of standard output.")(func)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE instead of standard output.",
+    )(func)
 
 
 def offsets_option(func: F) -> F:
-    return click.option("--offsets", type=click.Choice(["cleaned", "original"]),
-                        default="cleaned", show_default=True,
-                        help="Report spans in the cleaned text or the file as read.")(func)
+    return click.option(
+        "--offsets",
+        type=click.Choice(["cleaned", "original"]),
+        default="cleaned",
+        show_default=True,
+        help="Report spans in the cleaned text or the file as read.",
+    )(func)
 
 
 def input_options(func: F) -> F:
-    func = click.option("--manifest", type=click.Path(exists=True, dir_okay=False,
-                                                      path_type=Path),
-                        help="CSV or JSONL with path, date, source, url, title.")(func)
-    func = click.option("--use-mtime", is_flag=True,
-                        help="Use file modification times as estimated dates.")(func)
-    func = click.option("--anchor", "anchor", default="inferred", show_default=True,
-                        type=click.Choice(["explicit", "inferred", "estimated"]),
-                        help="Weakest publication date that anchors the timeline.")(func)
-    func = click.option("--workers", type=int, default=0, show_default=True,
-                        help="Processes for annotation (0: all cores).")(func)
-    return click.option("--scheduler", metavar="ADDRESS",
-                        help="Dask scheduler address (tcp://host:8786) for scale-out.")(func)
+    func = click.option(
+        "--manifest",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="CSV or JSONL with path, date, source, url, title.",
+    )(func)
+    func = click.option(
+        "--use-mtime", is_flag=True, help="Use file modification times as estimated dates."
+    )(func)
+    func = click.option(
+        "--anchor",
+        "anchor",
+        default="inferred",
+        show_default=True,
+        type=click.Choice(["explicit", "inferred", "estimated"]),
+        help="Weakest publication date that anchors the timeline.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=int,
+        default=0,
+        show_default=True,
+        help="Processes for annotation (0: all cores).",
+    )(func)
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786) for scale-out.",
+    )(func)
 
 
 def handle_errors(func: F) -> F:
@@ -122,8 +146,9 @@ def main(debug: bool, verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+)
 @output_option
 @input_options
 @handle_errors
@@ -151,8 +176,9 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 @click.option("--about", help="Focus the timeline on an entity or topic.")
 @click.option("--start", callback=parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--end", callback=parse_day, help="Last date (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json", show_default=True
+)
 @output_option
 @offsets_option
 @input_options
@@ -180,14 +206,19 @@ def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", callback=parse_day, help="Publication date to resolve against.")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True)
-@click.option("--offsets", type=click.Choice(["cleaned", "original"]), default="original",
-              show_default=True, help="Offsets into the file as read, or the cleaned text.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["cleaned", "original"]),
+    default="original",
+    show_default=True,
+    help="Offsets into the file as read, or the cleaned text.",
+)
 @output_option
 @handle_errors
-def dates(file: Path, dct: dt.date | None, fmt: str, offsets: str,
-          output: Path | None) -> None:
+def dates(file: Path, dct: dt.date | None, fmt: str, offsets: str, output: Path | None) -> None:
     """Find every time expression in FILE, resolved against its publication date."""
     from dateline.commands import dates_command
 

@@ -1,23 +1,57 @@
-"""Executors for the per-article stages: serial, a local process pool, or Dask."""
+"""Executors for the per-article stages: serial, a local process pool, or Dask.
+
+Everything goes through :func:`map_stream`: a pure, picklable function applied to a
+stream of items, results coming back in batches as they finish (in any order). At most
+a few tasks per worker are in flight at once, so memory stays bounded by the batch size
+however long the stream, and a caller can commit each batch as it arrives.
+
+Which executor runs is chosen from the options:
+
+- ``opts.scheduler`` set: Dask distributed. ``"local"`` starts a ``LocalCluster`` with
+  ``worker_count(opts)`` single-threaded worker processes; anything else is a scheduler
+  address (``tcp://host:8786``) whose workers have dateline installed.
+- else ``worker_count(opts) > 1`` and enough items: a local process pool.
+- else serial, in this process.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import AbstractContextManager
 from functools import partial
+from itertools import islice
+from typing import Any, TypeVar
 
 from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
+
 # Below this many articles a process pool costs more to start than it saves.
 MIN_ARTICLES_FOR_POOL = 200
+BATCH_SIZE = 64  # results handed back together (the store commits one batch per transaction)
+TASK_SIZE = 8  # items per task: amortises pickling and scheduling over a few articles
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy, memory bounded
+
+__all__ = ["annotate_all", "annotate_safely", "executor_name", "map_stream", "worker_count"]
 
 
 def worker_count(opts: Options) -> int:
     return opts.workers or os.cpu_count() or 1
+
+
+def executor_name(opts: Options, n_items: int | None = None) -> str:
+    """``"dask"``, ``"processes"`` or ``"serial"``: what :func:`map_stream` will use."""
+    if opts.scheduler:
+        return "dask"
+    if worker_count(opts) > 1 and (n_items is None or n_items >= MIN_ARTICLES_FOR_POOL):
+        return "processes"
+    return "serial"
 
 
 def annotate_safely(article: Article, opts: Options) -> Annotations | StageFailure:
@@ -34,23 +68,109 @@ def annotate_safely(article: Article, opts: Options) -> Annotations | StageFailu
 def annotate_all(articles: Sequence[Article],
                  opts: Options) -> tuple[dict[str, Annotations], list[StageFailure]]:
     """Annotate every article with the executor the options ask for."""
-    if opts.scheduler:
-        results = _annotate_dask(articles, opts)
-    elif worker_count(opts) > 1 and len(articles) >= MIN_ARTICLES_FOR_POOL:
-        work = partial(annotate_safely, opts=opts)
-        chunk = max(1, len(articles) // (worker_count(opts) * 8))
-        with ProcessPoolExecutor(worker_count(opts)) as pool:
-            results = list(pool.map(work, articles, chunksize=chunk))
-    else:
-        results = [annotate_safely(a, opts) for a in articles]
+    work = partial(annotate_safely, opts=opts)
+    results = [r for batch in map_stream(work, articles, opts, n_items=len(articles))
+               for r in batch]
     annotations = {r.article_id: r for r in results if isinstance(r, Annotations)}
     return annotations, [r for r in results if isinstance(r, StageFailure)]
 
 
-def _annotate_dask(articles: Sequence[Article],
-                   opts: Options) -> list[Annotations | StageFailure]:
-    from distributed import Client
+def map_stream(func: Callable[[T], R], items: Iterable[T], opts: Options, *,
+               n_items: int | None = None, batch_size: int = BATCH_SIZE) -> Iterator[list[R]]:
+    """Apply ``func`` to every item; yield the results in batches as they complete.
 
-    with Client(opts.scheduler) as client:
-        futures = client.map(annotate_safely, list(articles), opts=opts, pure=True)
-        return list(client.gather(futures))
+    ``func`` must be picklable (a module-level function, or a ``functools.partial`` of
+    one) for the process and Dask executors. ``items`` is consumed lazily. Results come
+    in completion order, not input order. ``n_items`` (when known) lets short runs skip
+    starting a pool.
+    """
+    name = executor_name(opts, n_items)
+    log.debug("running %s over %s items", name, n_items if n_items is not None else "?")
+    if name == "dask":
+        stream = _dask_stream(func, items, opts)
+    elif name == "processes":
+        stream = _pool_stream(func, items, worker_count(opts))
+    else:
+        stream = (func(item) for item in items)
+    yield from _batched(stream, batch_size)
+
+
+def _batched(results: Iterable[R], size: int) -> Iterator[list[R]]:
+    batch: list[R] = []
+    for result in results:
+        batch.append(result)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """One task: ``func`` over a few items (module-level, so workers can unpickle it)."""
+    return [func(item) for item in chunk]
+
+
+def _pool_stream(func: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
+    chunks = _chunks(items, TASK_SIZE)
+    with ProcessPoolExecutor(workers) as pool:
+        pending: set[Future[list[R]]] = {
+            pool.submit(run_chunk, func, c)
+            for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)
+        }
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield from future.result()
+                chunk = next(chunks, None)
+                if chunk is not None:
+                    pending.add(pool.submit(run_chunk, func, chunk))
+
+
+def _dask_client(opts: Options) -> AbstractContextManager[Any]:
+    """A client for the scheduler the options name, or for a fresh local cluster."""
+    from distributed import Client, LocalCluster
+
+    if opts.scheduler == "local":
+        cluster = LocalCluster(n_workers=worker_count(opts), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        return _ClosingClient(Client(cluster), cluster)
+    return _ClosingClient(Client(opts.scheduler), None)
+
+
+class _ClosingClient(AbstractContextManager[Any]):
+    def __init__(self, client: Any, cluster: Any) -> None:
+        self.client = client
+        self.cluster = cluster
+
+    def __enter__(self) -> Any:
+        return self.client
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _dask_stream(func: Callable[[T], R], items: Iterable[T], opts: Options) -> Iterator[R]:
+    from distributed import as_completed
+
+    chunks = _chunks(items, TASK_SIZE)
+    with _dask_client(opts) as client:
+        in_flight = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+        pending = as_completed()
+        for chunk in islice(chunks, in_flight):
+            pending.add(client.submit(run_chunk, func, chunk, pure=False))
+        for future in pending:
+            results = future.result()
+            future.release()  # let the scheduler forget it: memory stays bounded
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.add(client.submit(run_chunk, func, chunk, pure=False))
+            yield from results

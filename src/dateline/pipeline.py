@@ -7,8 +7,8 @@ process-pool and Dask executors run for each article.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from dateline.annotate.sentences import SPLITTER_VERSION, split_sentences
@@ -44,8 +44,7 @@ def build_corpus(paths: Iterable[str | Path], opts: Options | None = None) -> Co
     annotations, failures = annotate_all(loaded.articles, opts)
     failed = {f.article_id: str(f) for f in failures}
     inputs = tuple(
-        replace(r, warnings=(*r.warnings, failed[r.article_id]))
-        if r.article_id in failed else r
+        replace(r, warnings=(*r.warnings, failed[r.article_id])) if r.article_id in failed else r
         for r in loaded.report.inputs
     )
     return Corpus(tuple(loaded.articles), annotations, RunReport(inputs))

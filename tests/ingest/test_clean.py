@@ -13,7 +13,10 @@ def read(name: str) -> str:
 
 def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     text = "The US and Russia have made\nprogress on plans to convene a\nconference.\n"
-    assert clean_text(text).text == "The US and Russia have made progress on plans to convene a conference."
+    assert (
+        clean_text(text).text
+        == "The US and Russia have made progress on plans to convene a conference."
+    )
 
 
 def test_line_break_hyphen_before_capital_is_kept() -> None:
@@ -58,7 +61,10 @@ def test_photo_credit_and_boilerplate_are_dropped() -> None:
 
 
 def test_headlines_are_detected() -> None:
-    assert clean_text(read("004")).header.title == "US and Russia 'making progress' on Syria peace talks"
+    assert (
+        clean_text(read("004")).header.title
+        == "US and Russia 'making progress' on Syria peace talks"
+    )
     assert clean_text(read("003")).header.title == "Geneva 2 may be held in 2nd week of November"
     assert clean_text(read("000")).header.title is None
 
@@ -80,9 +86,11 @@ def test_wire_datelines_are_lifted() -> None:
 
 
 def test_ptb_text_is_detokenized() -> None:
-    text = ("Cairo , Egypt -LRB- CNN -RRB- - Wael Ghonim had a message Wednesday for his country 's "
-            "leaders : `` If you are true Egyptians , it 's time to step down . ''\n"
-            "He said it is `` no longer the time '' to negotiate .\n")
+    text = (
+        "Cairo , Egypt -LRB- CNN -RRB- - Wael Ghonim had a message Wednesday for his country 's "
+        "leaders : `` If you are true Egyptians , it 's time to step down . ''\n"
+        "He said it is `` no longer the time '' to negotiate .\n"
+    )
     assert looks_ptb_tokenized(text)
     result = clean_text(text).text
     assert "his country's leaders: \"If you are true Egyptians, it's time to step down.\"" in result

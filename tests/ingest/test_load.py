@@ -43,19 +43,34 @@ def test_syria_titles_sources_and_places(syria: dict) -> None:
 
 
 def test_bad_files_are_rejected_with_reasons_and_do_not_stop_the_batch(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("BERLIN - The talks ended on Friday with no progress at all.")
+    (tmp_path / "good.txt").write_text(
+        "BERLIN - The talks ended on Friday with no progress at all."
+    )
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage" * 20)
     (tmp_path / "short.txt").write_text("Hi there")
-    (tmp_path / "latin.txt").write_bytes("Caf\xe9 owners in Paris said the strike was over now.".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        "Caf\xe9 owners in Paris said the strike was over now.".encode("cp1252")
+    )
     (tmp_path / "records.jsonl").write_text(
-        json.dumps({"id": "r1", "text": "The ministers met in Geneva to discuss the plan.",
-                    "time": "2013-05-07 00:00:00", "title": "Geneva"}) + "\n"
-        + "{not json\n" + json.dumps({"title": "no text"}) + "\n"
+        json.dumps(
+            {
+                "id": "r1",
+                "text": "The ministers met in Geneva to discuss the plan.",
+                "time": "2013-05-07 00:00:00",
+                "title": "Geneva",
+            }
+        )
+        + "\n"
+        + "{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
     )
     loaded = load_articles([tmp_path, tmp_path / "missing.txt"])
-    by_path = {Path(r.path.split("#")[0]).name + ("#" + r.path.split("#")[1] if "#" in r.path else ""): r
-               for r in loaded.report.inputs}
+    by_path = {
+        Path(r.path.split("#")[0]).name + ("#" + r.path.split("#")[1] if "#" in r.path else ""): r
+        for r in loaded.report.inputs
+    }
     assert by_path["good.txt"].status is InputStatus.ACCEPTED
     assert "empty" in by_path["empty.txt"].reason
     assert "binary" in by_path["binary.txt"].reason
@@ -90,7 +105,9 @@ def test_html_is_read_with_trafilatura(tmp_path: Path) -> None:
 
 def test_manifest_supplies_dates_and_sources(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The ministers met in Geneva to discuss the plan for peace.")
-    (tmp_path / "manifest.csv").write_text("path,date,source,url,title\na.txt,2013-05-07,Reuters,,Geneva\n")
+    (tmp_path / "manifest.csv").write_text(
+        "path,date,source,url,title\na.txt,2013-05-07,Reuters,,Geneva\n"
+    )
     loaded = load_articles([tmp_path])
     assert len(loaded.report.inputs) == 1  # the manifest is not an article
     article = loaded.articles[0]

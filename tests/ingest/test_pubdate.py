@@ -18,17 +18,20 @@ from dateline.model import Confidence, PublicationDate
 from tests.builders import make_article
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2011-01-25", dt.date(2011, 1, 25)),
-    ("2011-01-25 00:00:00", dt.date(2011, 1, 25)),
-    ("2014-02-01T10:00:00+00:00", dt.date(2014, 2, 1)),
-    ("February 1, 2014", dt.date(2014, 2, 1)),
-    ("Sat Feb 1, 2014", dt.date(2014, 2, 1)),
-    ("1 February 2014", dt.date(2014, 2, 1)),
-    ("20140201", dt.date(2014, 2, 1)),
-    ("not a date", None),
-    ("2014-02-30", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2011-01-25", dt.date(2011, 1, 25)),
+        ("2011-01-25 00:00:00", dt.date(2011, 1, 25)),
+        ("2014-02-01T10:00:00+00:00", dt.date(2014, 2, 1)),
+        ("February 1, 2014", dt.date(2014, 2, 1)),
+        ("Sat Feb 1, 2014", dt.date(2014, 2, 1)),
+        ("1 February 2014", dt.date(2014, 2, 1)),
+        ("20140201", dt.date(2014, 2, 1)),
+        ("not a date", None),
+        ("2014-02-30", None),
+    ],
+)
 def test_metadata_dates(value: str, expected: dt.date | None) -> None:
     assert parse_iso_or_words(value) == expected
 
@@ -77,12 +80,15 @@ def _with_partial(article_id: str, text: str, partial: str) -> object:
     article = make_article(article_id, text)
     pub = PublicationDate(None, Confidence.UNKNOWN, "dateline", "no year", partial=partial)
     from dataclasses import replace
+
     return replace(article, pub_date=pub)
 
 
 def test_year_inferred_from_corpus_range_and_weekday() -> None:
-    dated = [make_article("a", "text", dt.date(2013, 7, 5)),
-             make_article("b", "text", dt.date(2014, 2, 1))]
+    dated = [
+        make_article("a", "text", dt.date(2013, 7, 5)),
+        make_article("b", "text", dt.date(2014, 2, 1)),
+    ]
     bali = _with_partial("c", "Kerry stated on Monday that talks would go on.", "XXXX-10-07")
     out = infer_missing_years([*dated, bali])  # type: ignore[list-item]
     assert out[2].pub_date.value == dt.date(2013, 10, 7)
@@ -90,8 +96,10 @@ def test_year_inferred_from_corpus_range_and_weekday() -> None:
 
 
 def test_year_without_weekday_evidence_is_only_estimated() -> None:
-    dated = [make_article("a", "text", dt.date(2013, 7, 5)),
-             make_article("b", "text", dt.date(2014, 2, 1))]
+    dated = [
+        make_article("a", "text", dt.date(2013, 7, 5)),
+        make_article("b", "text", dt.date(2014, 2, 1)),
+    ]
     un = _with_partial("c", "Ban said the failure was collective.", "XXXX-12-21")
     out = infer_missing_years([*dated, un])  # type: ignore[list-item]
     assert out[2].pub_date.confidence is Confidence.ESTIMATED
@@ -110,8 +118,10 @@ def test_weekday_counts() -> None:
 
 @given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2060, 12, 31)))
 def test_numeric_dates_round_trip(day: dt.date) -> None:
-    for line, day_first in ((f"{day.month}/{day.day}/{day.year}", False),
-                            (f"{day.day:02d}.{day.month:02d}.{day.year}", True)):
+    for line, day_first in (
+        (f"{day.month}/{day.day}/{day.year}", False),
+        (f"{day.day:02d}.{day.month:02d}.{day.year}", True),
+    ):
         pub = date_from_numeric_line(line, "")
         assert pub is not None
         assert pub.value == day, (line, day_first)

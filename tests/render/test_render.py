@@ -13,12 +13,17 @@ DAY = dt.date(2013, 5, 7)
 
 
 def small():
-    text = ("Ministers met in Geneva on May 7 to plan a peace conference. "
-            "They agreed to meet again on May 7 next year <script>alert(1)</script>.")
+    text = (
+        "Ministers met in Geneva on May 7 to plan a peace conference. "
+        "They agreed to meet again on May 7 next year <script>alert(1)</script>."
+    )
     article = make_article("a", text, DAY, title="Geneva talks", source="Wire")
     first_end = text.index(".") + 1
-    ann = Annotations("a", ((0, first_end), (first_end + 1, len(text))),
-                      (day_timex(text, "May 7", DAY), day_timex(text, "May 7", DAY, 1)))
+    ann = Annotations(
+        "a",
+        ((0, first_end), (first_end + 1, len(text))),
+        (day_timex(text, "May 7", DAY), day_timex(text, "May 7", DAY, 1)),
+    )
     corpus = make_corpus([article], [ann])
     return corpus, build_timeline(corpus, Options(dates=1, sentences=1))
 
@@ -37,7 +42,7 @@ def test_json_sentences_slice_back_and_carry_evidence() -> None:
     assert data["schema"] == "dateline.timeline" and data["version"] == "1.0"
     sent = data["timeline"]["entries"][0]["sentences"][0]
     article = corpus.article(sent["article_id"])
-    assert article.text[sent["start"]:sent["end"]] == sent["text"]
+    assert article.text[sent["start"] : sent["end"]] == sent["text"]
     assert sent["evidence"]["kind"] == "mentions-date"
     assert sent["evidence"]["timex"]["text"] == "May 7"
     assert data["articles"][0]["pub_date"]["confidence"] == "explicit"

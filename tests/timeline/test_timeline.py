@@ -19,15 +19,27 @@ D1, D2, D3 = dt.date(2011, 1, 25), dt.date(2011, 1, 28), dt.date(2011, 2, 11)
 
 def corpus() -> Corpus:
     texts = {
-        "a": ("Protesters filled Tahrir Square on January 25 demanding change. "
-              "Police used tear gas against the crowds in Cairo.", D1),
-        "b": ("On January 25 thousands marched in Cairo against Mubarak. "
-              "The army moved in on January 28 after clashes with police.", D2),
-        "c": ("Mubarak resigned on February 11 after eighteen days of protest. "
-              "Crowds celebrated his resignation in Tahrir Square all night. "
-              "The army took control of the country on February 11 as he left.", D3),
-        "d": ("Crowds celebrated in Cairo after Mubarak resigned on February 11 in the evening. "
-              "Weather was mild across the region that week and nobody minded.", D3),
+        "a": (
+            "Protesters filled Tahrir Square on January 25 demanding change. "
+            "Police used tear gas against the crowds in Cairo.",
+            D1,
+        ),
+        "b": (
+            "On January 25 thousands marched in Cairo against Mubarak. "
+            "The army moved in on January 28 after clashes with police.",
+            D2,
+        ),
+        "c": (
+            "Mubarak resigned on February 11 after eighteen days of protest. "
+            "Crowds celebrated his resignation in Tahrir Square all night. "
+            "The army took control of the country on February 11 as he left.",
+            D3,
+        ),
+        "d": (
+            "Crowds celebrated in Cairo after Mubarak resigned on February 11 in the evening. "
+            "Weather was mild across the region that week and nobody minded.",
+            D3,
+        ),
     }
     articles, annotations = [], []
     for article_id, (text, pub) in texts.items():
@@ -38,15 +50,16 @@ def corpus() -> Corpus:
             timexes += [day_timex(text, phrase, day, i) for i in range(count)]
         sentences = []
         pos = 0
-        for part in text.split(". "):
-            part = part if part.endswith(".") else part + "."
+        for piece in text.split(". "):
+            part = piece if piece.endswith(".") else piece + "."
             start = text.index(part.rstrip("."), pos)
             end = min(len(text), start + len(part))
             sentences.append((start, end))
             pos = end
         articles.append(article)
-        annotations.append(Annotations(article_id, tuple(sentences),
-                                       tuple(sorted(timexes, key=lambda t: t.start))))
+        annotations.append(
+            Annotations(article_id, tuple(sentences), tuple(sorted(timexes, key=lambda t: t.start)))
+        )
     return make_corpus(articles, annotations)
 
 
@@ -97,8 +110,11 @@ def test_start_and_end_bound_the_dates() -> None:
 def test_weak_publication_dates_do_not_anchor() -> None:
     c = corpus()
     from dataclasses import replace
-    weak = tuple(replace(a, pub_date=replace(a.pub_date, confidence=Confidence.ESTIMATED))
-                 for a in c.articles)
+
+    weak = tuple(
+        replace(a, pub_date=replace(a.pub_date, confidence=Confidence.ESTIMATED))
+        for a in c.articles
+    )
     index = build_candidate_index(Corpus(weak, c.annotations, c.report), Options())
     assert not index.articles_on and not index.published
 
@@ -108,8 +124,9 @@ def test_output_is_independent_of_article_order() -> None:
     reversed_corpus = Corpus(tuple(reversed(c.articles)), c.annotations, c.report)
     one = build_timeline(c, Options(dates=3, sentences=2))
     two = build_timeline(reversed_corpus, Options(dates=3, sentences=2))
-    assert [(e.date, {s.span for s in e.sentences}) for e in one.entries] == \
-        [(e.date, {s.span for s in e.sentences}) for e in two.entries]
+    assert [(e.date, {s.span for s in e.sentences}) for e in one.entries] == [
+        (e.date, {s.span for s in e.sentences}) for e in two.entries
+    ]
 
 
 def test_default_sizes_grow_with_the_corpus() -> None:
@@ -121,3 +138,12 @@ def test_default_sizes_grow_with_the_corpus() -> None:
 def test_unknown_strategies_are_config_errors() -> None:
     with pytest.raises(ConfigError, match="unknown date ranker"):
         build_timeline(corpus(), Options(date_ranker="nope"))
+
+
+def test_about_focuses_the_timeline_on_a_topic() -> None:
+    c = corpus()
+    timeline = build_timeline(c, Options(dates=3, sentences=2, about="army"))
+    assert timeline.entries
+    for entry in timeline.entries:
+        for sent in entry.sentences:
+            assert "army" in sent.span.text(c.article(sent.span.article_id)).lower()

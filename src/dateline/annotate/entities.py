@@ -81,7 +81,8 @@ def extract_entities(text: str, doc: Doc | None = None) -> tuple[EntityMention, 
     """Entity mentions in ``text`` (offsets into it), sorted by position."""
     doc = doc if doc is not None else parse(text)
     mentions = [m for ent in doc.ents if (m := _repair(text, ent)) is not None]
-    return _recover_surnames(text, doc, _relabel_surnames(mentions))
+    mentions = _drop_role_words(text, _relabel_surnames(mentions))
+    return _recover_surnames(text, doc, mentions)
 
 
 def extract_entities_many(
@@ -150,6 +151,24 @@ def _relabel_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
         if m.kind is not EntityKind.PERSON and m.text in keys
         else m
         for m in mentions
+    ]
+
+
+def _drop_role_words(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """``Secretary of State Kerry``: "State" is part of the role, not an organisation."""
+    role_spans = []
+    for mention in mentions:
+        if mention.kind is EntityKind.PERSON:
+            title = title_before(text, mention.start)
+            if title is not None and title.role:
+                role_spans.append((title.start, title.end, title.role.split()))
+    return [
+        m
+        for m in mentions
+        if m.kind is EntityKind.PERSON
+        or not any(
+            s <= m.start and m.end <= e and m.text.lower() in role for s, e, role in role_spans
+        )
     ]
 
 

@@ -466,18 +466,27 @@ def _last_person(ctx: _Context, before: int, history: Sequence[_Attribution]) ->
             if event.speaker.kind is EntityKind.PERSON and event.speaker.name:
                 return event.speaker.name
             break
-    i = bisect.bisect_left(ctx.entity_starts, before) - 1
-    while i >= 0:
-        mention = ctx.entities[i]
-        if mention.kind is EntityKind.PERSON:
+    people = [
+        m
+        for m in ctx.entities[: bisect.bisect_left(ctx.entity_starts, before)]
+        if m.kind is EntityKind.PERSON
+    ]
+    if not people:
+        return None
+    # A pronoun refers to a subject rather than an object ("Ban met Lavrov. He said"),
+    # looking back no further than the previous paragraph.
+    for mention in reversed(people):
+        if para - ctx.paragraph_of(mention.start) > 1:
+            break
+        token = ctx.doc[ctx.token_at(mention.end - 1)]
+        if token.dep_ in {"nsubj", "nsubjpass"}:
             return _name_for(ctx, mention)
-        i -= 1
-    return None
+    return _name_for(ctx, people[-1])
 
 
 def _person_with_role(ctx: _Context, before: int, role: str, affiliation: str) -> str | None:
     """The person introduced with this role earlier (``UN chief`` -> ``Ban Ki-moon``)."""
-    head = role.split()[-1]
+    head = role.rsplit(maxsplit=1)[-1]
     earlier = [m for m in ctx.entities if m.start < before]
     later = [m for m in ctx.entities if m.start >= before]
     # Reading backwards first; a role named before the person ("Russia's foreign

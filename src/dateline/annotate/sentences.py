@@ -13,15 +13,15 @@ SPLITTER_VERSION = "1"
 
 # Abbreviations that never end a sentence when followed by a capital or a number.
 TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres rev st sr jr "
-    "fr hon amb supt det insp messrs mme mlle".split()
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres rev st sr jr fr hon "
+    "amb supt det insp messrs mme mlle".split()
 )
 MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Abbreviations that usually continue the sentence ("Inc. said", "No. 2").
 CONTINUING = frozenset(
-    "no nos vs v etc inc corp co ltd bros dept est fig approx univ ave blvd mt ft "
-    "ariz calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo neb nev okla "
-    "ore pa tenn tex va wash wis wyo".split()
+    "no nos vs v etc inc corp co ltd bros dept est fig approx univ ave blvd mt ft ariz calif "
+    "colo conn fla ga ill ind kan ky la md mass mich minn miss mo neb nev okla ore pa tenn "
+    "tex va wash wis wyo".split()
 )
 BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
@@ -101,4 +101,4 @@ SENTENCE_OPENERS = frozenset(
 def _starts_sentence(text: str, pos: int) -> bool:
     """After an initialism like U.S., only a typical opener word starts a new sentence."""
     match = re.match(r"\w+", text[pos : pos + 20])
-    return bool(match) and match.group(0).lower() in SENTENCE_OPENERS
+    return match is not None and match.group(0).lower() in SENTENCE_OPENERS

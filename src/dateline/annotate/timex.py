@@ -51,7 +51,8 @@ _WORD_FAMILIES: dict[str, str] = {
     **dict.fromkeys("spring summer fall autumn winter".split(), "season"),
     **dict.fromkeys("now currently present presently nowadays these recently lately formerly "
                     "past future term".split(), "reference"),
-    **dict.fromkeys("daily weekly monthly yearly annually quarterly hourly nightly biweekly "
+    **dict.fromkeys("nineteen thousand".split(), "spelled"),
+    **dict.fromkeys("daily weekly monthly yearly annually hourly nightly biweekly "
                     "semiannually biannually".split(), "adverb"),
 }  # fmt: skip
 _WORDS = re.compile(r"'[1-9]0s|[A-Za-z]+|\d+")
@@ -85,10 +86,10 @@ def _digit_keys(text: str, digits: str, start: int) -> Iterator[tuple[int, str]]
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "numeric": ("iso_date", "compact_date", "slash_date", "dot_date"),
     "clock": ("time",),
-    "year": ("year", "decade"),
+    "year": ("year", "decade", "year_period"),
     "decade": ("decade",),
     "unit": ("relative_unit", "quarter", "relative_quarter", "ago", "duration",
-             "vague_duration", "set", "anchored_day", "nth_week", "year_earlier"),
+             "vague_duration", "set", "anchored_day", "nth_week", "year_earlier", "century"),
     "month": ("month_day", "day_month", "month_year", "month_alone", "nth_week", "set"),
     "weekday": ("weekday", "set", "plural_weekday"),
     "daypart": ("time", "deictic_day", "anchored_day", "set"),
@@ -96,6 +97,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("reference",),
     "adverb": ("set",),
     "holiday": ("holiday",),
+    "spelled": ("spelled_year",),
 }  # fmt: skip
 _FAMILY_RANKS = {family: [_RANKS[name] for name in names] for family, names in _FAMILIES.items()}
 

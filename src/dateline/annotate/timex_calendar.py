@@ -96,6 +96,7 @@ def nth_week_of_month(year: int, month: int, nth: int) -> DateInterval:
 _PAST_SLACK_DAYS = 60
 _FUTURE_SLACK_DAYS = 7
 _PAST_SLACK_MONTHS = 2
+_MONTHS_AHEAD = 3
 
 
 def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> int | None:
@@ -151,12 +152,12 @@ def season_of(month: int) -> str:
 # -- tense cues ---------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would might may upcoming next scheduled slated until tomorrow soon".split()
+    "will 'll wo shall would might may upcoming next scheduled slated tomorrow soon".split()
 )
 # Verbs that signal the future when "to" follows: "is expected to", "plans to".
 _FUTURE_BEFORE_TO = frozenset(
-    "is are expected expects expect plans plan going set due hopes hope intends aims "
-    "scheduled slated".split()
+    "is are expected expects expect plans plan planned planning going set due hopes hope "
+    "intends aims scheduled slated".split()
 )
 _PAST_WORDS = frozenset(
     "said was were had did met told took gave came went made saw won lost left held "
@@ -203,13 +204,16 @@ def tense_direction(text: str, start: int, end: int) -> Direction:
     """Past or future, from the tense cue nearest to ``text[start:end]`` in its sentence.
 
     Cues are past-tense verbs (said, met, -ed forms), modal and future markers (will,
-    'll, is to, expected to, scheduled, next). The nearest cue wins; none gives UNKNOWN.
+    'll, is to, expected to, scheduled, next). The verb governing a time expression
+    usually comes before it ("talks ended on Friday", "will meet on Sunday"), so the
+    nearest cue before it wins, else the nearest after it ("On Monday, Ban said");
+    none gives UNKNOWN.
     """
     lo, hi = sentence_bounds(text, start, end)
-    cues = _cues(text, lo, start, start) + _cues(text, end, hi, end)
-    if not cues:
-        return UNKNOWN
-    return min(cues, key=lambda cue: cue.distance).direction
+    for cues in (_cues(text, lo, start, start), _cues(text, end, hi, end)):
+        if cues:
+            return min(cues, key=lambda cue: cue.distance).direction
+    return UNKNOWN
 
 
 def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
@@ -234,6 +238,8 @@ def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Di
         return UNKNOWN
     if word == "next" and after == "to":
         return UNKNOWN  # "next to" is a place
+    if before == "as" and word in {"early", "soon"}:
+        return FUTURE  # "as early as Tuesday"
     if word in _FUTURE_WORDS or (after == "to" and word in _FUTURE_BEFORE_TO):
         return FUTURE
     if capitalised or before in _PASSIVE_AUX:

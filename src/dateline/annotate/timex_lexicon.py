@@ -122,11 +122,14 @@ ORDINAL = r"(?:" + alternation(ORDINALS) + r")\b"
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 # Words that make a following four-digit number a count or a code rather than a year.
-NOT_YEAR_BEFORE = r"(?<![\w$€£¥#.,/:+-])(?<!No\. )(?<!\$ )(?<!US\$ )"
+NOT_YEAR_BEFORE = (
+    r"(?<![\w$€£¥#.,/:+-])(?<!No\.\s)(?<!\$\s)(?<!US\$\s)(?<!flight\s)(?<!route\s)(?<!room\s)"
+    r"(?<!page\s)(?<!number\s)(?<!bus\s)(?<!highway\s)(?<!model\s)(?<!version\s)"
+)
 NOT_YEAR_AFTER = (
-    r"(?![\w%]|[.,:/-]\d|\s*(?:%|percent|per\b|people|persons|men|women|children|troops|"
+    r"(?![\w%]|[.,:/-]\d|\s*(?:%|(?:percent|per|people|persons|men|women|children|troops|"
     r"soldiers|workers|employees|shares|units|tons|tonnes|barrels|km|miles|feet|meters|"
     r"metres|dollars|euros|pounds|yuan|yen|points|votes|cases|deaths|jobs|members|homes|"
-    r"students|acres|hectares|calories|words|pages|residents|refugees|civilians)\b)"
+    r"students|acres|hectares|calories|words|pages|residents|refugees|civilians)\b))"
 )
 TIMEZONE = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET))?"

@@ -22,16 +22,18 @@ from dateline.annotate.timex_lexicon import (
     MONTH_FULL,
     NOT_YEAR_AFTER,
     NOT_YEAR_BEFORE,
+    NUMBER_WORD,
     ORDINAL,
     ORDINALS,
     TIMEZONE,
     WEEKDAY,
     YEAR,
     month_number,
+    parse_number,
     weekday_number,
 )
 from dateline.annotate.timex_resolver import Resolver
-from dateline.model import DateInterval, Granularity, Timex, TimexType
+from dateline.model import DateInterval, Timex, TimexType
 
 Build = Callable[[re.Match[str], Resolver], Timex | None]
 
@@ -190,11 +192,22 @@ def _year(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.absolute(span_of(match), DateInterval.year(int(match["year"])))
 
 
+_CENTURIES = {"nineteen": 1900, "twenty": 2000}
+
+
+def _spelled_year(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "nineteen ninety-four", "the year two thousand" (broadcast transcripts)."""
+    rest = (match["rest"] or match["after"] or "").lower()
+    tail = 0 if rest in {"", "hundred"} else parse_number(rest)
+    if tail is None or tail > 99 or (match["century"] and rest != "hundred" and tail < 10):
+        return None
+    year = _CENTURIES[match["century"].lower()] if match["century"] else 2000
+    return res.absolute(span_of(match), DateInterval.year(year + tail))
+
+
 def _decade(match: re.Match[str], res: Resolver) -> Timex | None:
-    if match["short"]:
-        year = 1900 + int(match["short"])  # "the '90s": the 20th century's
-    else:
-        year = int(match["dec"])
+    # "the '90s" are the 20th century's
+    year = 1900 + int(match["short"]) if match["short"] else int(match["dec"])
     return res.absolute(span_of(match), cal.decade_of(year))
 
 
@@ -319,11 +332,11 @@ DATE_RULES: list[Rule] = [
         compile_rule(
             r"(?:(?P<wd>"
             + WEEKDAY
-            + r")\s*,?\s+)?(?:the\s+)?(?P<month>"
+            + r")\s*,?\s+)?(?P<month>"
             + MONTH_ANY
             + r")\s*(?:the\s+)?(?P<day>"
             + DAY_NUMBER
-            + r")(?![,.]?\d|:|\s*(?:%|percent)\b)"
+            + r")(?![,.]?\d|:\d|\s*(?:%|percent)\b)"
             + _YEAR_TAIL
         ),
         _month_day,
@@ -393,6 +406,17 @@ DATE_RULES: list[Rule] = [
         _year,
     ),
     Rule(
+        "spelled_year",
+        compile_rule(
+            r"(?:the\s+year\s+)?(?P<century>nineteen|twenty)[\s-]+(?P<rest>hundred|"
+            + NUMBER_WORD
+            + r")|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<after>"
+            + NUMBER_WORD
+            + r"))?"
+        ),
+        _spelled_year,
+    ),
+    Rule(
         "decade",
         compile_rule(
             r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+|the\s+)?(?:(?P<dec>(?:1[89]|20)\d0)|'(?P<short>"
@@ -409,7 +433,7 @@ DATE_RULES: list[Rule] = [
         "weekday",
         compile_rule(
             r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous)\s+|(?:early|late)\s+)?"
-            r"(?P<wd>" + WEEKDAY + r")(?!')(?:\s+(?P<part>" + DAY_PART + r"))?"
+            r"(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>" + DAY_PART + r"))?"
         ),
         _weekday,
     ),

@@ -47,7 +47,7 @@ def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
         part = "night"
     if word in {"this", "last"} and not part:
         return None
-    if word == "last" and part != "night" and part != "evening":
+    if word == "last" and part not in {"night", "evening"}:
         return None  # "last morning" is not English; "last night" is
     offset = _DAY_OFFSETS[word]
     suffix = "T" + DAY_PARTS[part] if part else ""
@@ -59,10 +59,14 @@ def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.relative(span_of(match), compute, "XXXX-XX-XX", kind, suffix)
 
 
-_ANCHORED_OFFSETS = {"before": -1, "previous": -1, "preceding": -1, "earlier": -1,
-                     "after": 1, "next": 1, "following": 1, "later": 1, "subsequent": 1}  # fmt: skip
-_UNIT_CODES = {"day": "D", "morning": "D", "night": "D", "evening": "D", "week": "W",
-               "month": "M", "year": "Y"}  # fmt: skip
+_ANCHORED_OFFSETS = {
+    "before": -1, "previous": -1, "preceding": -1, "earlier": -1,
+    "after": 1, "next": 1, "following": 1, "later": 1, "subsequent": 1,
+}  # fmt: skip
+_UNIT_CODES = {
+    "day": "D", "morning": "D", "night": "D", "evening": "D", "week": "W", "month": "M",
+    "year": "Y",
+}  # fmt: skip
 
 
 def _anchored(match: re.Match[str], res: Resolver) -> Timex | None:
@@ -210,6 +214,9 @@ def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
     unit = match["unit"].lower()
     if number in {"a", "an"} and unit in {"second", "quarter", "minute"}:
         return None  # "a second round", "a quarter of the vote"
+    fraction = unit == "quarter" and "-" in match.group()
+    if fraction or _AGE.match(res.text, match.end("unit")):
+        return None  # "three-quarters", "a 6-year-old"
     amount = parse_number(number)
     start, end = span_of(match)
     if number in {"a", "an"} and _PER.search(res.text[max(0, start - 30) : start]):
@@ -219,14 +226,19 @@ def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.measure((start, end), duration_value(amount, unit), TimexType.DURATION)
 
 
+_AGE = re.compile(r"s?(?:-old\b|\s+old\b)")
+
+
 def _vague_duration(match: re.Match[str], res: Resolver) -> Timex | None:
+    if match["recent"]:
+        return res.reference(span_of(match), "PAST_REF")  # "in recent weeks"
     return res.measure(span_of(match), duration_value(None, match["unit"].lower()),
                        TimexType.DURATION)  # fmt: skip
 
 
 _ADVERB_SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+    "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
     "semiannually": "P6M", "biannually": "P6M",
 }  # fmt: skip
 
@@ -275,19 +287,44 @@ _QUARTER_MENTION = re.compile(
 )
 
 
-def _year_ago_quarter(res: Resolver, span: tuple[int, int]) -> DateInterval | None:
-    """In results news "a year earlier" in a sentence about a quarter is that quarter a
-    year before: the quarter named in the sentence, else the last one reported on."""
+# How far back a results story's quarter is looked for.
+_QUARTER_CONTEXT = 2000
+
+
+def _reported_quarter(res: Resolver, span: tuple[int, int]) -> int | None:
+    """The quarter a results story is about: the one last named up to the end of the
+    sentence, or, when the text only says "the quarter", the last one before the dct.
+    None when no quarter is mentioned nearby."""
     if res.dct is None:
         return None
-    lo, hi = cal.sentence_bounds(res.text, *span)
-    mention = _QUARTER_MENTION.search(res.text, lo, hi)
-    if mention is None:
+    _, hi = cal.sentence_bounds(res.text, *span)
+    mentions = list(_QUARTER_MENTION.finditer(res.text, max(0, span[0] - _QUARTER_CONTEXT), hi))
+    if not mentions:
         return None
-    if mention["ord"]:
-        return cal.quarter_of(res.dct.year - 1, ORDINALS[mention["ord"].lower()])
-    reported = cal.shift(res.dct, -1, "Q").start
-    return cal.quarter_of(reported.year - 1, (reported.month - 1) // 3 + 1)
+    named = [m for m in mentions if m["ord"]]
+    if named:
+        return ORDINALS[named[-1]["ord"].lower()]
+    return (cal.shift(res.dct, -1, "Q").start.month - 1) // 3 + 1
+
+
+def _year_ago_quarter(res: Resolver, span: tuple[int, int]) -> DateInterval | None:
+    """In results news "a year earlier" is the quarter being reported, a year before."""
+    quarter = _reported_quarter(res, span)
+    if quarter is None or res.dct is None:
+        return None
+    year = res.dct.year - 1
+    if cal.quarter_of(res.dct.year, quarter).start > res.dct:
+        year -= 1  # the fourth quarter reported in January is last year's
+    return cal.quarter_of(year, quarter)
+
+
+def _year_period(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "the 1988 period": the reported quarter, in that year."""
+    span = span_of(match)
+    quarter = _reported_quarter(res, span)
+    if quarter is None:
+        return res.absolute(span, DateInterval.year(int(match["year"])))
+    return res.absolute(span, cal.quarter_of(int(match["year"]), quarter))
 
 
 def _year_earlier(match: re.Match[str], res: Resolver) -> Timex | None:
@@ -308,7 +345,7 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": 
 def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
     name = " ".join(match["holiday"].lower().replace("’", "'").replace(" 's", "'s").split())
     span = span_of(match)
-    if name == "thanksgiving" or name == "thanksgiving day":
+    if name in {"thanksgiving", "thanksgiving day"}:
 
         def thanksgiving(dct: dt.date) -> DateInterval:
             year = cal.month_year(11, dct, res.direction(*span))
@@ -325,9 +362,11 @@ def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.relative(span, compute, f"XXXX-{month:02d}-{day:02d}")
 
 
+# Modifiers kept in a duration's span; "about", "over", "only" and the like are not,
+# as in TimeBank ("about [two weeks]", "nearly [three years]").
 _MODIFIER = (
-    r"(?:about|around|approximately|nearly|almost|at\s+least|at\s+most|more\s+than|"
-    r"less\s+than|fewer\s+than|over|up\s+to|roughly|some|just|only|another|an\s+additional|"
+    r"(?:nearly|at\s+least|at\s+most|more\s+than|no\s+more\s+than|less\s+than|fewer\s+than"
+    r"|up\s+to|another|an\s+additional|"
     r"the\s+(?:past|last|next|first|previous|coming|following|final|remaining|better\s+part"
     r"\s+of\s+the|full|entire|whole)|the|past|last|next|first|all|each\s+of\s+the\s+past)"
 )
@@ -417,14 +456,15 @@ RELATIVE_RULES: list[Rule] = [
             r"(?:" + _MODIFIER + r"\s+)?(?P<num>" + _NUMBER_OR_VAGUE + r"|\d+\.\d+)(?:\s+(?:more|"
             r"additional|full|straight|consecutive|long))?[\s-]+(?P<unit>"
             + UNIT
-            + r")(?:s\b|\b)(?:-(?:old|long))?"
+            + r")(?:s\b|\b)(?:-long)?"
         ),
         _duration,
     ),
     Rule(
         "vague_duration",
         compile_rule(
-            r"(?:(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+|"
+            r"(?:(?P<recent>recent\s+)|(?:the\s+)?(?:past|last|next|coming|previous|following|"
+            r"ensuing)\s+|"
             r"(?<=\bfor\s)|(?<=\bin\s)(?=\w+\s+(?:to\s+come|past)))(?P<unit>" + UNIT + r")s\b"
         ),
         _vague_duration,
@@ -443,7 +483,7 @@ RELATIVE_RULES: list[Rule] = [
             + r")|(?P<unit>"
             + UNIT
             + r")\b)|(?P<adverb>daily|weekly|monthly|yearly|annually|"
-            r"quarterly|hourly|nightly|biweekly|semiannually|biannually)\b"
+            r"hourly|nightly|biweekly|semiannually|biannually)\b"
         ),
         _set,
     ),
@@ -461,6 +501,11 @@ RELATIVE_RULES: list[Rule] = [
             r"\b(?!\s+that\b)"
         ),
         _reference,
+    ),
+    Rule(
+        "year_period",
+        compile_rule(r"the\s+(?P<year>" + YEAR + r")\s+(?:fiscal\s+)?(?:period|quarter)\b"),
+        _year_period,
     ),
     Rule(
         "year_earlier",

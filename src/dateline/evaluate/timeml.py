@@ -203,7 +203,7 @@ def _error(doc: TimeMLDocument, kind: str, start: int, end: int,
         kind,
         doc.text[start:end] if gold is None else doc.text[gold.start : gold.end],
         f"{gold.type} {gold.value}" if gold else "",
-        f"{system.type.value} {system.value} [{doc.text[system.start:system.end]}]"
+        f"{system.type.value} {system.value} [{doc.text[system.start : system.end]}]"
         if system
         else "",
         context,

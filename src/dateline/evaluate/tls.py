@@ -114,14 +114,17 @@ def load_reference_timeline(path: str | Path) -> dict[dt.date, list[str]]:
     The format is a ``YYYY-MM-DD`` line, one sentence per line, then a line of 32 dashes.
     When a date appears twice the last block wins, as in tilse and news-tls. Unlike
     tilse, a final block without its dashes line is kept, blank lines are not sentences,
-    and a malformed date line is an error instead of a sentence.
+    and a malformed date line (tilse: a sentence) or a second date line in one block
+    (tilse: replaces the first) is an :class:`InputError` naming the file and line.
     """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(str(path), f"cannot read the timeline: {e}", "use a UTF-8 file") from e
-    return parse_reference_timeline(text.splitlines(), str(path))
+    # Only "\n" ends a line (read_text already turned "\r\n" into it), as with tilse's
+    # readlines(); str.splitlines would also split at U+2028 and friends inside a sentence.
+    return parse_reference_timeline(text.split("\n"), str(path))
 
 
 def parse_reference_timeline(lines: Iterable[str], source: str) -> dict[dt.date, list[str]]:
@@ -132,7 +135,10 @@ def parse_reference_timeline(lines: Iterable[str], source: str) -> dict[dt.date,
     for lineno, raw in enumerate(lines, start=1):
         line = raw.strip()
         if line == SEPARATOR:
-            _store_block(timeline, _require_date(date, source, lineno), sents)
+            if date is None:
+                problem = f"line {lineno}: separator with no date line before it"
+                raise InputError(source, problem, "start each block with a YYYY-MM-DD line")
+            _store_block(timeline, date, sents)
             date, sents = None, []
         elif (found := _parse_date_line(line, source, lineno)) is not None:
             if date is not None:
@@ -258,8 +264,9 @@ def reference_constraints(reference: TextTimeline) -> ReferenceConstraints:
 
 @dataclass(frozen=True)
 class _Summary:
-    """One date's summary, prepared once: ROUGE n-grams and the alignment's word counts."""
+    """One date's summary, prepared once: ROUGE tokens and n-grams, alignment words."""
 
+    tokens: list[str]
     grams: Mapping[int, NgramCounter]
     words: Counter[str]
 
@@ -269,7 +276,7 @@ def _prepare(timeline: TextTimeline, tokenizer: RougeTokenizer) -> dict[dt.date,
     for date in sorted(timeline):
         tokens = tokenizer.tokenize_summary(timeline[date])
         grams = {n: count_ngrams(tokens, n) for n in _NGRAM_SIZES}
-        prepared[date] = _Summary(grams, _content_words(timeline[date]))
+        prepared[date] = _Summary(tokens, grams, _content_words(timeline[date]))
     return prepared
 
 
@@ -290,10 +297,18 @@ def date_scores(predicted: TextTimeline, reference: TextTimeline) -> PRF:
 def concat_rouge(
     predicted: TextTimeline, reference: TextTimeline, tokenizer: RougeTokenizer | None = None
 ) -> RougePair:
-    """ROUGE of all predicted sentences against all reference sentences, dates in order."""
+    """ROUGE of all predicted sentences against all reference sentences, dates in order.
+
+    Bigrams run across sentence and date boundaries, as ROUGE-1.5.5 counts a summary.
+    """
     tok = tokenizer or default_tokenizer()
-    pred_tokens = tok.tokenize_summary(_sentences_by_date(predicted))
-    ref_tokens = tok.tokenize_summary(_sentences_by_date(reference))
+    return _concat(_prepare(predicted, tok), _prepare(reference, tok))
+
+
+def _concat(pred: Mapping[dt.date, _Summary], ref: Mapping[dt.date, _Summary]) -> RougePair:
+    # _prepare keeps dates in order, so joining per-date tokens is tokenizing the whole text.
+    pred_tokens = [token for summary in pred.values() for token in summary.tokens]
+    ref_tokens = [token for summary in ref.values() for token in summary.tokens]
     scores = []
     for n in _NGRAM_SIZES:
         counts = ngram_overlap(count_ngrams(pred_tokens, n), count_ngrams(ref_tokens, n))
@@ -301,62 +316,82 @@ def concat_rouge(
     return RougePair(*scores)
 
 
-def _sentences_by_date(timeline: TextTimeline) -> list[str]:
-    return [sent for date in sorted(timeline) for sent in timeline[date]]
-
-
 def agreement_rouge(
     predicted: TextTimeline, reference: TextTimeline, tokenizer: RougeTokenizer | None = None
 ) -> RougePair:
     """ROUGE counted per date, with hits only where both timelines have the date."""
     tok = tokenizer or default_tokenizer()
-    pred, ref = _prepare(predicted, tok), _prepare(reference, tok)
+    return _agreement(_prepare(predicted, tok), _prepare(reference, tok))
+
+
+def _agreement(pred: Mapping[dt.date, _Summary], ref: Mapping[dt.date, _Summary]) -> RougePair:
     same_day = {date: date for date in pred if date in ref}
     return _aligned_rouge(pred, ref, same_day, same_day)
 
 
-def align_dates(source: TextTimeline, target: TextTimeline) -> dict[dt.date, dt.date]:
-    """Align each source date to its lowest-cost target date (align+ m:1).
+class DateAlignment(NamedTuple):
+    """The two align+ m:1 alignments: for precision and for recall."""
 
-    ``align_dates(predicted, reference)`` is the precision alignment and
-    ``align_dates(reference, predicted)`` the recall one. An empty target aligns nothing.
+    pred_to_ref: dict[dt.date, dt.date]
+    ref_to_pred: dict[dt.date, dt.date]
+
+
+def align_dates(predicted: TextTimeline, reference: TextTimeline) -> DateAlignment:
+    """Align each date to the lowest-cost date of the other timeline (align+ m:1).
+
+    Each predicted date gets a reference date (precision) and each reference date a
+    predicted date (recall); several dates may share a partner. With an empty side,
+    nothing is aligned.
     """
-    words = {date: _content_words(sents) for date, sents in source.items()}
-    target_words = {date: _content_words(sents) for date, sents in target.items()}
-    return _align(words, target_words)
+    return _align(
+        {date: _content_words(sents) for date, sents in predicted.items()},
+        {date: _content_words(sents) for date, sents in reference.items()},
+    )
 
 
 def _align(
-    source: Mapping[dt.date, Counter[str]], target: Mapping[dt.date, Counter[str]]
-) -> dict[dt.date, dt.date]:
-    candidates = sorted(target)
-    if not candidates:
-        return {}
-    return {
-        date: min(
-            candidates, key=lambda other: _alignment_cost(date, source[date], other, target[other])
-        )
-        for date in sorted(source)
-    }
+    pred: Mapping[dt.date, Counter[str]], ref: Mapping[dt.date, Counter[str]]
+) -> DateAlignment:
+    pred_dates, ref_dates = sorted(pred), sorted(ref)
+    pred_sizes = {date: words.total() for date, words in pred.items()}
+    ref_sizes = {date: words.total() for date, words in ref.items()}
+    # The cost is symmetric, so one matrix serves both directions: rows for precision,
+    # columns for recall.
+    costs = [
+        [
+            _alignment_cost(p, r, _approx_rouge1_f1(pred[p], pred_sizes[p], ref[r], ref_sizes[r]))
+            for r in ref_dates
+        ]
+        for p in pred_dates
+    ]
+    columns = list(zip(*costs, strict=True))
+    return DateAlignment(
+        {p: ref_dates[_argmin(row)] for p, row in zip(pred_dates, costs, strict=True) if row},
+        {r: pred_dates[_argmin(col)] for r, col in zip(ref_dates, columns, strict=False)},
+    )
 
 
-def _alignment_cost(
-    date: dt.date, words: Counter[str], other: dt.date, other_words: Counter[str]
-) -> float:
+def _argmin(costs: Sequence[float]) -> int:
+    """Index of the first smallest cost, as numpy's argmin in tilse: ties go to the earlier date."""
+    return min(range(len(costs)), key=costs.__getitem__)
+
+
+def _alignment_cost(pred_date: dt.date, ref_date: dt.date, similarity: float) -> float:
     # Same formula and operation order as tilse, so that float ties break the same way.
-    date_factor = 1 - 1 / (abs((date - other).days) + 1)
-    if date_factor == 0:
-        return 0.0
-    return date_factor * (1 - _approx_rouge1_f1(words, other_words))
+    date_factor = 1 - 1 / (abs((pred_date - ref_date).days) + 1)
+    return date_factor * (1 - similarity)
 
 
-def _approx_rouge1_f1(words: Counter[str], other_words: Counter[str]) -> float:
-    match = sum(min(count, other_words[word]) for word, count in words.items())
-    total, other_total = words.total(), other_words.total()
-    precision = match / total if total else 0
-    recall = match / other_total if other_total else 0
-    if precision + recall == 0:
+def _approx_rouge1_f1(
+    words: Counter[str], size: int, other_words: Counter[str], other_size: int
+) -> float:
+    """tilse's approximate ROUGE-1 F1 between two summaries' word counts."""
+    common = words.keys() & other_words.keys()
+    if not common:
         return 0.0
+    match = sum(min(words[word], other_words[word]) for word in common)
+    precision = match / size
+    recall = match / other_size
     return 2 * precision * recall / (precision + recall)
 
 
@@ -365,11 +400,15 @@ def align_rouge(
 ) -> RougePair:
     """tilse's align+ m:1 ROUGE: date-aligned summaries, hits discounted by date distance."""
     tok = tokenizer or default_tokenizer()
-    pred, ref = _prepare(predicted, tok), _prepare(reference, tok)
-    pred_words = {date: summary.words for date, summary in pred.items()}
-    ref_words = {date: summary.words for date, summary in ref.items()}
-    # The cost is symmetric, so the recall alignment is the same search the other way.
-    return _aligned_rouge(pred, ref, _align(pred_words, ref_words), _align(ref_words, pred_words))
+    return _align_m1(_prepare(predicted, tok), _prepare(reference, tok))
+
+
+def _align_m1(pred: Mapping[dt.date, _Summary], ref: Mapping[dt.date, _Summary]) -> RougePair:
+    alignment = _align(
+        {date: summary.words for date, summary in pred.items()},
+        {date: summary.words for date, summary in ref.items()},
+    )
+    return _aligned_rouge(pred, ref, alignment.pred_to_ref, alignment.ref_to_pred)
 
 
 def _aligned_rouge(
@@ -409,9 +448,8 @@ def evaluate_timeline(
 ) -> TLSScores:
     """Every metric of ``predicted`` against one reference timeline."""
     tok = tokenizer or default_tokenizer()
-    concat = concat_rouge(predicted, reference, tok)
-    agreement = agreement_rouge(predicted, reference, tok)
-    align = align_rouge(predicted, reference, tok)
+    pred, ref = _prepare(predicted, tok), _prepare(reference, tok)
+    concat, agreement, align = _concat(pred, ref), _agreement(pred, ref), _align_m1(pred, ref)
     return TLSScores(
         concat.r1,
         concat.r2,

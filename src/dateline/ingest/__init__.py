@@ -52,31 +52,46 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
     roots = [Path(p) for p in paths]
     manifest = _load_manifests(roots, opts)
     found = discover(roots)
-    records = [InputRecord(m, InputStatus.REJECTED, "no such file or folder") for m in found.missing]
+    records = [
+        InputRecord(m, InputStatus.REJECTED, "no such file or folder") for m in found.missing
+    ]
     articles: list[Article] = []
     used_ids: set[str] = set()
     for path in found.files:
         root = next((r for r in roots if r in path.parents), path.parent)
         for doc_or_error in _read(path):
             if isinstance(doc_or_error, InputError):
-                records.append(InputRecord(doc_or_error.path, InputStatus.REJECTED,
-                                           _reason(doc_or_error)))
+                records.append(
+                    InputRecord(doc_or_error.path, InputStatus.REJECTED, _reason(doc_or_error))
+                )
                 continue
             entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
             article_id = _unique_id(_article_id(doc_or_error, path, root), used_ids)
             try:
                 article = build_article(doc_or_error, article_id, entry, opts)
             except InputError as err:
-                records.append(InputRecord(err.path, InputStatus.REJECTED, _reason(err),
-                                           warnings=doc_or_error.warnings))
+                records.append(
+                    InputRecord(
+                        err.path, InputStatus.REJECTED, _reason(err), warnings=doc_or_error.warnings
+                    )
+                )
                 continue
             used_ids.add(article_id)
             articles.append(article)
-            records.append(InputRecord(doc_or_error.path, InputStatus.ACCEPTED,
-                                       article_id=article_id, warnings=doc_or_error.warnings))
+            records.append(
+                InputRecord(
+                    doc_or_error.path,
+                    InputStatus.ACCEPTED,
+                    article_id=article_id,
+                    warnings=doc_or_error.warnings,
+                )
+            )
     articles = pubdate.infer_missing_years(articles)
-    log.info("loaded %d articles, rejected %d inputs", len(articles),
-             sum(r.status is InputStatus.REJECTED for r in records))
+    log.info(
+        "loaded %d articles, rejected %d inputs",
+        len(articles),
+        sum(r.status is InputStatus.REJECTED for r in records),
+    )
     return Loaded(articles, RunReport(tuple(records)))
 
 
@@ -114,34 +129,59 @@ def _unique_id(candidate: str, used: set[str]) -> str:
     return article_id
 
 
-def build_article(doc: RawDocument, article_id: str, entry: ManifestEntry | None = None,
-                  opts: Options | None = None) -> Article:
+def build_article(
+    doc: RawDocument,
+    article_id: str,
+    entry: ManifestEntry | None = None,
+    opts: Options | None = None,
+) -> Article:
     """Clean one raw document and establish what is known about it. Pure."""
     opts = opts or Options()
     if not doc.text.strip():
         problem = doc.warnings[-1] if doc.warnings else "no text"
         raise InputError(doc.path, problem, "give each record a non-empty 'text'")
     cleaned = clean_text(doc.text)
-    body = cleaned.text[cleaned.body_start:]
+    body = cleaned.text[cleaned.body_start :]
     if len(body.split()) < MIN_WORDS:
-        raise InputError(doc.path, f"fewer than {MIN_WORDS} words of text after cleaning",
-                         "check that the file holds an article")
+        raise InputError(
+            doc.path,
+            f"fewer than {MIN_WORDS} words of text after cleaning",
+            "check that the file holds an article",
+        )
     header = cleaned.header
     title = (entry and entry.title) or doc.title or header.title
-    source = (entry and entry.source) or doc.source or (header.agencies[0] if header.agencies
-                                                          else None)
-    pub = establish_pub_date(doc, entry, header.date_lines, header.dateline_date, cleaned.text,
-                             opts)
+    source = (
+        (entry and entry.source) or doc.source or (header.agencies[0] if header.agencies else None)
+    )
+    pub = establish_pub_date(
+        doc, entry, header.date_lines, header.dateline_date, cleaned.text, opts
+    )
     return Article(
-        id=article_id, path=doc.path, text=cleaned.text, pub_date=pub, title=title,
-        title_span=cleaned.title_span, body_start=cleaned.body_start, source=source,
-        url=(entry and entry.url) or doc.url, author=doc.author, place=header.place,
-        encoding=doc.encoding, offsets=cleaned.offsets, cleaning=cleaned.actions,
+        id=article_id,
+        path=doc.path,
+        text=cleaned.text,
+        pub_date=pub,
+        title=title,
+        title_span=cleaned.title_span,
+        body_start=cleaned.body_start,
+        source=source,
+        url=(entry and entry.url) or doc.url,
+        author=doc.author,
+        place=header.place,
+        encoding=doc.encoding,
+        offsets=cleaned.offsets,
+        cleaning=cleaned.actions,
     )
 
 
-def establish_pub_date(doc: RawDocument, entry: ManifestEntry | None, date_lines: list[str],
-                       dateline_date: str | None, text: str, opts: Options) -> PublicationDate:
+def establish_pub_date(
+    doc: RawDocument,
+    entry: ManifestEntry | None,
+    date_lines: list[str],
+    dateline_date: str | None,
+    text: str,
+    opts: Options,
+) -> PublicationDate:
     """The strongest publication date the sources give, weakest last."""
     candidates: list[PublicationDate | None] = []
     if entry and entry.date:
@@ -149,8 +189,14 @@ def establish_pub_date(doc: RawDocument, entry: ManifestEntry | None, date_lines
     if doc.date:
         candidates.append(pubdate.from_metadata(doc.date, "metadata"))
     if doc.folder_date:
-        candidates.append(PublicationDate(doc.folder_date, Confidence.EXPLICIT, "folder",
-                                          f"folder named {doc.folder_date.isoformat()}"))
+        candidates.append(
+            PublicationDate(
+                doc.folder_date,
+                Confidence.EXPLICIT,
+                "folder",
+                f"folder named {doc.folder_date.isoformat()}",
+            )
+        )
     candidates.append(pubdate.date_from_header(date_lines, text))
     if dateline_date:
         candidates.append(pubdate.partial_from_dateline(dateline_date))
@@ -160,8 +206,12 @@ def establish_pub_date(doc: RawDocument, entry: ManifestEntry | None, date_lines
             return pub
     if opts.use_mtime and doc.mtime is not None:
         mtime = dt.datetime.fromtimestamp(doc.mtime, tz=dt.UTC).date()
-        return PublicationDate(mtime, Confidence.ESTIMATED, "mtime",
-                               "file modification time (asked for with --use-mtime)")
+        return PublicationDate(
+            mtime,
+            Confidence.ESTIMATED,
+            "mtime",
+            "file modification time (asked for with --use-mtime)",
+        )
     return found[0] if found else PublicationDate.unknown()
 
 

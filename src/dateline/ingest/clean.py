@@ -21,16 +21,37 @@ TERMINAL = tuple(".!?\"'”’)]:;…")
 BOILERPLATE_LINES = frozenset(
     s.lower()
     for s in (
-        "All news", "Advertisement", "Share this article", "Share", "Read more",
-        "Comments", "Print", "Email", "Tweet", "Related", "Related articles",
-        "Skip to main content", "Share on Facebook", "Share on Twitter",
+        "All news",
+        "Advertisement",
+        "Share this article",
+        "Share",
+        "Read more",
+        "Comments",
+        "Print",
+        "Email",
+        "Tweet",
+        "Related",
+        "Related articles",
+        "Skip to main content",
+        "Share on Facebook",
+        "Share on Twitter",
     )
 )
 AGENCIES = {
-    "associated press": "Associated Press", "ap": "Associated Press",
-    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "itar-tass": "TASS", "tass": "TASS", "cnn": "CNN", "bbc": "BBC", "xinhua": "Xinhua",
-    "ria novosti": "RIA Novosti", "interfax": "Interfax", "upi": "UPI", "dpa": "dpa",
+    "associated press": "Associated Press",
+    "ap": "Associated Press",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "itar-tass": "TASS",
+    "tass": "TASS",
+    "cnn": "CNN",
+    "bbc": "BBC",
+    "xinhua": "Xinhua",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "upi": "UPI",
+    "dpa": "dpa",
 }
 CREDIT = re.compile(
     r"(^photo\b|^©|\bphoto:|\b(EPA|AFP|AP|Reuters|ITAR-TASS|Getty Images?)\s*/\s*[A-Z]|"
@@ -61,8 +82,8 @@ WIRE_DATELINE = re.compile(
     re.VERBOSE,
 )
 HYPHEN_KEEP_PREFIXES = frozenset(
-    "al el ad as bin ibn self well non co ex anti pro post pre all cross half multi "
-    "inter intra mid long short high low counter semi vice".split()
+    "al el ad as bin ibn self well non co ex anti pro post pre all cross half multi inter "
+    "intra mid long short high low counter semi vice".split()
 )
 
 # Penn Treebank detokenization: each pattern's match is rewritten by a fixed function.
@@ -234,7 +255,7 @@ def group_paragraphs(lines: list[Line], ptb: bool) -> list[Paragraph]:
             current.append(line)
     if current:
         paragraphs.append(Paragraph(current))
-    return [p for p in (split_wrapped_block(p) for p in paragraphs) for p in p]
+    return [piece for para in paragraphs for piece in split_wrapped_block(para)]
 
 
 def split_wrapped_block(paragraph: Paragraph) -> list[Paragraph]:
@@ -246,9 +267,11 @@ def split_wrapped_block(paragraph: Paragraph) -> list[Paragraph]:
     """
     texts = [line_text(line).strip() for line in paragraph.lines]
     if len(texts) < 3:
-        return [paragraph] if len(texts) < 2 or not _separate_lines(texts) else [
-            Paragraph([line]) for line in paragraph.lines
-        ]
+        return (
+            [paragraph]
+            if len(texts) < 2 or not _separate_lines(texts)
+            else [Paragraph([line]) for line in paragraph.lines]
+        )
     if _separate_lines(texts):
         return [Paragraph([line]) for line in paragraph.lines]
     width = statistics.median(len(t) for t in texts)
@@ -276,16 +299,14 @@ def split_wrapped_block(paragraph: Paragraph) -> list[Paragraph]:
 def _separate_lines(texts: list[str]) -> bool:
     """True when each line is a whole paragraph: long lines that end like sentences."""
     long_lines = sum(len(t) > 120 for t in texts)
-    return long_lines >= max(1, len(texts) // 2) and all(
-        t.endswith(TERMINAL) for t in texts[:-1]
-    )
+    return long_lines >= max(1, len(texts) // 2) and all(t.endswith(TERMINAL) for t in texts[:-1])
 
 
 def join_paragraph(paragraph: Paragraph, hyphen_evidence: str) -> Line:
     """Join the lines of a paragraph with spaces, repairing line-break hyphenation."""
     out: Line = []
-    for line in paragraph.lines:
-        line = strip_fragments(line)
+    for raw in paragraph.lines:
+        line = strip_fragments(raw)
         if not line:
             continue
         if out:
@@ -351,7 +372,7 @@ def detect_title(paragraphs: list[Line]) -> int | None:
     text = line_text(paragraphs[0])
     if len(text) > 200 or len(text.split()) < 2:
         return None
-    if text.endswith((".", "?\"", ".\"", ".”")) and len(text.split()) > 12:
+    if text.endswith((".", '?"', '."', ".”")) and len(text.split()) > 12:
         return None
     if WIRE_DATELINE.match(text):
         return None
@@ -404,8 +425,12 @@ def clean_text(original: str) -> CleanResult:
 
 
 def _assemble(
-    paragraphs: list[Line], title_index: int | None, body_index: int, original: str,
-    header: Header, actions: list[str],
+    paragraphs: list[Line],
+    title_index: int | None,
+    body_index: int,
+    original: str,
+    header: Header,
+    actions: list[str],
 ) -> CleanResult:
     fragments: list[Fragment] = []
     pos = 0
@@ -423,5 +448,6 @@ def _assemble(
         fragments.extend(para)
         pos += length
     text, offsets = assemble(fragments, len(original))
-    return CleanResult(text, offsets, header, title_span, min(body_start, len(text)),
-                       tuple(actions))
+    return CleanResult(
+        text, offsets, header, title_span, min(body_start, len(text)), tuple(actions)
+    )

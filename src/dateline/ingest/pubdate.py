@@ -20,10 +20,20 @@ from dateline.model import Article, Confidence, PublicationDate
 MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -104,7 +114,7 @@ def date_from_numeric_line(line: str, text: str) -> PublicationDate | None:
     if not match:
         return None
     a, sep, b, c = int(match.group(1)), match.group(2), int(match.group(3)), match.group(4)
-    time_match = TIME.search(line[match.end():])
+    time_match = TIME.search(line[match.end() :])
     clock = time_match.group(1) if time_match else None
     if len(match.group(1)) == 4:  # 2014-02-01 or 2014/02/01: year first, never ambiguous
         day = _make_date(a, b, int(c))
@@ -129,18 +139,28 @@ def _explicit_header(day: dt.date | None, line: str, clock: str | None) -> Publi
     return PublicationDate(day, Confidence.EXPLICIT, "header", f"header line '{line}'", clock)
 
 
-def _resolve_ambiguous(chosen: dt.date, alternative: dt.date, month_first: bool, line: str,
-                       clock: str | None, text: str) -> PublicationDate:
+def _resolve_ambiguous(
+    chosen: dt.date,
+    alternative: dt.date,
+    month_first: bool,
+    line: str,
+    clock: str | None,
+    text: str,
+) -> PublicationDate:
     convention = "month/day (US slash convention)" if month_first else "day.month convention"
     counts = weekday_counts(text)
     named = _named_weekdays(counts)
     if corroborates(chosen, counts):
-        evidence = (f"header line '{line}' read as {convention}; weekday words ({named}) agree "
-                    f"with {chosen:%A %Y-%m-%d}, not {alternative:%A %Y-%m-%d}")
+        evidence = (
+            f"header line '{line}' read as {convention}; weekday words ({named}) agree "
+            f"with {chosen:%A %Y-%m-%d}, not {alternative:%A %Y-%m-%d}"
+        )
         return PublicationDate(chosen, Confidence.INFERRED, "header", evidence, clock)
     if counts[alternative.weekday()] > 0:
-        evidence = (f"header line '{line}' is ambiguous; the {convention} gives {chosen}, but "
-                    f"weekday words ({named}) point to {alternative:%A %Y-%m-%d}")
+        evidence = (
+            f"header line '{line}' is ambiguous; the {convention} gives {chosen}, but "
+            f"weekday words ({named}) point to {alternative:%A %Y-%m-%d}"
+        )
         return PublicationDate(alternative, Confidence.ESTIMATED, "header", evidence, clock)
     evidence = f"header line '{line}' read as {convention}"
     evidence += f"; weekday words ({named}) do not contradict it" if counts else ""
@@ -153,8 +173,13 @@ def date_from_header(lines: Sequence[str], text: str) -> PublicationDate | None:
         words = parse_iso_or_words(line)
         if words:
             clock = TIME.search(line)
-            return PublicationDate(words, Confidence.EXPLICIT, "header", f"header line '{line}'",
-                                   clock.group(1) if clock else None)
+            return PublicationDate(
+                words,
+                Confidence.EXPLICIT,
+                "header",
+                f"header line '{line}'",
+                clock.group(1) if clock else None,
+            )
         numeric = date_from_numeric_line(line, text)
         if numeric:
             return numeric
@@ -165,8 +190,9 @@ def partial_from_dateline(dateline_date: str) -> PublicationDate | None:
     """A wire dateline's ``October 7``: a full date if it has a year, else a partial one."""
     full = parse_iso_or_words(dateline_date)
     if full:
-        return PublicationDate(full, Confidence.EXPLICIT, "dateline",
-                               f"wire dateline '{dateline_date}'")
+        return PublicationDate(
+            full, Confidence.EXPLICIT, "dateline", f"wire dateline '{dateline_date}'"
+        )
     match = MONTH_DAY.match(dateline_date)
     month = MONTH_NUMBERS.get(match.group("m").lower()) if match else None
     if not match or not month:
@@ -175,8 +201,11 @@ def partial_from_dateline(dateline_date: str) -> PublicationDate | None:
     if _make_date(2000, month, day) is None:  # 2000 is a leap year: allows Feb 29
         return None
     return PublicationDate(
-        None, Confidence.UNKNOWN, "dateline",
-        f"wire dateline '{dateline_date}' names no year", partial=f"XXXX-{month:02d}-{day:02d}",
+        None,
+        Confidence.UNKNOWN,
+        "dateline",
+        f"wire dateline '{dateline_date}' names no year",
+        partial=f"XXXX-{month:02d}-{day:02d}",
     )
 
 
@@ -194,13 +223,18 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     (30 days' slack) whose weekday the text names, or names the day before of, is
     inferred; a candidate inside the range without such words is only estimated.
     """
-    anchored = [a.pub_date.value for a in articles
-                if a.pub_date.value and a.pub_date.confidence.at_least(Confidence.INFERRED)]
+    anchored = [
+        a.pub_date.value
+        for a in articles
+        if a.pub_date.value and a.pub_date.confidence.at_least(Confidence.INFERRED)
+    ]
     if not anchored:
         return list(articles)
     low, high = min(anchored), max(anchored)
-    return [_infer_year(a, low, high) if a.pub_date.partial and not a.pub_date.value else a
-            for a in articles]
+    return [
+        _infer_year(a, low, high) if a.pub_date.partial and not a.pub_date.value else a
+        for a in articles
+    ]
 
 
 def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
@@ -208,8 +242,11 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
     month, day = (int(p) for p in article.pub_date.partial.split("-")[1:])
     slack = dt.timedelta(days=30)
     counts = weekday_counts(article.text)
-    candidates = [d for y in range(low.year - 1, high.year + 2)
-                  if (d := _make_date(y, month, day)) and low - slack <= d <= high + slack]
+    candidates = [
+        d
+        for y in range(low.year - 1, high.year + 2)
+        if (d := _make_date(y, month, day)) and low - slack <= d <= high + slack
+    ]
     if not candidates:
         return article
     supported = [d for d in candidates if corroborates(d, counts)]
@@ -217,14 +254,18 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
     base = article.pub_date.evidence
     if len(supported) == 1:
         chosen = supported[0]
-        evidence = (f"{base}; year from the {range_note}; weekday words "
-                    f"({_named_weekdays(counts)}) agree with {chosen:%A %Y-%m-%d}")
-        pub = replace(article.pub_date, value=chosen, confidence=Confidence.INFERRED,
-                      evidence=evidence)
+        evidence = (
+            f"{base}; year from the {range_note}; weekday words "
+            f"({_named_weekdays(counts)}) agree with {chosen:%A %Y-%m-%d}"
+        )
+        pub = replace(
+            article.pub_date, value=chosen, confidence=Confidence.INFERRED, evidence=evidence
+        )
     else:
         chosen = min(candidates, key=lambda d: -weekday_support(d, counts))
         why = "no weekday words to check it" if not counts else "weekday words do not decide"
         evidence = f"{base}; year guessed from the {range_note}; {why}"
-        pub = replace(article.pub_date, value=chosen, confidence=Confidence.ESTIMATED,
-                      evidence=evidence)
+        pub = replace(
+            article.pub_date, value=chosen, confidence=Confidence.ESTIMATED, evidence=evidence
+        )
     return replace(article, pub_date=pub)

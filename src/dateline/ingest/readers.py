@@ -20,8 +20,12 @@ from dateline.errors import InputError
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl", "dateline-manifest.csv",
-                  "dateline-manifest.jsonl")
+MANIFEST_NAMES = (
+    "manifest.csv",
+    "manifest.jsonl",
+    "dateline-manifest.csv",
+    "dateline-manifest.jsonl",
+)
 FOLDER_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MAX_BYTES = 20_000_000
 
@@ -84,8 +88,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     if not data.strip():
         raise InputError(path, "the file is empty", "remove it or give it some text")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "binary file (NUL bytes), not text",
-                         "give dateline .txt, .html or .jsonl files")
+        raise InputError(
+            path, "binary file (NUL bytes), not text", "give dateline .txt, .html or .jsonl files"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16", ()
     try:
@@ -101,8 +106,11 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             break
         warning = f"not valid UTF-8 (first bad byte at {first_bad}); decoded as {encoding}"
         return text, encoding, (warning,)
-    raise InputError(path, "undecodable: neither UTF-8 nor cp1252 nor readable latin-1 text",
-                     "convert the file to UTF-8")
+    raise InputError(
+        path,
+        "undecodable: neither UTF-8 nor cp1252 nor readable latin-1 text",
+        "convert the file to UTF-8",
+    )
 
 
 def _looks_binary(text: str) -> bool:
@@ -126,8 +134,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(str(path), f"file too large ({size:,} bytes)",
-                             f"split it; the limit is {MAX_BYTES:,} bytes")
+            raise InputError(
+                str(path),
+                f"file too large ({size:,} bytes)",
+                f"split it; the limit is {MAX_BYTES:,} bytes",
+            )
         return path.read_bytes()
     except OSError as err:
         raise InputError(str(path), f"cannot be read: {err.strerror}") from err
@@ -143,7 +154,9 @@ def read_file(path: Path) -> Iterator[RawDocument]:
     data = read_bytes(path)
     text, encoding, warnings = decode(data, str(path))
     common: dict[str, Any] = {
-        "encoding": encoding, "warnings": warnings, "folder_date": folder_date(path),
+        "encoding": encoding,
+        "warnings": warnings,
+        "folder_date": folder_date(path),
         "mtime": path.stat().st_mtime,
     }
     if suffix in JSON_SUFFIXES:
@@ -166,14 +179,27 @@ def read_html(path: Path, text: str, common: dict[str, Any]) -> RawDocument:
         result = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     except Exception as err:  # trafilatura raises assorted lxml/parser errors
         raise InputError(str(path), f"unparseable HTML: {err}") from err
-    doc: dict[str, Any] = result.as_dict() if result is not None else {}
+    doc: dict[str, Any] = {}
+    if isinstance(result, dict):
+        doc = result
+    elif result is not None:
+        doc = result.as_dict()
     if not doc or not (doc.get("text") or "").strip():
-        raise InputError(str(path), "HTML with no article text found",
-                         "check that the page contains the article, not only navigation")
+        raise InputError(
+            str(path),
+            "HTML with no article text found",
+            "check that the page contains the article, not only navigation",
+        )
     return RawDocument(
-        path=str(path), text=doc["text"], title=doc.get("title"), date=doc.get("date"),
-        source=doc.get("sitename") or doc.get("hostname"), url=doc.get("url"),
-        author=doc.get("author"), html=True, **common,
+        path=str(path),
+        text=doc["text"],
+        title=doc.get("title"),
+        date=doc.get("date"),
+        source=doc.get("sitename") or doc.get("hostname"),
+        url=doc.get("url"),
+        author=doc.get("author"),
+        html=True,
+        **common,
     )
 
 
@@ -201,21 +227,30 @@ def read_json_records(path: Path, text: str, common: dict[str, Any]) -> Iterator
         yield _record_document(path, number, record, common)
 
 
-def _record_document(path: Path, number: int, record: Any,
-                     common: dict[str, Any]) -> RawDocument:
+def _record_document(path: Path, number: int, record: Any, common: dict[str, Any]) -> RawDocument:
     where = f"{path}#{number}"
     if isinstance(record, InputError):
-        return RawDocument(path=where, text="", encoding=common["encoding"],
-                           warnings=(record.problem,))
+        return RawDocument(
+            path=where, text="", encoding=common["encoding"], warnings=(record.problem,)
+        )
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return RawDocument(path=where, text="", encoding=common["encoding"],
-                           warnings=("record has no string field 'text'",))
+        return RawDocument(
+            path=where,
+            text="",
+            encoding=common["encoding"],
+            warnings=("record has no string field 'text'",),
+        )
     date = record.get("date") or record.get("time") or record.get("published")
     return RawDocument(
-        path=where, text=record["text"], encoding=common["encoding"],
-        title=_str_or_none(record.get("title")), date=_str_or_none(date),
-        source=_str_or_none(record.get("source")), url=_str_or_none(record.get("url")),
-        record_id=_str_or_none(record.get("id")), warnings=common["warnings"],
+        path=where,
+        text=record["text"],
+        encoding=common["encoding"],
+        title=_str_or_none(record.get("title")),
+        date=_str_or_none(date),
+        source=_str_or_none(record.get("source")),
+        url=_str_or_none(record.get("url")),
+        record_id=_str_or_none(record.get("id")),
+        warnings=common["warnings"],
         mtime=common["mtime"],
     )
 
@@ -240,17 +275,23 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
     entries: dict[str, ManifestEntry] = {}
     for number, row in enumerate(rows, start=1):
         if not row.get("path"):
-            raise InputError(f"{path}:{number}", "manifest row has no 'path'",
-                             "each row needs path plus any of date, source, url, title")
+            raise InputError(
+                f"{path}:{number}",
+                "manifest row has no 'path'",
+                "each row needs path plus any of date, source, url, title",
+            )
         key = str((path.parent / str(row["path"])).resolve())
         entries[key] = ManifestEntry(
-            date=_str_or_none(row.get("date")), source=_str_or_none(row.get("source")),
-            url=_str_or_none(row.get("url")), title=_str_or_none(row.get("title")),
+            date=_str_or_none(row.get("date")),
+            source=_str_or_none(row.get("source")),
+            url=_str_or_none(row.get("url")),
+            title=_str_or_none(row.get("title")),
         )
     return entries
 
 
 def find_manifests(paths: list[Path]) -> list[Path]:
     """Manifests sitting at the top of the folders given."""
-    return [p / name for p in paths if p.is_dir() for name in MANIFEST_NAMES
-            if (p / name).is_file()]
+    return [
+        p / name for p in paths if p.is_dir() for name in MANIFEST_NAMES if (p / name).is_file()
+    ]

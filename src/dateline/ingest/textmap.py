@@ -61,8 +61,11 @@ def rewrite(line: Line, pattern: re.Pattern[str], replace: Callable[[re.Match[st
         pos = 0
         for match in pattern.finditer(frag.text):
             if match.start() > pos:
-                out.append(Fragment(frag.text[pos : match.start()], frag.orig_start + pos,
-                                    match.start() - pos))
+                out.append(
+                    Fragment(
+                        frag.text[pos : match.start()], frag.orig_start + pos, match.start() - pos
+                    )
+                )
             new = replace(match)
             orig_start = frag.orig_start + match.start()
             if new == match.group(0):
@@ -94,11 +97,15 @@ def slice_line(line: Line, start: int, end: int) -> Line:
         lo, hi = max(start, pos), min(end, frag_end)
         if lo < hi:
             if frag.is_copy:
-                out.append(Fragment(frag.text[lo - pos : hi - pos], frag.orig_start + lo - pos,
-                                    hi - lo))
+                out.append(
+                    Fragment(frag.text[lo - pos : hi - pos], frag.orig_start + lo - pos, hi - lo)
+                )
             else:
-                out.append(Fragment.replacement(frag.text[lo - pos : hi - pos], frag.orig_start,
-                                                frag.orig_len))
+                out.append(
+                    Fragment.replacement(
+                        frag.text[lo - pos : hi - pos], frag.orig_start, frag.orig_len
+                    )
+                )
         pos = frag_end
     return out
 
@@ -121,5 +128,11 @@ def assemble(fragments: Iterable[Fragment], orig_length: int) -> tuple[str, Offs
         parts.append(frag.text)
         pos += len(frag.text)
     text = "".join(parts)
-    return text, OffsetMap(tuple(clean_starts), tuple(orig_starts), tuple(orig_lengths),
-                           tuple(verbatim), len(text), orig_length)
+    return text, OffsetMap(
+        tuple(clean_starts),
+        tuple(orig_starts),
+        tuple(orig_lengths),
+        tuple(verbatim),
+        len(text),
+        orig_length,
+    )

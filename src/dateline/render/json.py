@@ -59,8 +59,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def articles_to_dict(articles: tuple[Article, ...] | list[Article], report: RunReport,
-                     opts: Options) -> dict[str, Any]:
+def articles_to_dict(
+    articles: tuple[Article, ...] | list[Article], report: RunReport, opts: Options
+) -> dict[str, Any]:
     return {
         "schema": "dateline.articles",
         "version": SCHEMA_VERSION,
@@ -70,18 +71,25 @@ def articles_to_dict(articles: tuple[Article, ...] | list[Article], report: RunR
     }
 
 
-def report_to_dict(report: RunReport, articles: tuple[Article, ...] | list[Article],
-                   opts: Options) -> dict[str, Any]:
+def report_to_dict(
+    report: RunReport, articles: tuple[Article, ...] | list[Article], opts: Options
+) -> dict[str, Any]:
     not_anchoring = [
         {"article_id": a.id, "path": a.path, **pub_date_to_dict(a.pub_date)}
-        for a in articles if not a.pub_date.anchors(opts.anchor_confidence)
+        for a in articles
+        if not a.pub_date.anchors(opts.anchor_confidence)
     ]
     return {
         "accepted": len(report.accepted),
         "rejected": len(report.rejected),
         "inputs": [
-            {"path": r.path, "status": r.status.value, "reason": r.reason,
-             "article_id": r.article_id, "warnings": list(r.warnings)}
+            {
+                "path": r.path,
+                "status": r.status.value,
+                "reason": r.reason,
+                "article_id": r.article_id,
+                "warnings": list(r.warnings),
+            }
             for r in report.inputs
         ],
         "anchor_confidence": opts.anchor_confidence.value,

@@ -45,14 +45,20 @@ def render_sources(articles: Sequence[Article], numbers: dict[str, int]) -> list
     out = ["## Sources", ""]
     for article in articles:
         title = _escape(article.title) if article.title else "(untitled)"
-        out.append(f"{numbers[article.id]}. **{title}**: {_cite(article)}; `{article.path}`; "
-                   f"published {pub_date_line(article)}")
+        out.append(
+            f"{numbers[article.id]}. **{title}**: {_cite(article)}; `{article.path}`; "
+            f"published {pub_date_line(article)}"
+        )
     return [*out, ""]
 
 
 def render_report(report: RunReport, articles: Sequence[Article], opts: Options) -> list[str]:
-    out = ["## Run report", "",
-           f"{len(report.accepted)} inputs accepted, {len(report.rejected)} rejected.", ""]
+    out = [
+        "## Run report",
+        "",
+        f"{len(report.accepted)} inputs accepted, {len(report.rejected)} rejected.",
+        "",
+    ]
     for rec in report.rejected:
         out.append(f"- rejected `{rec.path}`: {rec.reason}")
     for rec in report.inputs:
@@ -60,24 +66,32 @@ def render_report(report: RunReport, articles: Sequence[Article], opts: Options)
             out.append(f"- warning `{rec.path}`: {warning}")
     weak = [a for a in articles if not a.pub_date.anchors(opts.anchor_confidence)]
     if weak:
-        out += ["", f"Publication dates that do not anchor the timeline "
-                    f"(weaker than {opts.anchor_confidence.value}):", ""]
+        out += [
+            "",
+            f"Publication dates that do not anchor the timeline "
+            f"(weaker than {opts.anchor_confidence.value}):",
+            "",
+        ]
         out += [f"- `{a.id}`: {pub_date_line(a)}" for a in weak]
     return [*out, ""]
 
 
-def render_articles_markdown(articles: Sequence[Article], report: RunReport,
-                             opts: Options) -> str:
+def render_articles_markdown(articles: Sequence[Article], report: RunReport, opts: Options) -> str:
     numbers = {a.id: i for i, a in enumerate(articles, start=1)}
     out = ["# Articles", ""]
     for article in articles:
         title = _escape(article.title) if article.title else "(untitled)"
-        out += [f"## {numbers[article.id]}. {title}", "",
-                f"- id: `{article.id}`", f"- path: `{article.path}`",
-                f"- published: {pub_date_line(article)}",
-                f"- source: {article.source or 'unknown'}",
-                f"- place: {article.place or 'unknown'}",
-                f"- length: {len(article.text):,} characters", ""]
+        out += [
+            f"## {numbers[article.id]}. {title}",
+            "",
+            f"- id: `{article.id}`",
+            f"- path: `{article.path}`",
+            f"- published: {pub_date_line(article)}",
+            f"- source: {article.source or 'unknown'}",
+            f"- place: {article.place or 'unknown'}",
+            f"- length: {len(article.text):,} characters",
+            "",
+        ]
         if article.cleaning:
             out += ["Cleaning:", ""] + [f"- {_escape(a)}" for a in article.cleaning] + [""]
     out += render_report(report, articles, opts)

@@ -42,8 +42,9 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     chosen = selector.select(index, [d.date for d in ranked], n_dates, n_sents, opts)
     scores = {d.date: d for d in ranked}
     entries = tuple(
-        TimelineEntry(day, sents, round(scores[day].score, 4), scores[day].published,
-                      scores[day].mentioned)
+        TimelineEntry(
+            day, sents, round(scores[day].score, 4), scores[day].published, scores[day].mentioned
+        )
         for day, sents in sorted(chosen.items())
         if sents
     )

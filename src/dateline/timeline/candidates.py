@@ -51,8 +51,9 @@ class CandidateIndex:
                 seen.add(cand.sentence)
                 out.append(cand)
         # Input order must not matter: sort by evidence strength, then by source span.
-        out.sort(key=lambda c: (c.evidence.kind != "mentions-date",
-                                self.sentences[c.sentence].span))
+        out.sort(
+            key=lambda c: (c.evidence.kind != "mentions-date", self.sentences[c.sentence].span)
+        )
         return out
 
 
@@ -63,6 +64,7 @@ def in_bounds(day: dt.date, opts: Options) -> bool:
 def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
     """Index every sentence by the dates it mentions and the date it was published."""
     index = CandidateIndex()
+    query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
         if ann is None:
@@ -72,8 +74,13 @@ def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
         if pub is not None and in_bounds(pub, opts):
             index.articles_on[pub].add(article.id)
         starts = [s for s, _ in ann.sentences]
-        day_timexes = [t for t in ann.timexes if t.type in (TimexType.DATE, TimexType.TIME)
-                       and t.interval is not None and t.interval.granularity is Granularity.DAY]
+        day_timexes = [
+            t
+            for t in ann.timexes
+            if t.type in (TimexType.DATE, TimexType.TIME)
+            and t.interval is not None
+            and t.interval.granularity is Granularity.DAY
+        ]
         by_sentence: dict[int, list[tuple[dt.date, tuple[int, int]]]] = defaultdict(list)
         for timex in day_timexes:
             assert timex.interval is not None
@@ -83,17 +90,22 @@ def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
         for position, (start, end) in enumerate(ann.sentences):
             text = article.text[start:end]
             sent_id = len(index.sentences)
-            index.sentences.append(SentenceInfo(
-                Span(article.id, start, end), text, tokens(text), pub, position,
-                contains_keyword(text, opts.keywords),
-            ))
+            words = tokens(text)
+            on_topic = contains_keyword(text, opts.keywords) and (
+                not query or not query.isdisjoint(words)
+            )
+            index.sentences.append(
+                SentenceInfo(Span(article.id, start, end), text, words, pub, position, on_topic)
+            )
             mentioned = by_sentence.get(position, [])
             for day, where in mentioned:
                 if in_bounds(day, opts):
-                    index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date",
-                                                                           where)))
-            if pub is not None and position < LEAD_SENTENCES and in_bounds(pub, opts) and not any(
-                d != pub for d, _ in mentioned
+                    index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
+            if (
+                pub is not None
+                and position < LEAD_SENTENCES
+                and in_bounds(pub, opts)
+                and not any(d != pub for d, _ in mentioned)
             ):
                 index.published[pub].append(Candidate(sent_id, Evidence("published-on-date")))
     index.idf = idf_table(s.tokens for s in index.sentences)

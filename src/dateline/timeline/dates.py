@@ -9,7 +9,7 @@ chosen by name in :class:`~dateline.options.Options`.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,7 +46,7 @@ class MentionCountRanker:
     name = "mentions"
 
     def rank(self, index: CandidateIndex, opts: Options) -> list[RankedDate]:
-        mention_score: Counter[dt.date] = Counter()
+        mention_score: dict[dt.date, float] = defaultdict(float)
         mention_count: Counter[dt.date] = Counter()
         for day, cands in index.mentions.items():
             for cand in cands:
@@ -54,12 +54,18 @@ class MentionCountRanker:
                 if sent.on_topic:
                     mention_score[day] += 0.5 if sent.pub_date == day else 1.0
                     mention_count[day] += 1
-        published = {day: sum(index.sentences[c.sentence].on_topic for c in cands) > 0
-                     for day, cands in index.published.items()}
+        published = {
+            day: sum(index.sentences[c.sentence].on_topic for c in cands) > 0
+            for day, cands in index.published.items()
+        }
         days = set(mention_score) | {d for d, ok in published.items() if ok}
         ranked = [
-            RankedDate(day, mention_score[day] + PUBLISHED_WEIGHT * len(index.articles_on[day]),
-                       len(index.articles_on[day]), mention_count[day])
+            RankedDate(
+                day,
+                mention_score[day] + PUBLISHED_WEIGHT * len(index.articles_on[day]),
+                len(index.articles_on[day]),
+                mention_count[day],
+            )
             for day in days
         ]
         ranked.sort(key=lambda r: (-r.score, r.date))

@@ -23,8 +23,14 @@ Chosen = dict[dt.date, tuple[TimelineSentence, ...]]
 class SentenceSelector(Protocol):
     name: str
 
-    def select(self, index: CandidateIndex, ranked: list[dt.date], n_dates: int,
-               n_sentences: int, opts: Options) -> Chosen:
+    def select(
+        self,
+        index: CandidateIndex,
+        ranked: list[dt.date],
+        n_dates: int,
+        n_sentences: int,
+        opts: Options,
+    ) -> Chosen:
         """Walk the ranked dates, keep the first ``n_dates`` that yield sentences."""
         ...
 
@@ -35,8 +41,14 @@ class TfidfMMRSelector:
 
     name = "tfidf-mmr"
 
-    def select(self, index: CandidateIndex, ranked: list[dt.date], n_dates: int,
-               n_sentences: int, opts: Options) -> Chosen:
+    def select(
+        self,
+        index: CandidateIndex,
+        ranked: list[dt.date],
+        n_dates: int,
+        n_sentences: int,
+        opts: Options,
+    ) -> Chosen:
         chosen: Chosen = {}
         picked: list[Vector] = []
         query = tfidf(tokens(opts.about), index.idf) if opts.about else None
@@ -51,9 +63,14 @@ class TfidfMMRSelector:
                 chosen[day] = sents
         return chosen
 
-    def _select_for_date(self, index: CandidateIndex, cands: list[Candidate], k: int,
-                         picked: list[Vector], query: Vector | None,
-                         ) -> tuple[TimelineSentence, ...]:
+    def _select_for_date(
+        self,
+        index: CandidateIndex,
+        cands: list[Candidate],
+        k: int,
+        picked: list[Vector],
+        query: Vector | None,
+    ) -> tuple[TimelineSentence, ...]:
         vectors = [tfidf(index.sentences[c.sentence].tokens, index.idf) for c in cands]
         center = centroid(vectors)
         relevance = []
@@ -80,8 +97,11 @@ class TfidfMMRSelector:
             remaining.remove(best)
             picked.append(vectors[best])
             cand = cands[best]
-            out.append(TimelineSentence(index.sentences[cand.sentence].span,
-                                        round(relevance[best], 4), cand.evidence))
+            out.append(
+                TimelineSentence(
+                    index.sentences[cand.sentence].span, round(relevance[best], 4), cand.evidence
+                )
+            )
         return tuple(out)
 
 

@@ -1,0 +1,73 @@
+"""NER regression: a changed or swapped spaCy model shows up here first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.annotate import nlp
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    (
+        "Secretary-General Ban Ki-moon said the conference should be held in Geneva.",
+        {("Ban Ki-moon", "PERSON"), ("Geneva", "GPE")},
+    ),
+    (
+        "Russian Foreign Minister Sergey Lavrov met U.S. Secretary of State John Kerry in Moscow.",
+        {("Sergey Lavrov", "PERSON"), ("John Kerry", "PERSON"), ("Moscow", "GPE")},
+    ),
+    (
+        "The UN High Commissioner for Refugees said 1.5 million Syrians have fled.",
+        {("UN", "ORG"), ("Syrians", "NORP")},
+    ),
+    (
+        "Fighting between the Syrian Government and forces seeking to oust President "
+        "Bashar Al-Assad has killed more than 70,000 people.",
+        {("Bashar Al-Assad", "PERSON"), ("the Syrian Government", "ORG")},
+    ),
+    (
+        "Hillary Clinton and Donald Trump campaigned in Ohio on Tuesday.",
+        {("Hillary Clinton", "PERSON"), ("Donald Trump", "PERSON"), ("Ohio", "GPE")},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    return nlp.load_nlp()
+
+
+def test_loads_once_and_keeps_the_parser(pipeline: Any) -> None:
+    assert nlp.load_nlp() is pipeline
+    assert "parser" in pipeline.pipe_names and "ner" in pipeline.pipe_names
+    assert "lemmatizer" not in pipeline.pipe_names
+
+
+def test_version_names_model() -> None:
+    assert "en_core_web_sm" in nlp.NLP_VERSION and "spacy-" in nlp.NLP_VERSION
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_ner_regression(pipeline: Any, text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(ent.text, ent.label_) for ent in pipeline(text).ents}
+    assert expected <= found
+
+
+def test_paragraphs_start_sentences(pipeline: Any) -> None:
+    doc = pipeline("No pause in relations\n\nSergei Lavrov stressed there was no pause.")
+    starts = [sent.text.strip() for sent in doc.sents]
+    assert starts[0] == "No pause in relations"
+
+
+def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "_installed_model", lambda: None)
+    nlp.load_nlp.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelNotFoundError, match="pip install"):
+            nlp.load_nlp()
+    finally:
+        monkeypatch.undo()
+        nlp.load_nlp.cache_clear()

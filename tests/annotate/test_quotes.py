@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.annotate.nlp import load_nlp
+from dateline.annotate.quotes import extract_quotes, extract_quotes_many, find_quoted_spans
+from dateline.model import Quote
+from tests.builders import SYRIA
+
+# --- quotation marks, no model --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win," and left.', ["we will win"]),
+        ("“We will try,” he said. “We must.”", ["We will try", "We must."]),
+        # The comma before a closing mark is the sentence's, not the quote's.
+        ("`` We narrowed it down , '' Kerry said .", ["We narrowed it down"]),
+        ('A 6\'2" man said "hello there".', ["hello there"]),
+        ("Lavrov said it is “outrageous” today.", ["outrageous"]),
+        # A typo'd opening mark reads by its context.
+        ("”We will win,” he said.", ["We will win"]),
+        # An unclosed quote ends with its paragraph when the next one does not continue it.
+        ("“We will win, he said.\n\nThen he left.", ["We will win, he said."]),
+    ],
+)
+def test_quoted_spans(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == expected
+
+
+def test_quote_continues_over_paragraphs() -> None:
+    text = "“We will try to fix a date.\n\n“We should not lose this momentum.”\n\nNext."
+    (span,) = find_quoted_spans(text)
+    assert text[span.start : span.end] == (
+        "We will try to fix a date.\n\n“We should not lose this momentum."
+    )
+    assert span.closed
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"`'\n.,")), max_size=80))
+def test_quoted_spans_are_ordered_and_inside(text: str) -> None:
+    spans = find_quoted_spans(text)
+    for span in spans:
+        assert 0 <= span.open_start < span.start < span.end <= span.close_end <= len(text)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    for first, second in zip(spans, spans[1:], strict=False):
+        assert first.close_end <= second.open_start
+
+
+# --- quotes with speakers ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def quotes_of(nlp: Any, text: str) -> list[tuple[str, bool, str | None, str | None]]:
+    found = extract_quotes(text, nlp(text))
+    return [
+        (
+            text[q.start : q.end],
+            q.direct,
+            text[q.speaker[0] : q.speaker[1]] if q.speaker else None,
+            q.speaker_name,
+        )
+        for q in found
+    ]
+
+
+PATTERNS = [
+    # (text, quote, direct, speaker mention, speaker name)
+    (
+        "“We narrowed down some of the options,” Kerry told reporters.",
+        "We narrowed down some of the options",
+        True,
+        "Kerry",
+        "Kerry",
+    ),
+    (
+        "“I thanked the Foreign Minister,” said Mr. Ban.",
+        "I thanked the Foreign Minister",
+        True,
+        "Ban",
+        "Ban",
+    ),
+    (
+        "Ban Ki-moon said that “it is hard going but we have made a start.”",
+        "it is hard going but we have made a start.",
+        True,
+        "Ban Ki-moon",
+        "Ban Ki-moon",
+    ),
+    (
+        'Kerry told reporters: "A final date will have to be determined by the United Nations."',
+        "A final date will have to be determined by the United Nations.",
+        True,
+        "Kerry",
+        "Kerry",
+    ),
+    (
+        "According to John Kerry, “the talks will resume in November as planned.”",
+        "the talks will resume in November as planned.",
+        True,
+        "John Kerry",
+        "John Kerry",
+    ),
+    (
+        "`` It is our mutual hope that that can happen , '' Kerry said .",
+        "It is our mutual hope that that can happen",
+        True,
+        "Kerry",
+        "Kerry",
+    ),
+    # A partial quote comes back as the reported clause around it.
+    (
+        "Sergei Lavrov said the humanitarian situation in Syria is “outrageous” on Saturday.",
+        "the humanitarian situation in Syria is “outrageous” on Saturday",
+        True,
+        "Sergei Lavrov",
+        "Sergei Lavrov",
+    ),
+    # Reported speech without quotation marks.
+    (
+        "John Kerry said that the final date should be set by the United Nations.",
+        "the final date should be set by the United Nations",
+        False,
+        "John Kerry",
+        "John Kerry",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "quote", "direct", "mention", "name"), PATTERNS)
+def test_quote_patterns(
+    nlp: Any, text: str, quote: str, direct: bool, mention: str, name: str
+) -> None:
+    assert (quote, direct, mention, name) in quotes_of(nlp, text)
+
+
+@pytest.mark.slow
+def test_pronoun_title_and_split_quotes(nlp: Any) -> None:
+    text = (
+        "U.N. Secretary-General Ban Ki-moon met Russian Foreign Minister Sergey Lavrov.\n\n"
+        "“The crisis in Syria is first and foremost on our minds,” he said. “I am deeply "
+        "concerned about the violence.”\n\n"
+        "“We call for holding the international conference in mid-November,” Russia's "
+        "Foreign Minister said.\n\n"
+        "“The parties may still be fighting,” the UN chief said."
+    )
+    found = {q[0]: q for q in quotes_of(nlp, text)}
+    assert found["The crisis in Syria is first and foremost on our minds"][2:] == (
+        "he",
+        "Ban Ki-moon",
+    )
+    assert found["I am deeply concerned about the violence."][3] == "Ban Ki-moon"
+    assert found["We call for holding the international conference in mid-November"][2:] == (
+        "Russia's Foreign Minister",
+        "Sergey Lavrov",
+    )
+    assert found["The parties may still be fighting"][3] == "Ban Ki-moon"
+
+
+@pytest.mark.slow
+def test_split_quote_shares_its_cue(nlp: Any) -> None:
+    text = "“We will try,” Kerry said. “We must not lose momentum now.”"
+    first, second = extract_quotes(text, nlp(text))
+    assert first.cue == second.cue is not None
+
+
+@pytest.mark.slow
+def test_scare_quotes_and_titles_are_not_quotes(nlp: Any) -> None:
+    text = "On Fox News's “Hannity,” the senator talked about “fake news” and the economy."
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["", "“", "”””", "\n\n\n“a”\n\n“", "said said said “”", "“" * 50 + "x", 'He said: """'],
+)
+def test_messy_text_does_not_break(nlp: Any, text: str) -> None:
+    for quote in extract_quotes(text, nlp(text)):
+        assert 0 <= quote.start < quote.end <= len(text)
+
+
+# --- golden expectations on the Syria example ---------------------------------------------
+
+
+def join_paragraphs(path: Path) -> str:
+    """The raw article with hard-wrapped lines joined: a stand-in for the cleaner."""
+    paragraphs = re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+    joined = (" ".join(line.strip() for line in p.splitlines() if line.strip()) for p in paragraphs)
+    return "\n\n".join(p for p in joined if p)
+
+
+@pytest.fixture(scope="module")
+def syria(nlp: Any) -> dict[str, tuple[str, tuple[Quote, ...]]]:
+    paths = sorted(SYRIA.glob("*.txt"))
+    texts = [join_paragraphs(p) for p in paths]
+    return {
+        p.name[:3]: (text, quotes)
+        for p, text, (_, quotes) in zip(paths, texts, extract_quotes_many(texts), strict=True)
+    }
+
+
+def speaker_of(found: tuple[str, tuple[Quote, ...]], words: str) -> str | None:
+    text, quotes = found
+    matches = [q for q in quotes if words in text[q.start : q.end]]
+    assert matches, f"no quote holds {words!r}"
+    return matches[0].speaker_name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("article", "words", "speaker"),
+    [
+        ("000", "It is my sincere hope that we can convene", "Ban Ki-moon"),
+        ("000", "Now our challenge is to build on the momentum", "Ban Ki-moon"),
+        ("000", "We will try to fix a date as soon as possible", "Ban Ki-moon"),
+        ("001", "Russia can do nothing alone", "Sergey Lavrov"),
+        ("001", "I can assure you that we are putting daily pressure", "Sergey Lavrov"),
+        ("001", "The parties may still be fighting", "Ban Ki-moon"),
+        ("002", "I appreciate Foreign Minister Sergey Lavrov", "Ban Ki-moon"),
+        ("003", "John Kerry and I have generally confirmed", "Sergei Lavrov"),
+        ("003", "final date for the conference should be set by the United Nations", "John Kerry"),
+        ("004", "We narrowed down some of the options", "John Kerry"),
+        ("004", "There is an urgent need for the violence", "Ban Ki-moon"),
+    ],
+)
+def test_syria_speakers(syria: dict[str, Any], article: str, words: str, speaker: str) -> None:
+    assert speaker_of(syria[article], words) == speaker
+
+
+@pytest.mark.slow
+def test_syria_offsets_slice_back(syria: dict[str, Any]) -> None:
+    for text, quotes in syria.values():
+        for quote in quotes:
+            assert text[quote.start : quote.end].strip() == text[quote.start : quote.end]
+            assert not text[quote.start : quote.end].startswith(("“", '"'))
+            if quote.speaker:
+                assert text[quote.speaker[0] : quote.speaker[1]].strip()
+
+
+@pytest.mark.slow
+def test_syria_indirect_speech(syria: dict[str, Any]) -> None:
+    text, quotes = syria["003"]
+    indirect = [q for q in quotes if not q.direct]
+    assert any("should be set by the United Nations" in text[q.start : q.end] for q in indirect)

@@ -1,0 +1,303 @@
+"""The time-expression tagger: one table per family of expressions, the Syria goldens,
+behaviour without a publication date, and Penn-Treebank-tokenized text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.annotate.timex import TIMEX_VERSION, extract_timexes
+from dateline.model import DateInterval, Granularity, Timex, TimexType
+
+DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
+SYRIA = Path(__file__).resolve().parents[2] / "examples" / "syria"
+
+
+def tag(text: str, dct: dt.date | None) -> list[tuple[str, str, TimexType]]:
+    """``(span text, value, type)`` of every expression found."""
+    return [(text[t.start : t.end], t.value, t.type) for t in extract_timexes(text, dct)]
+
+
+def only(text: str, dct: dt.date | None) -> Timex:
+    found = extract_timexes(text, dct)
+    assert len(found) == 1, [text[t.start : t.end] for t in found]
+    return found[0]
+
+
+D2013 = dt.date(2013, 10, 7)  # a Monday
+
+ABSOLUTE = [
+    ("It was issued on 30 June 2012.", "30 June 2012", "2012-06-30"),
+    ("It was issued on June 30, 2012.", "June 30, 2012", "2012-06-30"),
+    ("Dated 2/1/2014 in the header.", "2/1/2014", "2014-02-01"),
+    ("Dated 05.07.2013 in the header.", "05.07.2013", "2013-07-05"),
+    ("Dated 2014-02-01 in the header.", "2014-02-01", "2014-02-01"),
+    ("Fighting began in March 2011.", "March 2011", "2011-03"),
+    ("The law passed in 2013.", "2013", "2013"),
+    ("Prices fell in the 1990s.", "the 1990s", "199"),
+    ("Prices fell in the '90s.", "the '90s", "199"),
+    ("They hope to finish by early 2012.", "early 2012", "2012"),
+    ("Born in the 20th century.", "the 20th century", "19"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), ABSOLUTE)
+def test_absolute_dates_need_no_anchor(text: str, span: str, value: str) -> None:
+    for dct in (D2013, None):
+        timex = only(text, dct)
+        assert (text[timex.start : timex.end], timex.value) == (span, value)
+        assert timex.anchor == "absolute"
+        assert not timex.relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll reached 2,013 people.",
+        "It cost $2013 to fix.",
+        "Flight 2013 landed late.",
+        "Some 2013 troops were sent.",
+        "Turnout rose 2013 % overnight.",
+    ],
+)
+def test_numbers_that_are_not_years(text: str) -> None:
+    assert [span for span, _, _ in tag(text, D2013) if "2013" in span] == []
+
+
+RELATIVE = [
+    # (text, span, value, type): dct is Monday 2013-10-07
+    ("He arrived today.", "today", "2013-10-07", DATE),
+    ("He arrived yesterday.", "yesterday", "2013-10-06", DATE),
+    ("He arrives tomorrow.", "tomorrow", "2013-10-08", DATE),
+    ("He spoke tonight.", "tonight", "2013-10-07TNI", TIME),
+    ("He spoke this morning.", "this morning", "2013-10-07TMO", TIME),
+    ("They met last week.", "last week", "2013-W40", DATE),
+    ("They meet next year.", "next year", "2014", DATE),
+    ("Sales rose this month.", "this month", "2013-10", DATE),
+    ("Sales fell last month.", "last month", "2013-09", DATE),
+    ("It happened two days ago.", "two days ago", "2013-10-05", DATE),
+    ("It happened three weeks ago.", "three weeks ago", "2013-W38", DATE),
+    ("He resigned earlier this month.", "earlier this month", "2013-10", DATE),
+    ("It is due later this year.", "later this year", "2013", DATE),
+    ("Talks resume next Tuesday.", "next Tuesday", "2013-10-08", DATE),  # first after the dct
+    ("Talks ended last Friday.", "last Friday", "2013-10-04", DATE),
+    ("He had arrived the day before.", "the day before", "2013-10-06", DATE),
+    ("They met in mid-November.", "mid-November", "2013-11", DATE),
+    ("Geneva 2 may be held in the second week of November.", "the second week of November",
+     "2013-W45", DATE),
+    ("Rent is due at the end of the month.", "the end of the month", "2013-10", DATE),
+    ("Sales rose this spring.", "this spring", "2013-SP", DATE),
+    ("Sales rose in the first quarter.", "the first quarter", "2013-Q1", DATE),
+    ("Third-quarter profit rose.", "Third-quarter", "2013-Q3", DATE),
+    ("The vote ends at 5 p.m.", "5 p.m.", "2013-10-07T17:00", TIME),
+    ("The vote ends at 17:00 sharp.", "17:00", "2013-10-07T17:00", TIME),
+    ("They met at noon Thursday.", "noon Thursday", "2013-10-03T12:00", TIME),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "value", "kind"), RELATIVE)
+def test_relative_expressions_resolve_against_the_dct(
+    text: str, span: str, value: str, kind: TimexType
+) -> None:
+    timex = only(text, D2013)
+    assert (text[timex.start : timex.end], timex.value, timex.type) == (span, value, kind)
+    assert timex.relative
+    assert timex.anchor == "dct:2013-10-07"
+
+
+def test_intervals_carry_the_granularity() -> None:
+    text = "He left yesterday, last week, last month, in the first quarter and next year."
+    intervals = [t.interval for t in extract_timexes(text, D2013)]
+    assert intervals == [
+        DateInterval.day(dt.date(2013, 10, 6)),
+        DateInterval(dt.date(2013, 9, 30), dt.date(2013, 10, 6), Granularity.WEEK),
+        DateInterval.month(2013, 9),
+        DateInterval(dt.date(2013, 1, 1), dt.date(2013, 3, 31), Granularity.QUARTER),
+        DateInterval.year(2014),
+    ]
+
+
+def test_a_time_with_a_date_has_the_interval_of_that_day() -> None:
+    timex = only("He met Lavrov Friday night.", dt.date(2014, 2, 1))
+    assert (timex.type, timex.value) == (TIME, "2014-01-31TNI")
+    assert timex.interval == DateInterval.day(dt.date(2014, 1, 31))
+
+
+MEASURES = [
+    ("He served three years in jail.", "three years", "P3Y", DURATION),
+    ("It lasted 10 days.", "10 days", "P10D", DURATION),
+    ("A two-week truce began.", "two-week", "P2W", DURATION),
+    ("It took several months.", "several months", "PXM", DURATION),
+    ("It took 5 hours.", "5 hours", "PT5H", DURATION),
+    ("They meet every week.", "every week", "P1W", SET),
+    ("They meet weekly.", "weekly", "P1W", SET),
+    ("Prices are set annually.", "annually", "P1Y", SET),
+    ("They meet every Monday.", "every Monday", "XXXX-WXX-1", SET),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "kind"), MEASURES)
+def test_durations_and_sets(text: str, span: str, value: str, kind: TimexType) -> None:
+    timex = only(text, D2013)
+    assert (text[timex.start : timex.end], timex.value, timex.type) == (span, value, kind)
+    assert timex.interval is None
+    assert timex.anchor == "absolute"
+
+
+def test_ages_and_fractions_are_not_durations() -> None:
+    assert tag("A 6-year-old boy won three-quarters of the vote.", D2013) == []
+
+
+REFERENCES = [
+    ("Talks are now stalled.", "now", "PRESENT_REF"),
+    ("He is currently abroad.", "currently", "PRESENT_REF"),
+    ("He recently resigned.", "recently", "PAST_REF"),
+    ("He was formerly a judge.", "formerly", "PAST_REF"),
+    ("Mistakes were made in the past.", "the past", "PAST_REF"),
+    ("We hope to meet in the future.", "the future", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), REFERENCES)
+def test_references_have_no_interval(text: str, span: str, value: str) -> None:
+    timex = only(text, D2013)
+    assert (text[timex.start : timex.end], timex.value, timex.interval) == (span, value, None)
+
+
+# -- direction from tense ---------------------------------------------------------------
+
+SATURDAY = dt.date(2014, 2, 1)
+
+WEEKDAYS_BY_TENSE = [
+    ("Talks ended in Geneva on Friday.", "2014-01-31"),
+    ("The minister said Saturday that it was hard.", "2014-02-01"),  # the dct's own weekday
+    ("The minister will speak on Saturday.", "2014-02-01"),
+    ("The minister will speak on Monday.", "2014-02-03"),
+    ("He is expected to wrap up his visit on Sunday.", "2014-02-02"),
+    ("He met the envoy on Monday.", "2014-01-27"),
+    ("The vote is scheduled for Thursday.", "2014-02-06"),
+    ("He arrived Thursday.", "2014-01-30"),
+    ("The summit opens next Saturday.", "2014-02-08"),  # "next" excludes the dct
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WEEKDAYS_BY_TENSE)
+def test_weekdays_follow_the_tense_of_their_sentence(text: str, value: str) -> None:
+    assert only(text, SATURDAY).value == value
+
+
+MONTHS_BY_TENSE = [
+    # dct 2013-07-05
+    ("In May, they announced a plan.", "2013-05"),
+    ("The meeting might not take place until August.", "2013-08"),
+    ("The meeting will take place in May.", "2014-05"),
+    ("The talks collapsed in November.", "2012-11"),
+    ("They met on December 21.", "2012-12-21"),
+    ("They will meet on December 21.", "2013-12-21"),
+    ("The talks were postponed to July 20.", "2013-07-20"),  # weeks ahead: still this year
+    ("The report came out on Feb. 10.", "2013-02-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), MONTHS_BY_TENSE)
+def test_months_and_days_without_a_year_follow_the_tense(text: str, value: str) -> None:
+    assert only(text, dt.date(2013, 7, 5)).value == value
+
+
+def test_a_weekday_names_the_year_of_a_month_day() -> None:
+    assert only("It opens on Thursday, April 6.", dt.date(2000, 12, 20)).value == "2000-04-06"
+
+
+# -- without a dct ----------------------------------------------------------------------
+
+UNRESOLVED = [
+    ("They met on December 21.", "December 21", "XXXX-12-21"),
+    ("He arrived yesterday.", "yesterday", "XXXX-XX-XX"),
+    ("They met on Monday.", "Monday", "XXXX-WXX-1"),
+    ("They met in May.", "May", "XXXX-05"),
+    ("They met last week.", "last week", "XXXX-WXX"),
+    ("They meet next year.", "next year", "XXXX"),
+    ("He spoke Friday night.", "Friday night", "XXXX-WXX-5TNI"),
+    ("Sales rose this spring.", "this spring", "XXXX-SP"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), UNRESOLVED)
+def test_without_a_dct_relative_expressions_stay_unresolved(
+    text: str, span: str, value: str
+) -> None:
+    timex = only(text, None)
+    assert (text[timex.start : timex.end], timex.value) == (span, value)
+    assert (timex.anchor, timex.interval, timex.relative) == ("unresolved", None, True)
+
+
+# -- Penn Treebank tokens ---------------------------------------------------------------
+
+
+def test_penn_treebank_tokens() -> None:
+    text = (
+        "Thursday 's vote was delayed to Feb. 10 , 2014 , officials said -LRB- AP -RRB- .\n"
+        "The spill began on April 20 , and BP said it spent $ 2010 million last week .\n"
+    )
+    assert tag(text, dt.date(2010, 6, 1)) == [
+        ("Thursday", "2010-05-27", DATE),
+        ("Feb. 10 , 2014", "2014-02-10", DATE),
+        ("April 20", "2010-04-20", DATE),
+        ("last week", "2010-W21", DATE),
+    ]
+
+
+def test_may_and_march_need_a_preposition_to_be_months() -> None:
+    assert tag("Troops may march on the city.", D2013) == []
+    assert tag("It happened in May.", D2013) == [("May", "2013-05", DATE)]
+
+
+def test_text_without_time_words_gives_nothing() -> None:
+    assert extract_timexes("The ministers shook hands and left.", D2013) == []
+    assert extract_timexes("", D2013) == []
+
+
+def test_version_is_a_string() -> None:
+    assert TIMEX_VERSION.isdigit()
+
+
+# -- the Syria example articles ---------------------------------------------------------
+
+SYRIA_GOLDENS = [
+    ("000", dt.date(2013, 5, 14), [
+        ("today", "2013-05-14"), ("Last week", "2013-W19"), ("next year", "2014"),
+        ("March 2011", "2011-03"), ("Sunday", "2013-05-19"),
+    ]),
+    ("001", dt.date(2014, 2, 1), [
+        ("Friday", "2014-01-31"), ("Feb. 10", "2014-02-10"), ("Saturday", "2014-02-01"),
+        ("Friday night", "2014-01-31TNI"),
+    ]),
+    ("003", dt.date(2013, 10, 7), [
+        ("Monday", "2013-10-07"), ("the second week of November", "2013-W45"),
+        ("mid-November", "2013-11"), ("September 4", "2013-09-04"), ("September", "2013-09"),
+    ]),
+    ("004", dt.date(2013, 7, 5), [
+        ("Monday", "2013-07-01"), ("May", "2013-05"), ("30 June\n2012", "2012-06-30"),
+        ("March 2011", "2011-03"), ("August", "2013-08"),
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prefix", "dct", "expected"), SYRIA_GOLDENS)
+def test_syria_goldens(prefix: str, dct: dt.date, expected: list[tuple[str, str]]) -> None:
+    (path,) = SYRIA.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    found = {(span, value) for span, value, _ in tag(text, dct)}
+    assert set(expected) <= found
+    # every value the article yields is consistent: nothing resolves to another year
+    years = {value[:4] for _, value in found if value[:1].isdigit()}
+    assert years <= {"2011", "2012", "2013", "2014"}
+
+
+def test_syria_004_in_may_is_the_month_before_publication() -> None:
+    text = (SYRIA / "004_39d72fb9e3c2ba65.txt").read_text(encoding="utf-8")
+    start = text.index("In May")
+    (timex,) = [t for t in extract_timexes(text, dt.date(2013, 7, 5)) if t.start == start + 3]
+    assert timex.interval == DateInterval.month(2013, 5)
