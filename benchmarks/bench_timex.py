@@ -48,12 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     articles = read_articles(args.articles)
     sentences = sum(text.count("\n") + (not text.endswith("\n")) for text, _ in articles)
-    best = float("inf")
+    best = best_cpu = float("inf")
     timexes = 0
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         timexes = sum(len(extract_timexes(text, dct)) for text, dct in articles)
         best = min(best, time.perf_counter() - started)
+        # CPU time of this process: what "per core" means, and steadier than wall time
+        # on a shared machine
+        best_cpu = min(best_cpu, time.process_time() - started_cpu)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     rows = [
         ("data", str(args.articles)),
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         ("time expressions", f"{timexes}"),
         (f"seconds (best of {args.repeat})", f"{best:.3f}"),
         ("sentences/second", f"{sentences / best:,.0f}"),
+        ("CPU seconds (best)", f"{best_cpu:.3f}"),
+        ("sentences/CPU-second", f"{sentences / best_cpu:,.0f}"),
         ("peak RSS (MiB)", f"{peak_mib:.1f}"),
     ]
     width = max(len(name) for name, _ in rows)

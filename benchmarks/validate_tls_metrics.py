@@ -305,13 +305,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     ours = [evaluate_timeline(pred, ref) for pred, ref in cases]
     elapsed = time.perf_counter() - start
-    print(f"dateline: {len(cases)} evaluations in {elapsed:.3f}s")
+    print(f"dateline: {len(cases)} evaluations in {elapsed:.3f}s", flush=True)
 
     problem = _tilse_problem(args.tilse_python)
     tilse = ours_wn = None
     if problem:
         print(f"tilse not run: {problem}")
     else:
+        print(f"tilse: {len(cases)} evaluations, one Perl ROUGE run per date pair...", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
             tilse = _tilse_scores(args.tilse_python, Path(tmp), cases)

@@ -128,20 +128,25 @@ def _pool_stream(func: Callable[[T], R], items: Iterable[T], workers: int) -> It
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 yield from future.result()
-                chunk = next(chunks, None)
-                if chunk is not None:
+                for chunk in islice(chunks, 1):
                     pending.add(pool.submit(run_chunk, func, chunk))
+
+
+def _distributed() -> Any:
+    """The ``distributed`` module, imported late (it is slow to import) and untyped."""
+    import importlib
+
+    return importlib.import_module("distributed")
 
 
 def _dask_client(opts: Options) -> AbstractContextManager[Any]:
     """A client for the scheduler the options name, or for a fresh local cluster."""
-    from distributed import Client, LocalCluster
-
+    distributed = _distributed()
     if opts.scheduler == "local":
-        cluster = LocalCluster(n_workers=worker_count(opts), threads_per_worker=1,
+        cluster = distributed.LocalCluster(n_workers=worker_count(opts), threads_per_worker=1,
                                processes=True, dashboard_address=None)
-        return _ClosingClient(Client(cluster), cluster)
-    return _ClosingClient(Client(opts.scheduler), None)
+        return _ClosingClient(distributed.Client(cluster), cluster)
+    return _ClosingClient(distributed.Client(opts.scheduler), None)
 
 
 class _ClosingClient(AbstractContextManager[Any]):
@@ -159,18 +164,15 @@ class _ClosingClient(AbstractContextManager[Any]):
 
 
 def _dask_stream(func: Callable[[T], R], items: Iterable[T], opts: Options) -> Iterator[R]:
-    from distributed import as_completed
-
     chunks = _chunks(items, TASK_SIZE)
     with _dask_client(opts) as client:
         in_flight = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
-        pending = as_completed()
+        pending = _distributed().as_completed()
         for chunk in islice(chunks, in_flight):
             pending.add(client.submit(run_chunk, func, chunk, pure=False))
         for future in pending:
             results = future.result()
             future.release()  # let the scheduler forget it: memory stays bounded
-            chunk = next(chunks, None)
-            if chunk is not None:
+            for chunk in islice(chunks, 1):
                 pending.add(client.submit(run_chunk, func, chunk, pure=False))
             yield from results

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ def test_quoted_spans_are_ordered_and_inside(text: str) -> None:
     for span in spans:
         assert 0 <= span.open_start < span.start < span.end <= span.close_end <= len(text)
     assert [s.start for s in spans] == sorted(s.start for s in spans)
-    for first, second in zip(spans, spans[1:], strict=False):
+    for first, second in itertools.pairwise(spans):
         assert first.close_end <= second.open_start
 
 

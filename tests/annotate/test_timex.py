@@ -301,3 +301,13 @@ def test_syria_004_in_may_is_the_month_before_publication() -> None:
     start = text.index("In May")
     (timex,) = [t for t in extract_timexes(text, dt.date(2013, 7, 5)) if t.start == start + 3]
     assert timex.interval == DateInterval.month(2013, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "The April 6 Movement called for protests.",
+    "Police fired tear gas on 6 October Bridge.",
+    "Veterans of the October 6 War marched.",
+    "About 7,000 years ago the river changed course.",
+])
+def test_names_and_large_numbers_are_not_dates(text: str) -> None:
+    assert extract_timexes(text, dt.date(2011, 1, 27)) == []

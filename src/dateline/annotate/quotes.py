@@ -311,21 +311,24 @@ def _speaker_from(ctx: _Context, head: Token) -> _Speaker:
 
 
 def _name_for(ctx: _Context, mention: EntityMention) -> str:
-    """The fullest form of a name seen in the text, most recent first when ambiguous."""
+    """The fullest form of a person's name in the text: the last before, else the first after.
+
+    ``Ban`` -> ``Ban Ki-moon`` (family name first), ``Kerry`` -> ``John Kerry``.
+    """
     if mention.kind is not EntityKind.PERSON:
         return mention.text
     words = mention.text.split()
-    best = mention.text
-    for other in reversed(ctx.entities):
-        if other.kind is not EntityKind.PERSON or len(other.text) <= len(best):
-            continue
+
+    def fuller(other: EntityMention) -> bool:
         other_words = other.text.split()
-        if words[-1] == other_words[-1] or (len(words) == 1 and words[0] == other_words[0]):
-            if other.start < mention.start or best == mention.text:
-                best = other.text
-                if other.start < mention.start:
-                    break
-    return best
+        same = words[-1] == other_words[-1] or (len(words) == 1 and words[0] == other_words[0])
+        return other.kind is EntityKind.PERSON and len(other_words) > len(words) and same
+
+    candidates = [m for m in ctx.entities if fuller(m)]
+    before = [m for m in candidates if m.start < mention.start]
+    if before:
+        return before[-1].text
+    return candidates[0].text if candidates else mention.text
 
 
 def _cue_by_parse(ctx: _Context, quote: QuotedSpan) -> Token | None:

@@ -26,7 +26,7 @@ from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "1"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "2"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
@@ -127,9 +127,26 @@ def extract_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             seen.add((rank, match.start(), match.end()))
             resolver = resolver or Resolver(text, dct)
             timex = RULES[rank].build(match, resolver)
-            if timex is not None:
+            if timex is not None and not _is_false_positive(timex, text):
                 candidates.append((_stripped(timex, text), rank))
     return _longest_first(candidates)
+
+
+# A date that names something: "the April 6 Movement", "6 October Bridge", "the
+# October 6 War". News about Egypt alone has dozens of these.
+_NAMED_AFTER = re.compile(
+    r"\s+(?:Movement|Bridge|War|Revolution|Street|St\b|Square|Avenue|Road|City|Stadium|"
+    r"Party|Front|Group|Brigade|Uprising|Agreement|Accords?|Declaration|Committee|"
+    r"Coalition|Youth|Club|University|Memorial|Commission|Protocol|Massacre|Hospital)\b"
+)
+
+
+def _is_false_positive(timex: Timex, text: str) -> bool:
+    """A match that is part of a name or of a larger number ("7,000 years ago")."""
+    if _NAMED_AFTER.match(text, timex.end):
+        return True
+    before = text[max(0, timex.start - 2) : timex.start]
+    return len(before) == 2 and before[1] in ",." and before[0].isdigit()
 
 
 def _starts_before(text: str, key_start: int) -> list[int]:

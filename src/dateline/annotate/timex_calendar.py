@@ -109,11 +109,12 @@ def month_day_year(month: int, day: int, dct: dt.date, direction: Direction) -> 
     if not candidates:
         return None
     best = min(candidates)[1]
+    year = best.year
     if direction == PAST and best > dct + dt.timedelta(days=_PAST_SLACK_DAYS):
-        return best.year - 1
-    if direction == FUTURE and best < dct - dt.timedelta(days=_FUTURE_SLACK_DAYS):
-        return best.year + 1
-    return best.year
+        year -= 1
+    elif direction == FUTURE and best < dct - dt.timedelta(days=_FUTURE_SLACK_DAYS):
+        year += 1
+    return year if safe_date(year, month, day) else best.year  # February 29
 
 
 def month_year(month: int, dct: dt.date, direction: Direction) -> int:

@@ -65,9 +65,10 @@ def name_tokens(text: str) -> tuple[str, ...]:
     ``Sergey Lavrov`` -> ("sergei", "lavrov"); ``Ban Ki-moon`` -> ("ban", "kimoon").
     """
     words = []
-    for word in _fold(text).replace("’", "'").split():
-        if word in HONORIFICS:
+    for raw in _fold(text).replace("’", "'").split():
+        if raw in HONORIFICS:
             continue
+        word = raw
         for particle in _PARTICLES[:2]:
             if word.startswith(particle) and len(word) > len(particle):
                 word = word[len(particle) :]
@@ -135,7 +136,7 @@ class _Corpus:
     people: dict[tuple[str, ...], _Builder] = field(default_factory=dict)
     others: dict[str, _Builder] = field(default_factory=dict)
     # Bare one-word names no article could resolve, kept for the corpus-level pass.
-    loose: list[tuple[str, Article, tuple[str, ...]]] = field(default_factory=list)
+    loose: list[tuple[EntityMention, Article, tuple[str, ...]]] = field(default_factory=list)
 
 
 def _full_key(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -159,9 +160,9 @@ def _add_people(corpus: _Corpus, article: Article, mentions: Sequence[EntityMent
         else:
             key_or_none = _resolve_in_article(words[0], mention.start, seen_full, all_full)
             if key_or_none is None:
-                corpus.loose.append((mention.text, article, words))
+                corpus.loose.append((mention, article, words))
                 continue
-            builder = corpus.people[key_or_none]
+            builder = corpus.people.setdefault(key_or_none, _Builder(EntityKind.PERSON))
             builder.add(mention.text, article, full=False)
         title = title_before(article.text, mention.start)
         if title is not None:
@@ -202,8 +203,8 @@ def _add_others(corpus: _Corpus, article: Article, mentions: Sequence[EntityMent
 
 def _place_loose(corpus: _Corpus) -> None:
     """One-word names resolved against the whole corpus, or kept as actors of their own."""
-    for surface, article, words in corpus.loose:
-        word = words[0]
+    for mention, article, words in corpus.loose:
+        surface, word = mention.text, words[0]
         key: tuple[str, ...] | None = None
         for position in (1, 0):
             fits = [k for k in corpus.people if len(k) > 1 and k[position] == word]
@@ -219,6 +220,9 @@ def _place_loose(corpus: _Corpus) -> None:
             continue
         builder = corpus.people.setdefault(key or words, _Builder(EntityKind.PERSON))
         builder.add(surface, article, full=key is None)
+        title = title_before(article.text, mention.start)
+        if title is not None:
+            builder.add_title(title)
 
 
 # --- bare roles ---------------------------------------------------------------------
@@ -240,9 +244,23 @@ def _add_bare_roles(corpus: _Corpus, articles: Sequence[Article]) -> None:
             after = article.text[match.end() : match.end() + 40].split(maxsplit=1)
             if after and after[0][:1].isupper():
                 continue  # a title in front of a name, counted with the name
-            builder = _role_holder(match.group(1), holders)
-            if builder is not None:
-                builder.add(match.group(1), article, full=False)
+            phrase = _with_affiliation(article.text, match.start(), match.group(1))
+            holder = _role_holder(phrase, holders)
+            if holder is not None:
+                holder.add(phrase, article, full=False)
+
+
+_AFFILIATION_BEFORE = re.compile(r"(?:(?:[A-Z]\w*|(?:[A-Z]\.)+)(?:'s|’s)?\s+){1,3}$")
+
+
+def _with_affiliation(text: str, start: int, phrase: str) -> str:
+    """``Foreign Minister`` found in ``Russia's Foreign Minister``: the whole phrase."""
+    before = _AFFILIATION_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return phrase
+    extended = text[before.start() : start] + phrase
+    role = parse_role(extended)
+    return _strip_temporal(extended) if role is not None and role[1] else phrase
 
 
 def _role_phrases(builder: _Builder) -> set[str]:
@@ -331,7 +349,8 @@ def build_actors(
     finished = sorted(
         ((builder, *_finish(builder)) for builder in builders), key=lambda t: (-t[2], t[1])
     )
-    actors, used = [], set()
+    actors: list[Actor] = []
+    used: set[str] = set()
     for builder, name, count in finished:
         builder.kind = builder.voted_kind()
         actor_id = _unique_id(f"{builder.kind.value.lower()}:{_slug(name)}", used)

@@ -130,7 +130,7 @@ def _looks_like_date_or_year(text: str, start: int, end: int, raw: str, scale: s
                              ) -> bool:
     before = _words(text[max(0, start - 12):start])[-1:]
     after = _words(text[end:end + 12])[:1]
-    if before and before[0] in MONTHS or after and after[0] in MONTHS:
+    if (before and before[0] in MONTHS) or (after and after[0] in MONTHS):
         return True
     plain = raw.isdigit() and len(raw) == 4 and not scale
     return plain and 1800 <= int(raw) <= 2100

@@ -241,7 +241,7 @@ def summarize_topic(topic: DucTopic, limit: int, query: bool, selector: str) -> 
 
 
 def evaluate_mds(topics: Sequence[DucTopic], dataset: str, limit: int = 100,
-                 query: bool = True, selector: str = "submodular") -> MdsResult:
+                 query: bool = True, selector: str = "centroid-mmr") -> MdsResult:
     result = MdsResult(dataset, "query-focused" if query else "generic", limit)
     for topic in topics:
         started = time.perf_counter()

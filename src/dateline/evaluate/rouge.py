@@ -112,7 +112,7 @@ def porter_stem(word: str) -> str:
 
     It follows Porter (1980) as in Martin Porter's own Perl release ("bli" -> "ble" and
     "logi" -> "log" in step 2) plus ROUGE's change to step 4, so it differs from NLTK's
-    stemmer on words such as "agreement" (ROUGE: "agreem") or "yelling".
+    stemmer on words such as "agreement" (ROUGE: "agreem") or "monday" (ROUGE: "mondai").
     """
     if len(word) < 3:
         return word
@@ -202,11 +202,9 @@ def _step5(word: str) -> str:
 @cache
 def rouge_stopwords() -> frozenset[str]:
     """ROUGE-1.5.5's stopword list (SMART plus a few news words), read once."""
-    text = (
-        resources.files("dateline.resources")
-        .joinpath("rouge_stopwords.txt")
-        .read_text(encoding="utf-8")
-    )
+    # Addressed from the "dateline" package: resources/ is package data, not a package.
+    path = resources.files("dateline").joinpath("resources", "rouge_stopwords.txt")
+    text = path.read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -117,12 +117,11 @@ def read_timeml(path: Path) -> TimeMLDocument:
         raise InputError(str(path), "no <TEXT> or no <DCT><TIMEX3>", "is this a TimeML file?")
     pieces: list[str] = []
     gold: list[GoldTimex] = []
-    _flatten(body, pieces, gold, inside_text=True)
+    _flatten(body, pieces, gold)
     return TimeMLDocument(str(path), "".join(pieces), _parse_dct(path, dct_timex), tuple(gold))
 
 
-def _flatten(element: ET.Element, pieces: list[str], gold: list[GoldTimex],
-             inside_text: bool = False) -> None:  # fmt: skip
+def _flatten(element: ET.Element, pieces: list[str], gold: list[GoldTimex]) -> None:
     """Append ``element``'s text to ``pieces``, recording TIMEX3 spans in ``gold``."""
     start = sum(map(len, pieces))
     if element.text:
@@ -131,7 +130,7 @@ def _flatten(element: ET.Element, pieces: list[str], gold: list[GoldTimex],
         _flatten(child, pieces, gold)
         if child.tail:
             pieces.append(child.tail)
-    if element.tag == "TIMEX3" and not inside_text:
+    if element.tag == "TIMEX3":
         end = sum(map(len, pieces))
         gold.append(GoldTimex(start, end, element.get("type", ""), element.get("value", "")))
 

@@ -14,6 +14,9 @@ from dateline.timeline.text import contains_keyword, idf_table, tokens
 # Sentences from articles published on a date count as candidates for it only near
 # the top of the article: the lead reports the news, the rest is background.
 LEAD_SENTENCES = 5
+# A sentence that mentions a date is a summary candidate for it only when published
+# within this many days of it: later retrospectives are background, not the news.
+MENTION_WINDOW_DAYS: int | None = None
 
 
 @dataclass
@@ -61,6 +64,12 @@ def in_bounds(day: dt.date, opts: Options) -> bool:
     return (opts.start is None or day >= opts.start) and (opts.end is None or day <= opts.end)
 
 
+def _within_window(day: dt.date, pub: dt.date | None) -> bool:
+    if MENTION_WINDOW_DAYS is None or pub is None:
+        return True
+    return abs((pub - day).days) <= MENTION_WINDOW_DAYS
+
+
 def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
     """Index every sentence by the dates it mentions and the date it was published."""
     index = CandidateIndex()
@@ -99,7 +108,7 @@ def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
             )
             mentioned = by_sentence.get(position, [])
             for day, where in mentioned:
-                if in_bounds(day, opts):
+                if in_bounds(day, opts) and _within_window(day, pub):
                     index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
             if (
                 pub is not None

@@ -1,0 +1,114 @@
+"""CLI commands for summaries, briefings and the MDS evaluation.
+
+Standalone click commands; ``dateline.cli`` registers them::
+
+    main.add_command(summarize_command, name="summarize")
+    main.add_command(brief_command, name="brief")
+    evaluate.add_command(eval_mds_command, name="mds")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dateline.cli import (
+    handle_errors,
+    input_options,
+    make_options,
+    output_option,
+    report_and_exit,
+    write_output,
+)
+
+
+@click.command(name="summarize")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
+@click.option("--about", help="Summarise what the articles say about this query.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text",
+              show_default=True)
+@output_option
+@input_options
+@handle_errors
+def summarize_command(paths: tuple[Path, ...], fmt: str, output: Path | None,
+                      **kwargs: Any) -> None:
+    """A cited, chronological multi-document summary of N words."""
+    from dateline.briefing.summary import summarize
+    from dateline.pipeline import build_corpus
+    from dateline.render.briefing_text import (
+        render_summary_markdown,
+        render_summary_text,
+        summary_document,
+    )
+    from dateline.render.json import to_json
+
+    opts = make_options(**kwargs)
+    corpus = build_corpus(paths, opts)
+    summary = summarize(corpus, opts)
+    if fmt == "json":
+        text = to_json(summary_document(summary, corpus.articles, opts.offsets))
+    elif fmt == "md":
+        text = render_summary_markdown(summary, corpus.articles)
+    else:
+        text = render_summary_text(summary, corpus.articles)
+    write_output(text, output)
+    weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
+    report_and_exit(corpus.report, len(corpus.articles), weak)
+
+
+@click.command(name="brief")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "directory", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for briefing.json, briefing.md and report.html.")
+@click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
+@click.option("--about", help="Focus the summary and timeline on this query.")
+@click.option("--dates", type=int, help="Number of timeline dates (default: chosen).")
+@input_options
+@handle_errors
+def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> None:
+    """A briefing: summary, timeline, actors, quotes, figures and an HTML report."""
+    from dateline.briefing.build import build_briefing
+    from dateline.pipeline import build_corpus
+    from dateline.render.briefing_text import briefing_to_dict, render_briefing_markdown
+    from dateline.render.html import render_html
+    from dateline.render.json import to_json
+
+    opts = make_options(**kwargs)
+    corpus = build_corpus(paths, opts)
+    briefing = build_briefing(corpus, opts)
+    directory.mkdir(parents=True, exist_ok=True)
+    write_output(to_json(briefing_to_dict(briefing)), directory / "briefing.json")
+    write_output(render_briefing_markdown(briefing), directory / "briefing.md")
+    write_output(render_html(briefing), directory / "report.html")
+    click.echo(f"dateline: wrote briefing.json, briefing.md and report.html to {directory}",
+               err=True)
+    weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
+    report_and_exit(corpus.report, len(corpus.articles), weak)
+
+
+@click.command(name="mds")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--task", type=click.Choice(["main", "update"]), default="main",
+              show_default=True, help="DUC 2007: main task or update task document sets.")
+@click.option("--words", "limit", type=int, default=100, show_default=True,
+              help="Summary length; peers are cut to it before scoring.")
+@click.option("--setting", type=click.Choice(["both", "query", "generic"]), default="both",
+              show_default=True, help="Query-focused (topic narrative as --about), generic.")
+@click.option("--selector", type=click.Choice(["submodular", "centroid-mmr"]),
+              default="centroid-mmr", show_default=True)
+@click.option("--topics", type=int, help="Only the first N topics.")
+@handle_errors
+def eval_mds_command(directory: Path, task: str, limit: int, setting: str, selector: str,
+                     topics: int | None) -> None:
+    """Multi-document summarization on DUC 2006/2007: ROUGE-1/2 recall and F1."""
+    from dateline.evaluate.mds import evaluate_mds, load_duc, render_mds
+
+    loaded = load_duc(directory, task)[:topics]
+    name = directory.name + ("-update" if task == "update" else "")
+    modes = {"both": (True, False), "query": (True,), "generic": (False,)}[setting]
+    results = [evaluate_mds(loaded, name, limit, query, selector) for query in modes]
+    click.echo(render_mds(results), nl=False)

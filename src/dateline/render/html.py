@@ -1,0 +1,266 @@
+"""The HTML report: one self-contained file that works offline.
+
+No network request of any kind: CSS and JavaScript are inline, charts are inline SVG,
+fonts are the system's. Article text is always escaped (Jinja2 autoescape), the data
+block is JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``..., and a
+Content-Security-Policy allows only the report's own script (by hash), so even a
+mistake in escaping could not run a script that came with an article.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from dateline import __version__
+from dateline.briefing.build import Briefing
+from dateline.briefing.figures import FigureSeries
+from dateline.model import Article, Span
+from dateline.render.briefing_text import figure_label
+
+MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
+CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
+AXIS_WIDTH, AXIS_HEIGHT, AXIS_PAD = 1000, 120, 30
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 400, 170, 45
+CHART_PAD_X = 80  # room for a label centred on the first and last point
+CSP_PLACEHOLDER = "__DATELINE_SCRIPT_HASH__"
+_APP_SCRIPT = re.compile(r'<script id="app">(.*?)</script>', re.DOTALL)
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``</``, no ``<!--``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return Markup(text)  # escaped above for the script-data context
+
+
+# --- text in context ----------------------------------------------------------------
+
+
+def in_context(article: Article, span: Span) -> dict[str, str]:
+    """The paragraph around a span, split into before / sentence / after."""
+    text = article.text
+    para_start = text.rfind("\n\n", 0, span.start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", span.end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[max(para_start, span.start - CONTEXT_CHARS):span.start]
+    after = text[span.end:min(para_end, span.end + CONTEXT_CHARS)]
+    if span.start - para_start > CONTEXT_CHARS:
+        before = "…" + before.split(" ", 1)[-1]
+    if para_end - span.end > CONTEXT_CHARS:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return {"before": " ".join(before.split()) + (" " if before[-1:].isspace() else ""),
+            "text": " ".join(span.text(article).split()),
+            "after": (" " if after[:1].isspace() else "") + " ".join(after.split())}
+
+
+def _pub(article: Article) -> dict[str, str]:
+    pub = article.pub_date
+    value = pub.value.isoformat() if pub.value else (pub.partial or "unknown")
+    return {"value": value, "confidence": pub.confidence.value, "source": pub.source,
+            "evidence": pub.evidence}
+
+
+# --- actors in sentences -------------------------------------------------------------
+
+
+def _alias_patterns(briefing: Briefing) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for actor in briefing.actors:
+        names = sorted({alias for alias, _ in actor.aliases if len(alias) > 2}, key=len,
+                       reverse=True)
+        if names:
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            out.append((actor.id, pattern))
+    return out
+
+
+def actors_in(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[str]:
+    return [actor_id for actor_id, pattern in patterns if pattern.search(text)]
+
+
+# --- the view model -----------------------------------------------------------------
+
+
+def _sources(briefing: Briefing) -> list[dict[str, Any]]:
+    return [{"n": n, "id": a.id, "title": a.title or "(untitled)", "source": a.source or "",
+             "path": a.path, "url": a.url or "", "pub": _pub(a),
+             "anchors": a.pub_date.anchors(briefing.options.anchor_confidence)}
+            for n, a in enumerate(briefing.sources, start=1)]
+
+
+def _entries(briefing: Briefing, numbers: dict[str, int],
+             patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[dict[str, Any]]:
+    entries = []
+    for i, entry in enumerate(briefing.timeline.entries):
+        sents, actor_ids = [], []
+        for sent in entry.sentences:
+            article = briefing.article(sent.span.article_id)
+            ctx = in_context(article, sent.span)
+            actor_ids += [a for a in actors_in(ctx["text"], patterns) if a not in actor_ids]
+            sents.append({**ctx, "n": numbers[article.id], "title": article.title or "",
+                          "source": article.source or "", "pub": _pub(article),
+                          "evidence": sent.evidence.kind})
+        entries.append({"i": i, "date": entry.date.isoformat(),
+                        "label": f"{entry.date:%d %B %Y}", "weekday": f"{entry.date:%A}",
+                        "articles": entry.articles, "mentions": entry.mentions,
+                        "sentences": sents, "actors": actor_ids})
+    return entries
+
+
+def _actors(briefing: Briefing, numbers: dict[str, int],
+            entries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    quotes = {q.actor_id: q for q in briefing.quotes if q.actor_id}
+    in_entries = Counter(a for e in entries for a in e["actors"])
+    out = []
+    for actor in briefing.actors:
+        group = quotes.get(actor.id)
+        person_or_org = actor.kind.value in ("PERSON", "ORG")
+        if not (group or in_entries[actor.id] or (person_or_org and actor.mentions > 1)):
+            continue
+        out.append({
+            "id": actor.id, "name": actor.name, "kind": actor.kind.value.lower(),
+            "titles": ", ".join(actor.titles), "mentions": actor.mentions,
+            "articles": len(actor.article_ids), "entries": in_entries[actor.id],
+            "quotes": [{"text": " ".join(e.span.text(briefing.article(e.span.article_id))
+                                         .split()),
+                        "direct": e.direct, "n": numbers[e.span.article_id],
+                        "date": e.pub_date.isoformat() if e.pub_date else "date unknown"}
+                       for e in (group.quotes if group else ())],
+        })
+    out.sort(key=lambda a: (not a["quotes"], a["kind"] not in ("person", "org"), -a["mentions"]))
+    return out[:MAX_CARDS]
+
+
+def density_svg(briefing: Briefing) -> dict[str, Any]:
+    """Articles per day as bars and timeline dates as dots, on one time axis."""
+    anchor = briefing.options.anchor_confidence
+    per_day = Counter(a.pub_date.value for a in briefing.sources
+                      if a.pub_date.value and a.pub_date.anchors(anchor))
+    days = [*per_day, *(e.date for e in briefing.timeline.entries)]
+    if not days:
+        return {"bars": [], "dots": [], "ticks": [], "width": AXIS_WIDTH, "height": AXIS_HEIGHT}
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+
+    def x(day: dt.date) -> float:
+        return round(AXIS_PAD + (AXIS_WIDTH - 2 * AXIS_PAD) * (day - first).days / span, 1)
+
+    top = max(per_day.values(), default=1)
+    base = AXIS_HEIGHT - AXIS_PAD
+    bars = [{"x": x(d) - 2, "y": round(base - 50 * n / top, 1), "h": round(50 * n / top, 1),
+             "label": f"{d.isoformat()}: {n} article{'s' if n > 1 else ''}"}
+            for d, n in sorted(per_day.items())]
+    dots = [{"x": x(e.date), "y": 22, "i": i, "label": e.date.isoformat()}
+            for i, e in enumerate(briefing.timeline.entries)]
+    ticks = [{"x": x(d), "label": d.isoformat()} for d in _ticks(first, last)]
+    return {"bars": bars, "dots": dots, "ticks": ticks, "base": base,
+            "width": AXIS_WIDTH, "height": AXIS_HEIGHT}
+
+
+def _ticks(first: dt.date, last: dt.date, n: int = 2) -> list[dt.date]:
+    if first == last:
+        return [first]
+    step = (last - first) / n
+    return [first + step * i for i in range(n + 1)]
+
+
+def figure_chart(series: FigureSeries, numbers: dict[str, int]) -> dict[str, Any]:
+    """One category's figures in reporting order (undated first), as points on a line.
+
+    The x axis is the order of reports, not a linear time scale: a figure from an
+    undated article still shows where the count stood before the dated ones.
+    """
+    figures = series.figures
+    top = max((f.quantity for f in figures), default=1.0) or 1.0
+    inner_w, inner_h = CHART_WIDTH - 2 * CHART_PAD_X, CHART_HEIGHT - 2 * CHART_PAD
+    step = inner_w / max(1, len(figures) - 1)
+    points = []
+    for i, f in enumerate(figures):
+        x = CHART_PAD_X + (step * i if len(figures) > 1 else inner_w / 2)
+        points.append({"x": round(x, 1),
+                       "y": round(CHART_HEIGHT - CHART_PAD - inner_h * f.quantity / top, 1),
+                       "value": figure_label(f),
+                       "date": f.reported.isoformat() if f.reported else "undated"})
+    rows = [{"label": figure_label(f), "unit": f.unit, "cue": f.cue,
+             "date": f.reported.isoformat() if f.reported else "date unknown",
+             "n": numbers[f.span.article_id], "sentence": ""} for f in figures]
+    return {"category": series.category, "points": points,
+            "line": " ".join(f"{p['x']},{p['y']}" for p in points),
+            "rows": rows, "width": CHART_WIDTH, "height": CHART_HEIGHT,
+            "base": CHART_HEIGHT - CHART_PAD + 8}
+
+
+def _figures(briefing: Briefing, numbers: dict[str, int]) -> list[dict[str, Any]]:
+    charts = []
+    for series in briefing.figures:
+        chart = figure_chart(series, numbers)
+        for row, figure in zip(chart["rows"], series.figures, strict=True):
+            row["sentence"] = " ".join(figure.span.text(briefing.article(figure.span.article_id))
+                                       .split())
+        charts.append(chart)
+    return charts
+
+
+def report_view(briefing: Briefing) -> dict[str, Any]:
+    numbers = {a.id: i for i, a in enumerate(briefing.sources, start=1)}
+    patterns = _alias_patterns(briefing)
+    entries = _entries(briefing, numbers, patterns)
+    actors = _actors(briefing, numbers, entries)
+    summary = [{"text": " ".join(s.span.text(briefing.article(s.span.article_id)).split()),
+                "n": numbers[s.span.article_id]} for s in briefing.summary.sentences]
+    dates = [e["date"] for e in entries]
+    filters = [a for a in actors if a["entries"]]
+    return {
+        "title": _title(briefing), "generator": f"dateline {__version__}",
+        "about": briefing.options.about or "", "summary": summary, "entries": entries,
+        "actors": actors, "filter_actors": filters, "figures": _figures(briefing, numbers),
+        "sources": _sources(briefing), "axis": density_svg(briefing),
+        "first": min(dates, default=""), "last": max(dates, default=""),
+        "report": {"accepted": len(briefing.report.accepted),
+                   "rejected": [{"path": r.path, "reason": r.reason}
+                                for r in briefing.report.rejected],
+                   "warnings": [{"path": r.path, "warning": w} for r in briefing.report.inputs
+                                for w in r.warnings],
+                   "notes": list(briefing.notes)},
+        "data": json_for_script({"entries": [{"i": e["i"], "date": e["date"],
+                                              "actors": e["actors"]} for e in entries],
+                                 "actors": {a["id"]: a["name"] for a in filters}}),
+    }
+
+
+def _title(briefing: Briefing) -> str:
+    if briefing.options.about:
+        return f"Briefing: {briefing.options.about}"
+    top = [a.name for a in briefing.actors[:3]]
+    return f"Briefing: {', '.join(top)}" if top else "Briefing"
+
+
+def script_hash(page: str) -> str:
+    """The CSP hash of the report's one script."""
+    match = _APP_SCRIPT.search(page)
+    body = match.group(1) if match else ""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def render_html(briefing: Briefing) -> str:
+    """The briefing as one self-contained HTML page."""
+    from jinja2 import Environment, PackageLoader
+
+    env = Environment(loader=PackageLoader("dateline.render", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    page = env.get_template("report.html.j2").render(view=report_view(briefing),
+                                                    csp_hash=CSP_PLACEHOLDER)
+    return page.replace(CSP_PLACEHOLDER, script_hash(page), 1)

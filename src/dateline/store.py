@@ -1,0 +1,803 @@
+"""The corpus store: SQLite, content-addressed, incremental, safe to kill.
+
+An article is stored once per *content* (sha256 of its cleaned text), with every input
+(file path, or ``file.jsonl#n`` record) that produced it as a source. Annotations are
+keyed by (content hash, annotator versions, reference date), so re-adding unchanged
+files does no NLP work and a new annotator version recomputes exactly what it made.
+
+Crash safety: each batch of articles, sources and annotations is one transaction, and
+the file cache (path, size, mtime_ns, sha256) that lets a re-run skip reading and
+cleaning is written only after every batch is in. A killed ``add`` leaves whole batches;
+re-running it finds what is already stored and adds only the rest.
+
+Near-duplicates (the same wire story republished with small edits) are found with
+MinHash over word 5-grams and LSH banding, and linked in ``near_duplicates``. An FTS5
+index over titles and texts answers :func:`search` for keyword prefiltering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+
+from dateline import serialize
+from dateline.engine import annotate_safely, map_stream
+from dateline.errors import InputError
+from dateline.ingest import build_article
+from dateline.ingest.pubdate import infer_missing_years
+from dateline.ingest.readers import (
+    ManifestEntry,
+    RawDocument,
+    discover,
+    find_manifests,
+    read_file,
+    read_manifest,
+)
+from dateline.model import (
+    Annotations,
+    Article,
+    Confidence,
+    Corpus,
+    InputRecord,
+    InputStatus,
+    PublicationDate,
+    RunReport,
+    StageFailure,
+)
+from dateline.options import Options
+from dateline.progress import Progress
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x444C4E45  # "DLNE": marks a file as a dateline store
+DEFAULT_PATH = Path(".dateline") / "corpus.db"
+NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-gram sets
+SHINGLE_WORDS = 5
+PERMUTATIONS = 64
+BANDS = 16  # 16 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with p > 0.999
+_PRIME = (1 << 61) - 1
+_RNG = np.random.default_rng(20240607)  # fixed: signatures must match across runs
+_PERM_A = _RNG.integers(1, 1 << 31, PERMUTATIONS, dtype=np.uint64)
+_PERM_B = _RNG.integers(0, 1 << 31, PERMUTATIONS, dtype=np.uint64)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    hash TEXT NOT NULL UNIQUE,      -- sha256 of the cleaned text
+    data BLOB NOT NULL,             -- zlib(JSON) of the article as first seen
+    title TEXT, source TEXT,
+    pub_date TEXT, pub_confidence TEXT NOT NULL, pub_source TEXT NOT NULL, pub_partial TEXT,
+    chars INTEGER NOT NULL, signature BLOB, added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    key TEXT PRIMARY KEY,           -- resolved path; path#n for the n-th JSONL record
+    path TEXT NOT NULL,             -- as given
+    file TEXT NOT NULL,             -- resolved file the input came from
+    article_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL REFERENCES articles(hash),
+    pub_date TEXT NOT NULL,         -- JSON: what this input said about the date
+    warnings TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_hash ON sources(hash);
+CREATE INDEX IF NOT EXISTS sources_file ON sources(file);
+CREATE TABLE IF NOT EXISTS annotations (
+    hash TEXT NOT NULL, versions TEXT NOT NULL, dct TEXT NOT NULL,  -- '' when none anchors
+    data BLOB, problem TEXT,
+    PRIMARY KEY (hash, versions, dct)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rejected (
+    key TEXT PRIMARY KEY, path TEXT NOT NULL, file TEXT NOT NULL, reason TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, context TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band INTEGER NOT NULL, bucket INTEGER NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (band, bucket, hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, content='');
+"""
+
+__all__ = [
+    "DEFAULT_PATH",
+    "AddResult",
+    "Store",
+    "StoreStats",
+    "cached_build_corpus",
+    "corpus_from_store",
+    "open_store",
+    "search",
+]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one ``add`` did. Ids are the store's article ids (one per input)."""
+
+    new: tuple[str, ...] = ()  # inputs whose text the store did not have
+    changed: tuple[str, ...] = ()  # known inputs whose text changed
+    unchanged: tuple[str, ...] = ()  # known inputs, same text
+    duplicates: tuple[str, ...] = ()  # new inputs whose text the store already had
+    rejected: tuple[InputRecord, ...] = ()
+    annotated: int = 0  # articles the annotators ran on in this add
+    sources: tuple[str, ...] = ()  # source keys of every accepted input of this add
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    path: str
+    articles: int  # distinct texts with at least one source
+    sources: int
+    annotated: int  # articles with annotations from the current annotator versions
+    first_date: dt.date | None
+    last_date: dt.date | None
+    undated: int  # articles without a publication date
+    near_duplicate_pairs: int
+    rejected: tuple[tuple[str, str], ...]  # (path, reason)
+    news_sources: tuple[tuple[str, int], ...]  # (source, articles), most first
+    bytes: int
+
+
+@dataclass
+class _Tally:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[InputRecord] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    annotated: int = 0
+
+    def result(self) -> AddResult:
+        return AddResult(tuple(self.new), tuple(self.changed), tuple(self.unchanged),
+                         tuple(self.duplicates), tuple(self.rejected), self.annotated,
+                         tuple(self.sources))
+
+
+@dataclass(frozen=True)
+class IngestItem:
+    """One raw document on its way to a worker, with where it came from."""
+
+    doc: RawDocument
+    article_id: str
+    entry: ManifestEntry | None
+    key: str
+    file: str
+    annotate: bool = True  # False for a byte-for-byte copy of a file already stored
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What a worker made of one input: an article (or why not), annotations, MinHash."""
+
+    key: str
+    path: str
+    file: str
+    article_id: str
+    warnings: tuple[str, ...]
+    article: Article | None = None
+    rejection: str = ""
+    content_hash: str = ""
+    annotations: Annotations | StageFailure | None = None
+    signature: bytes | None = None
+
+
+@dataclass(frozen=True)
+class _FileScan:
+    path: Path
+    key: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def ingest_one(item: IngestItem | Ingested, opts: Options) -> Ingested:
+    """Clean, hash, annotate and fingerprint one document. Pure: runs on any worker.
+
+    An ``Ingested`` (a file rejected while reading) passes through unchanged, so
+    rejections reach the store in the same batches, in order, as articles do.
+    """
+    if isinstance(item, Ingested):
+        return item
+    base = Ingested(item.key, item.doc.path, item.file, item.article_id, item.doc.warnings)
+    try:
+        article = build_article(item.doc, item.article_id, item.entry, opts)
+    except InputError as err:
+        return replace(base, rejection=f"{err.problem} ({err.fix})" if err.fix else err.problem)
+    # A yearless dateline waits for the store-wide date range (see Store._infer_years).
+    waiting = article.pub_date.value is None and article.pub_date.partial is not None
+    # Skipped annotations are not lost: Store._annotate_missing fills in whatever is missing.
+    skip = waiting or not item.annotate
+    return replace(base, article=article, content_hash=content_hash(article.text),
+                   annotations=None if skip else annotate_safely(article, opts),
+                   signature=minhash(article.text).tobytes())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """MinHash signature of the set of lower-cased word 5-grams (crc32-hashed)."""
+    words = text.lower().split()
+    grams = {" ".join(words[i:i + SHINGLE_WORDS])
+             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    hashed = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint64, len(grams))
+    # a < 2^31 and x < 2^32, so a*x + b stays below 2^64: no overflow before the modulus
+    values = (_PERM_A[:, None] * hashed[None, :] + _PERM_B[:, None]) % np.uint64(_PRIME)
+    return values.min(axis=1)  # type: ignore[no-any-return]
+
+
+def _bands(signature: bytes) -> list[tuple[int, int]]:
+    rows = len(signature) // BANDS
+    return [(band, int.from_bytes(hashlib.blake2b(signature[band * rows:(band + 1) * rows],
+                                                  digest_size=7).digest(), "big"))
+            for band in range(BANDS)]
+
+
+def _pack(data: Any) -> bytes:
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def annotator_versions() -> str:
+    from dateline.pipeline import ANNOTATOR_VERSIONS
+
+    return ";".join(f"{stage}={version}" for stage, version in ANNOTATOR_VERSIONS)
+
+
+def _dct(pub: PublicationDate, opts: Options) -> str:
+    """The reference date annotation resolves against ('' when none anchors)."""
+    return pub.value.isoformat() if pub.value and pub.anchors(opts.anchor_confidence) else ""
+
+
+def _anchoring(opts: Options) -> list[str]:
+    """The confidences that anchor, padded to four for the ``?2..?5`` of _MISSING_SQL."""
+    anchoring = [c.value for c in Confidence if c.at_least(opts.anchor_confidence)]
+    return anchoring + ["-"] * (len(Confidence) - len(anchoring))
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating if needed) the store at ``path`` (default ``./.dateline/corpus.db``)."""
+    path = Path(path) if path is not None else DEFAULT_PATH
+    if path.is_dir():
+        raise InputError(str(path), "is a folder, not a store file",
+                         f"give a file path such as {path / 'corpus.db'}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+        _check_and_create(db, path)
+    except sqlite3.DatabaseError as err:
+        raise InputError(str(path), f"not a dateline store ({err})",
+                         "give --store a new file name or a store made by 'dateline add'") from err
+    return Store(db, path)
+
+
+def _check_and_create(db: sqlite3.Connection, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    app = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app != APPLICATION_ID:
+        raise InputError(str(path), "is an SQLite database but not a dateline store",
+                         "give --store a new file name")
+    if version > SCHEMA_VERSION:
+        raise InputError(str(path), f"was written by a newer dateline (store schema {version}, "
+                         f"this version reads {SCHEMA_VERSION})", "upgrade dateline")
+    db.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
+    db.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: consistent after any crash
+    db.execute("PRAGMA foreign_keys=ON")
+    if not tables:
+        # IF NOT EXISTS throughout: two processes may race to create the same store
+        db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id={APPLICATION_ID}; "
+                         f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+
+class Store:
+    """A corpus store. Use :func:`open_store`; close it (or use ``with``) when done."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- adding -------------------------------------------------------------------------
+
+    def add(self, paths: Iterable[str | Path], opts: Options | None = None,
+            progress: bool = False) -> AddResult:
+        """Ingest and annotate every article under ``paths`` not already stored."""
+        opts = opts or Options()
+        roots = [Path(p) for p in paths]
+        tally = _Tally()
+        found = discover(roots)
+        tally.rejected += [InputRecord(m, InputStatus.REJECTED, "no such file or folder")
+                           for m in found.missing]
+        manifest, context = _load_manifests(roots, opts)
+        todo = self._scan(found.files, context, tally)
+        items = self._plan(todo, roots, manifest)
+        work = partial(ingest_one, opts=opts)
+        total = None if any(s.path.suffix.lower() in {".jsonl", ".json", ".ndjson"}
+                            for s in todo) else len(todo)
+        with Progress(total, "articles", show=progress) as bar:
+            for batch in map_stream(work, items, opts, n_items=len(todo)):
+                self._write_batch(batch, opts, tally)
+                bar.advance(len(batch))
+        self._remember_files(todo, context)
+        self._infer_years()
+        tally.annotated += self._annotate_missing(opts, progress)
+        log.info("added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
+                 len(tally.new), len(tally.changed), len(tally.unchanged),
+                 len(tally.duplicates), len(tally.rejected))
+        return tally.result()
+
+    def _scan(self, files: Sequence[Path], context: str, tally: _Tally) -> list[_FileScan]:
+        """Files that need reading; inputs of unchanged files go straight to the tally."""
+        cache = {row[0]: row[1:] for row in self.db.execute("SELECT * FROM files")}
+        todo: list[_FileScan] = []
+        seen: set[str] = set()
+        for path in files:
+            key = str(path.resolve())
+            if key in seen:  # the same file under two of the paths given
+                continue
+            seen.add(key)
+            stat = path.stat()
+            cached = cache.get(key)
+            if cached and cached[:2] == (stat.st_size, stat.st_mtime_ns) and cached[3] == context:
+                self._tally_unchanged(key, tally)
+                continue
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            scan = _FileScan(path, key, stat.st_size, stat.st_mtime_ns, sha)
+            if cached and cached[2] == sha and cached[3] == context:
+                self._tally_unchanged(key, tally)  # touched, not edited
+                self._remember_files([scan], context)
+                continue
+            todo.append(scan)
+        return todo
+
+    def _tally_unchanged(self, file: str, tally: _Tally) -> None:
+        for key, article_id in self.db.execute(
+                "SELECT key, article_id FROM sources WHERE file = ?", (file,)):
+            tally.unchanged.append(article_id)
+            tally.sources.append(key)
+        tally.rejected += [InputRecord(path, InputStatus.REJECTED, reason) for path, reason in
+                           self.db.execute("SELECT path, reason FROM rejected WHERE file = ?",
+                                           (file,))]
+
+    def _plan(self, todo: Sequence[_FileScan], roots: Sequence[Path],
+              manifest: dict[str, ManifestEntry]) -> Iterator[IngestItem | Ingested]:
+        """Documents to send to workers, each with a store-wide unique article id."""
+        known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
+        used = set(known.values())
+        # Same bytes, same cleaned text: a copy of a known file needs no annotating.
+        known_bytes = {sha for (sha,) in self.db.execute("SELECT sha256 FROM files")}
+        for scan in todo:
+            annotate = scan.sha256 not in known_bytes
+            known_bytes.add(scan.sha256)
+            root = next((r for r in roots if r in scan.path.parents), scan.path.parent)
+            try:
+                docs = list(read_file(scan.path))
+            except InputError as err:
+                reason = f"{err.problem} ({err.fix})" if err.fix else err.problem
+                yield Ingested(scan.key, str(scan.path), scan.key, "", (), rejection=reason)
+                continue
+            for doc in docs:
+                key = scan.key + ("#" + doc.path.rsplit("#", 1)[1] if "#" in doc.path else "")
+                article_id = known.get(key) or _unique_id(_article_id(doc, scan.path, root), used)
+                used.add(article_id)
+                entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
+                yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
+
+    def _write_batch(self, batch: Sequence[Ingested], opts: Options, tally: _Tally) -> None:
+        versions = annotator_versions()
+        with self.transaction() as db:
+            for done in batch:
+                if done.article is None:
+                    self._write_rejection(db, done, tally)
+                    continue
+                self._write_accepted(db, done, tally)
+                if done.annotations is not None:
+                    self._write_annotations(db, done.content_hash, versions,
+                                            _dct(done.article.pub_date, opts), done.annotations)
+                    tally.annotated += 1
+
+    def _write_rejection(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
+        db.execute("DELETE FROM sources WHERE key = ?", (done.key,))
+        db.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)",
+                   (done.key, done.path, done.file, done.rejection, _now()))
+        tally.rejected.append(InputRecord(done.path, InputStatus.REJECTED, done.rejection,
+                                          warnings=done.warnings))
+
+    def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
+        assert done.article is not None
+        row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
+        stored = db.execute("SELECT 1 FROM articles WHERE hash = ?",
+                            (done.content_hash,)).fetchone()
+        if not stored:
+            self._insert_article(db, done)
+        if row and row[0] == done.content_hash:
+            tally.unchanged.append(done.article_id)
+        elif row:
+            tally.changed.append(done.article_id)
+        else:
+            (tally.duplicates if stored else tally.new).append(done.article_id)
+        db.execute(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE "
+            "SET hash = excluded.hash, pub_date = excluded.pub_date, "
+            "warnings = excluded.warnings, path = excluded.path",
+            (done.key, done.path, done.file, done.article_id, done.content_hash,
+             json.dumps(serialize.pub_date_to_dict(done.article.pub_date)),
+             json.dumps(done.warnings), _now()))
+        db.execute("DELETE FROM rejected WHERE key = ?", (done.key,))
+        tally.sources.append(done.key)
+
+    def _insert_article(self, db: sqlite3.Connection, done: Ingested) -> None:
+        article = done.article
+        assert article is not None
+        pub = article.pub_date
+        cursor = db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (done.content_hash, _pack(serialize.article_to_dict(article)), article.title,
+             article.source, pub.value.isoformat() if pub.value else None, pub.confidence.value,
+             pub.source, pub.partial, len(article.text), done.signature, _now()))
+        db.execute("INSERT INTO article_fts(rowid, title, text) VALUES (?, ?, ?)",
+                   (cursor.lastrowid, article.title or "", article.text))
+        if done.signature:
+            self._link_near_duplicates(db, done.content_hash, done.signature)
+
+    def _link_near_duplicates(self, db: sqlite3.Connection, text_hash: str,
+                              signature: bytes) -> None:
+        bands = _bands(signature)
+        candidates: set[str] = set()
+        for band, bucket in bands:
+            candidates.update(h for (h,) in db.execute(
+                "SELECT hash FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)))
+        mine = np.frombuffer(signature, np.uint64)
+        for other in sorted(candidates - {text_hash}):
+            (blob,) = db.execute("SELECT signature FROM articles WHERE hash = ?",
+                                 (other,)).fetchone()
+            similarity = float(np.mean(np.frombuffer(blob, np.uint64) == mine))
+            if similarity >= NEAR_DUPLICATE:
+                pair = sorted((text_hash, other))
+                db.execute("INSERT OR IGNORE INTO near_duplicates VALUES (?, ?, ?)",
+                           (*pair, similarity))
+        db.executemany("INSERT OR IGNORE INTO minhash_bands VALUES (?, ?, ?)",
+                       [(band, bucket, text_hash) for band, bucket in bands])
+
+    @staticmethod
+    def _write_annotations(db: sqlite3.Connection, text_hash: str, versions: str, dct: str,
+                           result: Annotations | StageFailure) -> None:
+        if isinstance(result, Annotations):
+            data: bytes | None = _pack(serialize.annotations_to_dict(result))
+            problem = None
+        else:
+            data, problem = None, result.problem  # recorded so a re-run does not retry it
+        db.execute("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
+                   (text_hash, versions, dct, data, problem))
+
+    def _remember_files(self, scans: Sequence[_FileScan], context: str) -> None:
+        """Record files as done; only after their articles are committed (crash safety)."""
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                           [(s.key, s.size, s.mtime_ns, s.sha256, context) for s in scans])
+
+    def _infer_years(self) -> None:
+        """Give yearless dateline dates a year from the whole store's confidently dated range."""
+        low, high = self.db.execute(
+            "SELECT min(pub_date), max(pub_date) FROM articles WHERE pub_confidence IN (?, ?)",
+            (Confidence.EXPLICIT.value, Confidence.INFERRED.value)).fetchone()
+        rows = self.db.execute("SELECT hash, data FROM articles "
+                               "WHERE pub_date IS NULL AND pub_partial IS NOT NULL").fetchall()
+        if low is None or not rows:
+            return
+        # infer_missing_years reads the range off anchored articles: two text-less markers
+        markers = [Article("", "", "", PublicationDate(dt.date.fromisoformat(d),
+                                                       Confidence.EXPLICIT, "store"))
+                   for d in (low, high)]
+        partial_ones = [serialize.article_from_dict(_unpack(data)) for _, data in rows]
+        inferred = infer_missing_years(markers + partial_ones)[2:]
+        with self.transaction() as db:
+            for (text_hash, _), article in zip(rows, inferred, strict=True):
+                pub = article.pub_date
+                if pub.value is None:
+                    continue
+                db.execute("UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? "
+                           "WHERE hash = ?", (_pack(serialize.article_to_dict(article)),
+                                              pub.value.isoformat(), pub.confidence.value,
+                                              text_hash))
+
+    def _annotate_missing(self, opts: Options, progress: bool = False,
+                          prune: bool = True) -> int:
+        """Annotate stored articles with no annotations for the current versions and date.
+
+        Catches what a batch did not annotate: a killed run, yearless dates inferred
+        afterwards, new annotator versions, a different ``anchor_confidence``. Stale
+        versions are deleted afterwards.
+        """
+        versions = annotator_versions()
+        hashes = [h for (h,) in self.db.execute(_MISSING_SQL, (versions, *_anchoring(opts)))]
+        if not hashes and not prune:
+            return 0
+        count = 0
+        if hashes:
+            articles = (self._article(h) for h in hashes)
+            work = partial(annotate_safely, opts=opts)
+            with Progress(len(hashes), "annotated", show=progress) as bar:
+                for batch in map_stream(work, articles, opts, n_items=len(hashes)):
+                    self._write_annotation_batch(batch, versions, opts)
+                    count += len(batch)
+                    bar.advance(len(batch))
+        if prune:
+            with self.transaction() as db:
+                db.execute("DELETE FROM annotations WHERE versions != ?", (versions,))
+        return count
+
+    def _write_annotation_batch(self, batch: Sequence[Annotations | StageFailure],
+                                versions: str, opts: Options) -> None:
+        with self.transaction() as db:
+            for result in batch:
+                # _article() sets the article id to the content hash, so it comes back here
+                text_hash = result.article_id
+                (data,) = db.execute("SELECT data FROM articles WHERE hash = ?",
+                                     (text_hash,)).fetchone()
+                pub = serialize.pub_date_from_dict(_unpack(data)["pub_date"])
+                self._write_annotations(db, text_hash, versions, _dct(pub, opts), result)
+
+    def _article(self, text_hash: str) -> Article:
+        (data,) = self.db.execute("SELECT data FROM articles WHERE hash = ?",
+                                  (text_hash,)).fetchone()
+        return replace(serialize.article_from_dict(_unpack(data)), id=text_hash)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def corpus(self, opts: Options | None = None, only: AddResult | None = None,
+               query: str | None = None) -> Corpus:
+        """The stored articles with their annotations, as a :class:`Corpus`.
+
+        ``only`` restricts it to the inputs of one add; ``query`` to articles the
+        full-text index matches (see :func:`search`). Articles stored without
+        annotations for these options (another ``anchor_confidence``) are annotated now.
+        """
+        opts = opts or Options()
+        self._annotate_missing(opts, prune=False)
+        keys = set(only.sources) if only is not None else None
+        sources = [row for row in self.db.execute(
+            "SELECT key, path, article_id, hash, warnings FROM sources ORDER BY rowid")
+            if keys is None or row[0] in keys]
+        if query is not None:
+            matching = set(_search_hashes(self.db, query))
+            sources = [row for row in sources if row[3] in matching]
+        primary: dict[str, tuple[str, str]] = {}
+        for _, path, article_id, text_hash, _ in sources:
+            primary.setdefault(text_hash, (article_id, path))
+        articles = self._load_articles(primary)
+        annotations, failures = self._load_annotations(primary, articles, opts)
+        records = [InputRecord(path, InputStatus.ACCEPTED, article_id=primary[text_hash][0],
+                               warnings=(*json.loads(warnings), *failures.get(text_hash, ())))
+                   for _, path, _, text_hash, warnings in sources]
+        records += only.rejected if only is not None else self._rejected_records()
+        ordered = tuple(sorted(articles.values(), key=lambda a: a.id))
+        return Corpus(ordered, annotations, RunReport(tuple(records)))
+
+    def _load_articles(self, primary: dict[str, tuple[str, str]]) -> dict[str, Article]:
+        articles = {}
+        for text_hash, data in self._rows_by_hash("SELECT hash, data FROM articles", primary):
+            article_id, path = primary[text_hash]
+            articles[text_hash] = replace(serialize.article_from_dict(_unpack(data)),
+                                          id=article_id, path=path)
+        return articles
+
+    def _load_annotations(self, primary: dict[str, tuple[str, str]],
+                          articles: dict[str, Article], opts: Options,
+                          ) -> tuple[dict[str, Annotations], dict[str, tuple[str]]]:
+        """Annotations by article id, and failures (as report warnings) by content hash."""
+        versions = annotator_versions()
+        found: dict[str, Annotations] = {}
+        failures: dict[str, tuple[str]] = {}
+        for text_hash, dct, data, problem in self._rows_by_hash(
+                "SELECT hash, dct, data, problem FROM annotations", primary, "versions = ?",
+                (versions,)):
+            article = articles[text_hash]
+            if dct != _dct(article.pub_date, opts):
+                continue
+            if data is None:
+                failures[text_hash] = (str(StageFailure("annotation", article.id, problem)),)
+            else:
+                found[article.id] = serialize.annotations_from_dict(_unpack(data), article.id)
+        return found, failures
+
+    def _rows_by_hash(self, select: str, wanted: Collection[str], where: str = "",
+                      params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows for the wanted hashes; a full scan when most are wanted, else by key."""
+        condition = f" WHERE {where}" if where else ""
+        if len(wanted) > 500:
+            yield from (r for r in self.db.execute(select + condition, params) if r[0] in wanted)
+            return
+        joiner = " AND " if where else ""
+        for text_hash in wanted:
+            yield from self.db.execute(f"{select} WHERE {where}{joiner}hash = ?",
+                                       (*params, text_hash))
+
+    def _rejected_records(self) -> list[InputRecord]:
+        return [InputRecord(path, InputStatus.REJECTED, reason) for path, reason in
+                self.db.execute("SELECT path, reason FROM rejected ORDER BY path")]
+
+    def near_duplicates(self) -> list[tuple[str, str, float]]:
+        """(article id, article id, estimated Jaccard) for every near-duplicate pair."""
+        names = self._primary_ids()
+        return [(names[a], names[b], sim) for a, b, sim in
+                self.db.execute("SELECT a, b, similarity FROM near_duplicates")
+                if a in names and b in names]
+
+    def _primary_ids(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for text_hash, article_id in self.db.execute(
+                "SELECT hash, article_id FROM sources ORDER BY rowid"):
+            names.setdefault(text_hash, article_id)
+        return names
+
+    def stats(self) -> StoreStats:
+        one = self._one
+        live = "hash IN (SELECT hash FROM sources)"
+        first, last = self.db.execute(
+            f"SELECT min(pub_date), max(pub_date) FROM articles WHERE {live}").fetchone()
+        news = self.db.execute(
+            f"SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles WHERE {live} "
+            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 20").fetchall()
+        page_size, pages = one("PRAGMA page_size"), one("PRAGMA page_count")
+        return StoreStats(
+            path=str(self.path),
+            articles=one(f"SELECT count(*) FROM articles WHERE {live}"),
+            sources=one("SELECT count(*) FROM sources"),
+            annotated=one("SELECT count(DISTINCT hash) FROM annotations WHERE versions = ? "
+                          "AND data IS NOT NULL", (annotator_versions(),)),
+            first_date=dt.date.fromisoformat(first) if first else None,
+            last_date=dt.date.fromisoformat(last) if last else None,
+            undated=one(f"SELECT count(*) FROM articles WHERE pub_date IS NULL AND {live}"),
+            near_duplicate_pairs=one("SELECT count(*) FROM near_duplicates"),
+            rejected=tuple(self.db.execute("SELECT path, reason FROM rejected ORDER BY path")),
+            news_sources=tuple((s, n) for s, n in news),
+            bytes=page_size * pages,
+        )
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self.db.execute(sql, params).fetchone()[0]
+
+
+_MISSING_SQL = """
+SELECT a.hash FROM articles AS a
+WHERE a.hash IN (SELECT hash FROM sources)
+  AND NOT EXISTS (
+    SELECT 1 FROM annotations AS n WHERE n.hash = a.hash AND n.versions = ?1
+      AND n.dct = CASE WHEN a.pub_date IS NOT NULL AND a.pub_confidence IN ({anchoring})
+                       THEN a.pub_date ELSE '' END)
+"""
+_MISSING_SQL = _MISSING_SQL.replace("{anchoring}", ", ".join(f"?{i}" for i in range(2, 6)))
+
+
+def _load_manifests(roots: list[Path], opts: Options) -> tuple[dict[str, ManifestEntry], str]:
+    """Manifest entries, and a fingerprint of everything besides a file that shapes its
+    articles: when it changes, cached files are read again."""
+    entries: dict[str, ManifestEntry] = {}
+    fingerprint = hashlib.sha256(f"use_mtime={opts.use_mtime}".encode())
+    for manifest in find_manifests(roots) + ([opts.manifest] if opts.manifest else []):
+        entries.update(read_manifest(manifest))
+        fingerprint.update(manifest.read_bytes())
+    return entries, fingerprint.hexdigest()[:16]
+
+
+def _article_id(doc: RawDocument, path: Path, root: Path) -> str:
+    """The id ``load_articles`` would give: the path below the root given."""
+    base = path.name if path == root else path.relative_to(root).as_posix()
+    if "#" in doc.path:
+        return doc.record_id or f"{base}#{doc.path.rsplit('#', 1)[1]}"
+    return base
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    article_id, n = candidate, 2
+    while article_id in used:
+        article_id = f"{candidate}~{n}"
+        n += 1
+    return article_id
+
+
+def _fts_query(query: str) -> str:
+    """Comma-separated phrases, any of which may match: ``oil spill, BP``."""
+    phrases = [" ".join(p.split()) for p in query.split(",") if p.strip()]
+    return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+
+
+def _search_hashes(db: sqlite3.Connection, query: str) -> list[str]:
+    match = _fts_query(query)
+    if not match:
+        return []
+    return [h for (h,) in db.execute(
+        "SELECT a.hash FROM article_fts AS f JOIN articles AS a ON a.rowid = f.rowid "
+        "WHERE article_fts MATCH ? ORDER BY f.rank", (match,))]
+
+
+def search(store: Store, query: str) -> list[str]:
+    """Article ids whose title or text matches ``query``, best first.
+
+    ``query`` is comma-separated phrases (``"oil spill, BP"``); an article matches when
+    it contains any of them. Case and punctuation are ignored.
+    """
+    names = store._primary_ids()
+    return [names[h] for h in _search_hashes(store.db, query) if h in names]
+
+
+def prefilter_query(opts: Options) -> str | None:
+    """The full-text query for ``--keywords`` and ``--about``, or None when neither is set."""
+    phrases = list(opts.keywords) + ([opts.about] if opts.about else [])
+    return ", ".join(phrases) if phrases else None
+
+
+def corpus_from_store(db_path: str | Path, opts: Options | None = None,
+                      prefilter: bool = False) -> Corpus:
+    """Everything in the store at ``db_path`` as a Corpus (for ``timeline --store``).
+
+    ``prefilter`` keeps only articles that contain a keyword or the ``--about`` phrase,
+    which makes large corpora fast; it also drops those articles' date mentions from
+    date ranking, so it is off by default.
+    """
+    opts = opts or Options()
+    path = Path(db_path)
+    if not path.is_file():
+        raise InputError(str(path), "no such store", "create it with 'dateline add PATH --store "
+                         f"{path}'")
+    with open_store(path) as store:
+        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None)
+
+
+def cached_build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
+                        store_path: str | Path | None = None) -> Corpus:
+    """``build_corpus`` through a store used as a cache: unchanged files cost no NLP work
+    and no cleaning on a re-run. The corpus holds exactly the articles under ``paths``."""
+    opts = opts or Options()
+    with open_store(store_path) as store:
+        result = store.add(paths, opts)
+        return store.corpus(opts, only=result)

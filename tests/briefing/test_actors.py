@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from dateline.briefing.actors import Actor, build_actors, name_tokens, resolve_speaker
+from dateline.model import Article, EntityKind, EntityMention
+from tests.builders import make_article
+
+PERSON = EntityKind.PERSON
+
+
+def annotate(
+    article_id: str, text: str, names: dict[str, EntityKind], day: int = 1
+) -> tuple[Article, tuple[EntityMention, ...]]:
+    """An article with hand-made mentions: every occurrence of each name."""
+    article = make_article(article_id, text, dt.date(2013, 5, day))
+    mentions = [
+        EntityMention(m.start(), m.end(), kind, name)
+        for name, kind in names.items()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    ]
+    # A longer name wins over a shorter one inside it ("Ban" inside "Ban Ki-moon").
+    kept = [
+        m
+        for m in mentions
+        if not any(o.start <= m.start and m.end <= o.end and o != m for o in mentions)
+    ]
+    return article, tuple(sorted(kept, key=lambda m: m.start))
+
+
+def by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {actor.name: actor for actor in actors}
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Sergey Lavrov", ("sergei", "lavrov")),
+        ("Sergei Lavrov", ("sergei", "lavrov")),
+        ("Bashar Al-Assad", ("bashar", "assad")),
+        ("Bashar al-Assad", ("bashar", "assad")),
+        ("Mr. Ban", ("ban",)),
+        ("Ban Ki-moon", ("ban", "kimoon")),
+        ("José Zapatero", ("jose", "zapatero")),
+    ],
+)
+def test_name_tokens(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_tokens(name) == tokens
+
+
+def test_transliterations_and_surnames_merge() -> None:
+    actors = build_actors(
+        [
+            annotate(
+                "a",
+                "Sergey Lavrov met Kerry. Lavrov said no.",
+                {"Sergey Lavrov": PERSON, "Lavrov": PERSON},
+            ),
+            annotate(
+                "b",
+                "Sergei Lavrov spoke. Mr Lavrov left.",
+                {"Sergei Lavrov": PERSON, "Lavrov": PERSON},
+                day=3,
+            ),
+        ]
+    )
+    lavrov = (
+        by_name(actors)["Sergei Lavrov"]
+        if "Sergei Lavrov" in by_name(actors)
+        else by_name(actors)["Sergey Lavrov"]
+    )
+    assert dict(lavrov.aliases) == {"Sergey Lavrov": 1, "Sergei Lavrov": 1, "Lavrov": 2}
+    assert lavrov.article_ids == ("a", "b")
+    assert (lavrov.first_seen, lavrov.last_seen) == (dt.date(2013, 5, 1), dt.date(2013, 5, 3))
+    assert lavrov.mentions == 4
+
+
+def test_assad_variants_merge() -> None:
+    actors = build_actors(
+        [
+            annotate("a", "President Bashar Al-Assad spoke.", {"Bashar Al-Assad": PERSON}),
+            annotate(
+                "b",
+                "Bashar al-Assad and Assad's envoys.",
+                {"Bashar al-Assad": PERSON, "Assad": PERSON},
+            ),
+            annotate("c", "Assad refused.", {"Assad": PERSON}),
+        ]
+    )
+    (assad,) = [a for a in actors if a.kind is PERSON]
+    assert assad.mentions == 4 and assad.article_ids == ("a", "b", "c")
+    assert "President" in assad.titles
+
+
+def test_family_name_first_and_roles() -> None:
+    actors = build_actors(
+        [
+            annotate(
+                "a",
+                "U.N. Secretary-General Ban Ki-moon arrived. “We will try,” said Mr. Ban.",
+                {"Ban Ki-moon": PERSON, "Ban": PERSON},
+            ),
+            annotate("b", "UN chief Ban presses Russia. Ban said so.", {"Ban": PERSON}),
+            annotate("c", "The UN chief says talks can resume.", {}),
+        ]
+    )
+    ban = by_name(actors)["Ban Ki-moon"]
+    assert ban.article_ids == ("a", "b", "c")
+    assert {"Secretary-General", "chief"} <= set(ban.titles)
+    assert dict(ban.aliases)["Ban"] == 3
+    assert "UN chief" in dict(ban.aliases)  # the bare role in article c
+
+
+def test_bare_role_resolves_only_when_unique() -> None:
+    actors = build_actors(
+        [
+            annotate(
+                "a",
+                "Russian Foreign Minister Sergey Lavrov met John Kerry. "
+                "Russia's Foreign Minister said no.",
+                {"Sergey Lavrov": PERSON, "John Kerry": PERSON},
+            )
+        ]
+    )
+    assert dict(by_name(actors)["Sergey Lavrov"].aliases).get("Russia's Foreign Minister") == 1
+
+
+def test_same_surname_different_people_stay_apart() -> None:
+    text = (
+        "Bill Clinton spoke first. Hillary Clinton spoke next. Clinton said she would win. "
+        "Bill Clinton left."
+    )
+    actors = by_name(
+        build_actors(
+            [
+                annotate(
+                    "a",
+                    text,
+                    {"Bill Clinton": PERSON, "Hillary Clinton": PERSON, "Clinton": PERSON},
+                )
+            ]
+        )
+    )
+    assert set(actors) == {"Bill Clinton", "Hillary Clinton"}
+    # The bare surname goes to the one mentioned last before it.
+    assert dict(actors["Hillary Clinton"].aliases) == {"Hillary Clinton": 1, "Clinton": 1}
+    assert actors["Bill Clinton"].mentions == 2
+
+
+def test_ambiguous_surname_across_corpus_stays_alone() -> None:
+    actors = by_name(
+        build_actors(
+            [
+                annotate("a", "Bill Clinton spoke.", {"Bill Clinton": PERSON}),
+                annotate("b", "Hillary Clinton spoke.", {"Hillary Clinton": PERSON}),
+                annotate("c", "Clinton won.", {"Clinton": PERSON}),
+            ]
+        )
+    )
+    assert set(actors) == {"Bill Clinton", "Hillary Clinton", "Clinton"}
+
+
+def test_organisations_merge_acronyms_and_the() -> None:
+    actors = build_actors(
+        [
+            annotate(
+                "a",
+                "The United Nations met. The UN said so.",
+                {"United Nations": EntityKind.ORG, "UN": EntityKind.ORG},
+            ),
+            annotate("b", "U.N. officials agreed.", {"U.N.": EntityKind.ORG}),
+        ]
+    )
+    (un,) = actors
+    assert un.name == "United Nations" and un.mentions == 3 and un.id == "org:united-nations"
+
+
+def test_order_is_deterministic_and_input_order_free() -> None:
+    items = [
+        annotate(
+            "a",
+            "Kerry met Lavrov. John Kerry spoke.",
+            {"John Kerry": PERSON, "Kerry": PERSON, "Lavrov": PERSON},
+        ),
+        annotate("b", "Sergei Lavrov and Lavrov.", {"Sergei Lavrov": PERSON, "Lavrov": PERSON}),
+    ]
+    forward, backward = build_actors(items), build_actors(items[::-1])
+    assert forward == backward
+    counts = [(a.mentions, a.name) for a in forward]
+    assert counts == sorted(counts, key=lambda c: (-c[0], c[1]))
+    assert len({a.id for a in forward}) == len(forward)
+
+
+def test_resolve_speaker() -> None:
+    actors = build_actors(
+        [
+            annotate("a", "Ban Ki-moon spoke. Ban left.", {"Ban Ki-moon": PERSON, "Ban": PERSON}),
+            annotate("b", "Sergey Lavrov spoke.", {"Sergey Lavrov": PERSON}),
+        ]
+    )
+    ids = {a.name: a.id for a in actors}
+    assert resolve_speaker(actors, "Ban Ki-moon", "a") == ids["Ban Ki-moon"]
+    assert resolve_speaker(actors, "Sergei Lavrov") == ids["Sergey Lavrov"]
+    assert resolve_speaker(actors, "Lavrov", "b") == ids["Sergey Lavrov"]
+    assert resolve_speaker(actors, None) is None
+    assert resolve_speaker(actors, "Nobody Known") is None
+
+
+@pytest.mark.slow
+def test_syria_actors_from_the_model() -> None:
+    from dateline.annotate.entities import extract_entities_many
+    from tests.annotate.test_quotes import join_paragraphs
+    from tests.builders import SYRIA
+
+    paths = sorted(SYRIA.glob("*.txt"))
+    articles = [
+        make_article(p.name[:3], join_paragraphs(p), dt.date(2013, 5, i + 1))
+        for i, p in enumerate(paths)
+    ]
+    mentions = extract_entities_many(a.text for a in articles)
+    actors = by_name(build_actors(zip(articles, mentions, strict=True)))
+    ban = actors["Ban Ki-moon"]
+    assert {"Ban Ki-moon", "Ban", "UN chief"} <= set(dict(ban.aliases))
+    assert "Secretary-General" in ban.titles
+    lavrov = actors.get("Sergei Lavrov") or actors["Sergey Lavrov"]
+    assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= set(dict(lavrov.aliases))
+    assert "Foreign Minister" in lavrov.titles
+    assert "Secretary of State" in actors["John Kerry"].titles
+    (assad,) = [a for name, a in actors.items() if "Assad" in name]
+    assert {"Bashar Al-Assad", "Bashar al-Assad", "Assad"} <= set(dict(assad.aliases))
+    assert len(ban.article_ids) == len(lavrov.article_ids) == 5

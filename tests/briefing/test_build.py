@@ -1,0 +1,81 @@
+"""The briefing object: every part present, traceable, and built without spaCy too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from dateline.briefing import build
+from dateline.briefing.actors import Actor
+from dateline.briefing.build import Briefing, build_briefing, quotes_by_speaker
+from dateline.errors import ModelNotFoundError
+from dateline.model import Corpus, EntityKind, Quote
+from dateline.options import Options
+from tests.builders import SYRIA, make_article
+
+
+@cache
+def syria() -> Corpus:
+    from dateline.pipeline import build_corpus
+
+    return build_corpus([SYRIA], Options(workers=1))
+
+
+@cache
+def syria_briefing() -> Briefing:
+    return build_briefing(syria(), Options())
+
+
+def test_briefing_has_every_part() -> None:
+    briefing = syria_briefing()
+    assert briefing.summary.sentences
+    assert briefing.timeline.entries
+    assert briefing.figures
+    assert len(briefing.sources) == 5
+    assert briefing.report.accepted
+    names = [a.name for a in briefing.actors]
+    assert "Ban Ki-moon" in names and "Sergei Lavrov" in names
+
+
+def test_quotes_are_grouped_by_speaker_and_cited() -> None:
+    briefing = syria_briefing()
+    speakers = {q.speaker: q for q in briefing.quotes}
+    assert "Ban Ki-moon" in speakers
+    for group in briefing.quotes:
+        for entry in group.quotes:
+            article = briefing.article(entry.span.article_id)
+            assert entry.span.text(article).strip()
+    counts = [len(q.quotes) for q in briefing.quotes]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_sources_keep_publication_date_provenance() -> None:
+    briefing = syria_briefing()
+    unknown = [a for a in briefing.sources if a.pub_date.value is None]
+    assert unknown and all(a.pub_date.evidence for a in briefing.sources)
+
+
+def test_without_a_spacy_model_the_briefing_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(corpus: Corpus) -> None:
+        raise ModelNotFoundError("no spaCy English model found")
+
+    monkeypatch.setattr(build, "annotate_speech", missing)
+    briefing = build_briefing(syria(), Options())
+    assert briefing.actors == () and briefing.quotes == ()
+    assert any("spaCy" in note for note in briefing.notes)
+    assert briefing.summary.sentences and briefing.timeline.entries
+
+
+def test_quotes_by_speaker_resolves_names_to_actors() -> None:
+    text = '"We will go on," Lavrov said. Kerry said talks would resume. "No," a man said.'
+    article = make_article("a", text, dt.date(2013, 7, 5))
+    lavrov = Actor("person:sergei-lavrov", "Sergei Lavrov", EntityKind.PERSON,
+                   (("Sergei Lavrov", 2), ("Lavrov", 1)), ("a",), None, None)
+    quotes = (Quote(1, 15, True, speaker_name="Lavrov"),
+              Quote(41, 59, False, speaker_name="Kerry"),
+              Quote(61, 63, True, speaker_name=None))
+    groups = quotes_by_speaker([(article, (), quotes)], [lavrov])
+    assert [(g.speaker, g.actor_id, len(g.quotes)) for g in groups] == [
+        ("Kerry", None, 1), ("Sergei Lavrov", "person:sergei-lavrov", 1)]

@@ -1,0 +1,113 @@
+"""Executors: serial, process pool and Dask give the same results, in bounded batches."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from functools import partial
+
+import pytest
+
+from dateline import engine
+from dateline.ingest import load_articles
+from dateline.model import Annotations, Article, StageFailure
+from dateline.options import Options
+from dateline.progress import Progress, format_eta, terminal_wanted
+from tests.builders import SYRIA, make_article
+
+
+def square(x: int, offset: int = 0) -> int:
+    return x * x + offset
+
+
+@pytest.fixture(scope="module")
+def syria() -> list[Article]:
+    return load_articles([SYRIA]).articles
+
+
+def test_executor_choice_follows_options() -> None:
+    assert engine.executor_name(Options(workers=1)) == "serial"
+    assert engine.executor_name(Options(workers=2), n_items=10) == "serial"
+    assert engine.executor_name(Options(workers=2), n_items=1000) == "processes"
+    assert engine.executor_name(Options(workers=1, scheduler="local")) == "dask"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_stream_gives_every_result_in_bounded_batches(workers: int) -> None:
+    batches = list(engine.map_stream(partial(square, offset=1), range(300),
+                                     Options(workers=workers), batch_size=50))
+    assert all(len(b) <= 50 for b in batches)
+    assert sorted(r for b in batches for r in b) == [x * x + 1 for x in range(300)]
+
+
+def test_map_stream_consumes_its_input_lazily() -> None:
+    pulled: list[int] = []
+
+    def items() -> Iterator[int]:
+        for x in range(10_000):
+            pulled.append(x)
+            yield x
+
+    stream = engine.map_stream(square, items(), Options(workers=2), batch_size=10)
+    next(stream)
+    # a few tasks per worker in flight, not the whole input
+    assert len(pulled) < 2 * engine.TASK_SIZE * engine.IN_FLIGHT_PER_WORKER + 100
+    stream.close()
+
+
+def test_annotate_all_records_failures_without_stopping(syria: list[Article]) -> None:
+    broken = make_article("broken", "Some text here.", None)
+    object.__setattr__(broken, "text", None)  # a bug in a stage, simulated
+    found, failures = engine.annotate_all([*syria, broken], Options(workers=1))
+    assert set(found) == {a.id for a in syria}
+    assert [f.article_id for f in failures] == ["broken"]
+
+
+def test_process_pool_matches_serial(syria: list[Article]) -> None:
+    many = syria * 50  # over MIN_ARTICLES_FOR_POOL, so the pool really runs
+    many = [a.__class__(**{**a.__dict__, "id": f"{a.id}-{i}"}) for i, a in enumerate(many)]
+    serial = engine.annotate_all(many, Options(workers=1))
+    pooled = engine.annotate_all(many, Options(workers=2))
+    assert pooled == serial
+
+
+def test_dask_local_cluster_matches_serial(syria: list[Article]) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        opts = Options(workers=1, scheduler=cluster.scheduler_address)
+        found, failures = engine.annotate_all(syria, opts)
+    assert failures == []
+    assert found == engine.annotate_all(syria, Options(workers=1))[0]
+    assert all(isinstance(a, Annotations) for a in found.values())
+
+
+def test_annotate_safely_returns_failures_as_values() -> None:
+    article = make_article("a", "Text.", None)
+    object.__setattr__(article, "text", 42)
+    assert isinstance(engine.annotate_safely(article, Options()), StageFailure)
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    pipe, tty = io.StringIO(), FakeTerminal()
+    assert not terminal_wanted(pipe) and terminal_wanted(tty)
+    for stream in (pipe, tty):
+        with Progress(10, show=True, stream=stream) as bar:
+            bar.advance(10)
+    assert pipe.getvalue() == ""
+    assert "10/10 articles" in tty.getvalue()
+    monkeypatch.setenv("CI", "true")
+    assert not terminal_wanted(FakeTerminal())
+
+
+def test_progress_line_has_rate_and_eta() -> None:
+    bar = Progress(100, show=False)
+    bar.advance(25)
+    assert "25/100 articles" in bar.line() and "ETA" in bar.line()
+    assert format_eta(3725) == "1:02:05" and format_eta(65) == "01:05"

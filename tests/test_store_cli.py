@@ -1,0 +1,85 @@
+"""``dateline add`` / ``stats`` as real processes, including one killed with SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.builders import SYRIA
+from tests.test_store import make_many_articles
+
+COMMAND = [sys.executable, "-m", "dateline.cli_store"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, timeout=600,
+                          check=False)
+
+
+def counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        tables = ("articles", "sources", "annotations", "files", "minhash_bands", "rejected")
+        found = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        found["fts"] = conn.execute("SELECT count(*) FROM article_fts").fetchone()[0]
+        return found
+
+
+def test_add_then_stats(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    first = run("add", str(SYRIA), "--store", str(db), "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    assert "5 new, 0 changed, 0 unchanged" in first.stdout
+    second = run("add", str(SYRIA), str(tmp_path / "missing"), "--store", str(db))
+    assert second.returncode == 1  # an input was rejected
+    assert "0 new, 0 changed, 5 unchanged" in second.stdout
+    assert "rejected" in second.stdout and "no such file" in second.stdout
+    assert second.stderr == ""  # no progress bar in a pipe
+    stats = run("stats", "--store", str(db), "--format", "json")
+    data = json.loads(stats.stdout)
+    assert data["articles"] == 5 and data["annotated"] == 5
+    assert data["first_date"] <= data["last_date"]
+
+
+def test_stats_on_a_missing_store_names_the_fix(tmp_path: Path) -> None:
+    result = run("stats", "--store", str(tmp_path / "none.db"))
+    assert result.returncode == 3 and "dateline add" in result.stderr
+
+
+def test_sigkill_mid_add_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    folder = make_many_articles(tmp_path / "many", 250)
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    args = ["add", str(folder), "--workers", "1", "--store"]
+    proc = subprocess.Popen([*COMMAND, *args, str(killed)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        rows_before_kill = wait_for_rows(killed, proc)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert 0 < rows_before_kill < 250, "the kill should land mid-run"
+    assert counts(killed)["files"] == 0  # the file cache is written last
+    rerun = run(*args, str(killed))
+    assert rerun.returncode == 0, rerun.stderr
+    assert run(*args, str(clean)).returncode == 0
+    assert counts(killed) == counts(clean)
+    assert counts(clean)["articles"] == counts(clean)["annotations"] == 250
+
+
+def wait_for_rows(db: Path, proc: subprocess.Popen[bytes]) -> int:
+    """Wait until the writer has committed some batches; return how many sources exist."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                rows: int = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        except sqlite3.Error:  # not created yet
+            rows = 0
+        if rows >= 64:
+            return rows
+        time.sleep(0.02)
+    raise AssertionError("the writer finished or stalled before it could be killed")
