@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from dateline.ingest import load_articles
 from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
 from dateline.progress import Progress, format_eta, terminal_wanted
+from dateline.store import open_store
 from tests.builders import SYRIA, make_article
 
 
@@ -71,12 +73,17 @@ def test_process_pool_matches_serial(syria: list[Article]) -> None:
     assert pooled == serial
 
 
-def test_dask_local_cluster_matches_serial(syria: list[Article]) -> None:
+def test_dask_local_cluster_matches_serial(syria: list[Article], tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None) as cluster:
         opts = Options(workers=1, scheduler=cluster.scheduler_address)
         found, failures = engine.annotate_all(syria, opts)
+        with open_store(tmp_path / "c.db") as db:  # ingest + annotate on the workers
+            added = db.add([SYRIA], opts)
+            stored = db.corpus(Options(workers=1))
+    assert len(added.new) == added.annotated == len(syria)
+    assert stored.articles == tuple(syria) and stored.annotations == found
     assert failures == []
     assert found == engine.annotate_all(syria, Options(workers=1))[0]
     assert all(isinstance(a, Annotations) for a in found.values())

@@ -252,5 +252,13 @@ def eval_tls(directory: Path, topics: str | None) -> None:
     click.echo(eval_tls_command(directory, topics.split(",") if topics else None))
 
 
+# Command groups that live in their own modules import helpers from this one, so they
+# are registered after it is defined.
+from dateline.cli_brief import brief_command, eval_mds_command, summarize_command  # noqa: E402
+
+main.add_command(summarize_command, name="summarize")
+main.add_command(brief_command, name="brief")
+evaluate.add_command(eval_mds_command, name="mds")
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -28,13 +28,15 @@ from dateline.cli import (
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Summarise what the articles say about this query.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True
+)
 @output_option
 @input_options
 @handle_errors
-def summarize_command(paths: tuple[Path, ...], fmt: str, output: Path | None,
-                      **kwargs: Any) -> None:
+def summarize_command(
+    paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any
+) -> None:
     """A cited, chronological multi-document summary of N words."""
     from dateline.briefing.summary import summarize
     from dateline.pipeline import build_corpus
@@ -61,9 +63,14 @@ def summarize_command(paths: tuple[Path, ...], fmt: str, output: Path | None,
 
 @click.command(name="brief")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "directory", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for briefing.json, briefing.md and report.html.")
+@click.option(
+    "-o",
+    "--output",
+    "directory",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for briefing.json, briefing.md and report.html.",
+)
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Focus the summary and timeline on this query.")
 @click.option("--dates", type=int, help="Number of timeline dates (default: chosen).")
@@ -84,26 +91,48 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     write_output(to_json(briefing_to_dict(briefing)), directory / "briefing.json")
     write_output(render_briefing_markdown(briefing), directory / "briefing.md")
     write_output(render_html(briefing), directory / "report.html")
-    click.echo(f"dateline: wrote briefing.json, briefing.md and report.html to {directory}",
-               err=True)
+    click.echo(
+        f"dateline: wrote briefing.json, briefing.md and report.html to {directory}", err=True
+    )
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
     report_and_exit(corpus.report, len(corpus.articles), weak)
 
 
 @click.command(name="mds")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--task", type=click.Choice(["main", "update"]), default="main",
-              show_default=True, help="DUC 2007: main task or update task document sets.")
-@click.option("--words", "limit", type=int, default=100, show_default=True,
-              help="Summary length; peers are cut to it before scoring.")
-@click.option("--setting", type=click.Choice(["both", "query", "generic"]), default="both",
-              show_default=True, help="Query-focused (topic narrative as --about), generic.")
-@click.option("--selector", type=click.Choice(["submodular", "centroid-mmr"]),
-              default="centroid-mmr", show_default=True)
+@click.option(
+    "--task",
+    type=click.Choice(["main", "update"]),
+    default="main",
+    show_default=True,
+    help="DUC 2007: main task or update task document sets.",
+)
+@click.option(
+    "--words",
+    "limit",
+    type=int,
+    default=100,
+    show_default=True,
+    help="Summary length; peers are cut to it before scoring.",
+)
+@click.option(
+    "--setting",
+    type=click.Choice(["both", "query", "generic"]),
+    default="both",
+    show_default=True,
+    help="Query-focused (topic narrative as --about), generic.",
+)
+@click.option(
+    "--selector",
+    type=click.Choice(["submodular", "centroid-mmr"]),
+    default="centroid-mmr",
+    show_default=True,
+)
 @click.option("--topics", type=int, help="Only the first N topics.")
 @handle_errors
-def eval_mds_command(directory: Path, task: str, limit: int, setting: str, selector: str,
-                     topics: int | None) -> None:
+def eval_mds_command(
+    directory: Path, task: str, limit: int, setting: str, selector: str, topics: int | None
+) -> None:
     """Multi-document summarization on DUC 2006/2007: ROUGE-1/2 recall and F1."""
     from dateline.evaluate.mds import evaluate_mds, load_duc, render_mds
 

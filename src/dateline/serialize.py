@@ -72,7 +72,7 @@ def offsets_to_dict(offsets: OffsetMap) -> Json:
 
 def offsets_from_dict(data: Json) -> OffsetMap:
     return OffsetMap(tuple(data["clean"]), tuple(data["orig"]), tuple(data["lengths"]),
-                     tuple(bool(v) for v in data["verbatim"]), data["clean_length"],
+                     tuple(map(bool, data["verbatim"])), data["clean_length"],
                      data["orig_length"])
 
 
@@ -155,7 +155,7 @@ def annotations_from_dict(data: Json, article_id: str | None = None) -> Annotati
     """
     return Annotations(
         article_id if article_id is not None else data["article_id"],
-        tuple((s[0], s[1]) for s in data["sentences"]),
+        tuple(map(tuple, data["sentences"])),
         tuple(timex_from_dict(t) for t in data["timexes"]),
         tuple(entity_from_dict(m) for m in data["entities"]),
         tuple(quote_from_dict(q) for q in data["quotes"]),

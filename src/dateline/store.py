@@ -616,7 +616,8 @@ class Store:
         articles = self._load_articles(primary)
         annotations, failures = self._load_annotations(primary, articles, opts)
         records = [InputRecord(path, InputStatus.ACCEPTED, article_id=primary[text_hash][0],
-                               warnings=(*json.loads(warnings), *failures.get(text_hash, ())))
+                               warnings=(*(json.loads(warnings) if warnings != "[]" else ()),
+                                         *failures.get(text_hash, ())))
                    for _, path, _, text_hash, warnings in sources]
         records += only.rejected if only is not None else self._rejected_records()
         ordered = tuple(sorted(articles.values(), key=lambda a: a.id))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -71,11 +73,42 @@ def test_without_a_spacy_model_the_briefing_says_so(monkeypatch: pytest.MonkeyPa
 def test_quotes_by_speaker_resolves_names_to_actors() -> None:
     text = '"We will go on," Lavrov said. Kerry said talks would resume. "No," a man said.'
     article = make_article("a", text, dt.date(2013, 7, 5))
-    lavrov = Actor("person:sergei-lavrov", "Sergei Lavrov", EntityKind.PERSON,
-                   (("Sergei Lavrov", 2), ("Lavrov", 1)), ("a",), None, None)
-    quotes = (Quote(1, 15, True, speaker_name="Lavrov"),
-              Quote(41, 59, False, speaker_name="Kerry"),
-              Quote(61, 63, True, speaker_name=None))
+    lavrov = Actor(
+        "person:sergei-lavrov",
+        "Sergei Lavrov",
+        EntityKind.PERSON,
+        (("Sergei Lavrov", 2), ("Lavrov", 1)),
+        ("a",),
+        None,
+        None,
+    )
+    quotes = (
+        Quote(1, 15, True, speaker_name="Lavrov"),
+        Quote(41, 59, False, speaker_name="Kerry"),
+        Quote(61, 63, True, speaker_name=None),
+    )
     groups = quotes_by_speaker([(article, (), quotes)], [lavrov])
     assert [(g.speaker, g.actor_id, len(g.quotes)) for g in groups] == [
-        ("Kerry", None, 1), ("Sergei Lavrov", "person:sergei-lavrov", 1)]
+        ("Kerry", None, 1),
+        ("Sergei Lavrov", "person:sergei-lavrov", 1),
+    ]
+
+
+def test_brief_and_summarize_commands(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli_brief import brief_command, summarize_command
+
+    runner = CliRunner()
+    out = tmp_path / "brief"
+    result = runner.invoke(brief_command, [str(SYRIA), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"briefing.json", "briefing.md", "report.html"}
+    data = json.loads((out / "briefing.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "dateline.briefing" and data["summary"]["sentences"]
+    result = runner.invoke(
+        summarize_command, [str(SYRIA), "--words", "60", "--format", "json", "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert 0 < summary["words_used"] <= 60

@@ -21,17 +21,29 @@ from tests.builders import SYRIA, make_article, make_corpus
 
 D1, D2, D3 = dt.date(2011, 1, 25), dt.date(2011, 1, 28), dt.date(2011, 2, 11)
 TEXTS = {
-    "c": ("Mubarak resigned as president of Egypt after eighteen days of mass protest. "
-          "Crowds celebrated his resignation in Tahrir Square in Cairo all night long. "
-          "The army took control of the country as the president left Cairo for Sharm.", D3),
-    "a": ("Protesters filled Tahrir Square in Cairo demanding that Mubarak resign now. "
-          "Police used tear gas and water cannon against the crowds in central Cairo. "
-          "The weather in Alexandria was mild and sunny for most of the long week.", D1),
-    "b": ("Tens of thousands marched in Cairo against Mubarak and his government. "
-          "The army moved into Cairo after violent clashes between police and protesters. "
-          "Oil prices rose on world markets as traders watched the unrest in Egypt.", D2),
-    "u": ("Egypt's protests against Mubarak spread from Cairo to Suez and Alexandria. "
-          "Analysts said the army would decide whether Mubarak could stay in power.", None),
+    "c": (
+        "Mubarak resigned as president of Egypt after eighteen days of mass protest. "
+        "Crowds celebrated his resignation in Tahrir Square in Cairo all night long. "
+        "The army took control of the country as the president left Cairo for Sharm.",
+        D3,
+    ),
+    "a": (
+        "Protesters filled Tahrir Square in Cairo demanding that Mubarak resign now. "
+        "Police used tear gas and water cannon against the crowds in central Cairo. "
+        "The weather in Alexandria was mild and sunny for most of the long week.",
+        D1,
+    ),
+    "b": (
+        "Tens of thousands marched in Cairo against Mubarak and his government. "
+        "The army moved into Cairo after violent clashes between police and protesters. "
+        "Oil prices rose on world markets as traders watched the unrest in Egypt.",
+        D2,
+    ),
+    "u": (
+        "Egypt's protests against Mubarak spread from Cairo to Suez and Alexandria. "
+        "Analysts said the army would decide whether Mubarak could stay in power.",
+        None,
+    ),
 }
 
 
@@ -53,7 +65,7 @@ def test_summary_fits_the_budget_and_cites_spans(selector: str) -> None:
     for sent in summary.sentences:
         article = c.article(sent.span.article_id)
         text = sent.span.text(article)
-        assert text == article.text[sent.span.start:sent.span.end]
+        assert text == article.text[sent.span.start : sent.span.end]
         assert text.endswith(".")
 
 
@@ -61,8 +73,10 @@ def test_summary_fits_the_budget_and_cites_spans(selector: str) -> None:
 def test_sentences_are_in_chronological_reading_order(selector: str) -> None:
     c = corpus()
     summary = summarize(c, Options(words=60), selector)
-    keys = [(s.pub_date is None, s.pub_date or dt.date.max, s.span.article_id, s.position)
-            for s in summary.sentences]
+    keys = [
+        (s.pub_date is None, s.pub_date or dt.date.max, s.span.article_id, s.position)
+        for s in summary.sentences
+    ]
     assert keys == sorted(keys)
     assert len({s.span for s in summary.sentences}) == len(summary.sentences)
 
@@ -81,9 +95,11 @@ def test_about_focuses_the_summary() -> None:
 
 
 def test_fragments_and_questions_are_not_candidates() -> None:
-    text = ("\"We will not leave until he goes.\n\nAll of us,\" a protester in Cairo said today. "
-            "Will the army stand with the people of Egypt in the end? "
-            "Thousands of protesters stayed in Tahrir Square through the cold night.")
+    text = (
+        '"We will not leave until he goes.\n\nAll of us," a protester in Cairo said today. '
+        "Will the army stand with the people of Egypt in the end? "
+        "Thousands of protesters stayed in Tahrir Square through the cold night."
+    )
     article = make_article("q", text, D1)
     c = make_corpus([article], [Annotations("q", tuple(split_sentences(text)))])
     texts = [cand.text for cand in summary_candidates(c, Options())]

@@ -63,7 +63,7 @@ def test_read_duc_document(tmp_path: Path) -> None:
     assert article.id == "APW19990612.0141"
     assert article.pub_date.value == dt.date(1999, 6, 12)
     assert article.title == "Supremacist Wanted Everyone Dead"
-    assert article.text[article.body_start:].startswith("MOBILE, Ala. (AP)")
+    assert article.text[article.body_start :].startswith("MOBILE, Ala. (AP)")
     assert "&amp;" not in article.text and "<P>" not in article.text
     corpus = duc_corpus([path])
     sentences = corpus.annotations[article.id].sentences
@@ -81,8 +81,11 @@ def test_pyramid_references(tmp_path: Path) -> None:
 
 def test_topic_statements(tmp_path: Path) -> None:
     path = tmp_path / "topics.sgml"
-    path.write_text("<topic>\n<num> D0601A </num>\n<title> Reservations </title>\n"
-                    "<narr>\nDiscuss conditions.\n</narr>\n</topic>\n", encoding="latin-1")
+    path.write_text(
+        "<topic>\n<num> D0601A </num>\n<title> Reservations </title>\n"
+        "<narr>\nDiscuss conditions.\n</narr>\n</topic>\n",
+        encoding="latin-1",
+    )
     assert read_topic_statements(path) == {"D0601A": ("Reservations", "Discuss conditions.")}
 
 

@@ -24,17 +24,23 @@ from dateline.timeline import build_timeline
 from tests.builders import make_article, make_corpus
 
 HOSTILE = "<script>window.__pwned=1</script>"
-HOSTILE_IMG = "<img src=x onerror=\"window.__pwned=2\">"
+HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
 D1, D2 = dt.date(2013, 7, 5), dt.date(2013, 7, 9)
 
 
 def hostile_corpus() -> Corpus:
     texts = {
-        "evil": (f"Headline {HOSTILE}\n\nOn July 5 more than 93,000 people have been killed, "
-                 f"the UN said {HOSTILE_IMG} in Geneva today.\n\nDiplomats met in Geneva "
-                 "again to prepare the peace conference on Syria.", D1),
-        "good": ("Talks on Syria resumed in Geneva on July 9 with both delegations present. "
-                 "More than 100,000 people have been killed since 2011, the UN said.", D2),
+        "evil": (
+            f"Headline {HOSTILE}\n\nOn July 5 more than 93,000 people have been killed, "
+            f"the UN said {HOSTILE_IMG} in Geneva today.\n\nDiplomats met in Geneva "
+            "again to prepare the peace conference on Syria.",
+            D1,
+        ),
+        "good": (
+            "Talks on Syria resumed in Geneva on July 9 with both delegations present. "
+            "More than 100,000 people have been killed since 2011, the UN said.",
+            D2,
+        ),
     }
     articles, annotations = [], []
     for article_id, (text, pub) in texts.items():
@@ -44,25 +50,38 @@ def hostile_corpus() -> Corpus:
         for phrase, day in (("July 5", D1), ("July 9", D2)):
             if phrase in text:
                 start = text.index(phrase)
-                timexes.append(Timex(start, start + len(phrase), TimexType.DATE,
-                                     day.isoformat(), DateInterval.day(day)))
+                timexes.append(
+                    Timex(
+                        start,
+                        start + len(phrase),
+                        TimexType.DATE,
+                        day.isoformat(),
+                        DateInterval.day(day),
+                    )
+                )
         articles.append(article)
-        annotations.append(Annotations(article_id, tuple(split_sentences(text)),
-                                       tuple(timexes)))
+        annotations.append(Annotations(article_id, tuple(split_sentences(text)), tuple(timexes)))
     return make_corpus(articles, annotations)
 
 
 def make_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     """A briefing without the spaCy stages."""
     opts = opts or Options(words=40)
-    return Briefing(summarize(corpus, opts), build_timeline(corpus, opts), (), (),
-                    figures_over_time(corpus, opts), corpus.articles, corpus.report, opts)
+    return Briefing(
+        summarize(corpus, opts),
+        build_timeline(corpus, opts),
+        (),
+        (),
+        figures_over_time(corpus, opts),
+        corpus.articles,
+        corpus.report,
+        opts,
+    )
 
 
 def test_report_is_self_contained() -> None:
     page = render_html(make_briefing(hostile_corpus()))
-    assert not re.search(r"<link|\ssrc=|https?://|@import|url\(", page.replace(
-        "&lt;img src=x", ""))
+    assert not re.search(r"<link|\ssrc=|https?://|@import|url\(", page.replace("&lt;img src=x", ""))
     assert "Content-Security-Policy" in page
     assert page.count("<script") == 2
 
@@ -121,7 +140,7 @@ def test_text_markdown_and_json_renderers_cite_sources() -> None:
     doc = summary_document(briefing.summary, corpus.articles)
     for sent in doc["summary"]["sentences"]:
         article = corpus.article(sent["article_id"])
-        assert article.text[sent["start"]:sent["end"]] == sent["text"]
+        assert article.text[sent["start"] : sent["end"]] == sent["text"]
     data = briefing_to_dict(briefing)
     assert data["schema"] == "dateline.briefing" and data["figures"]
     json.dumps(data)

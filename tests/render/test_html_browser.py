@@ -17,15 +17,25 @@ import pytest
 from tests.render.test_html import hostile_corpus, make_briefing
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PHONE, DESKTOP = (390, 844), (1280, 900)
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None,
-                       reason=f"no headless chromium at {CHROMIUM} (run .ci/system-deps)"),
+    pytest.mark.skipif(
+        shutil.which(CHROMIUM) is None,
+        reason=f"no headless chromium at {CHROMIUM} (run .ci/system-deps)",
+    ),
 ]
 
 
@@ -68,8 +78,9 @@ class Page:
         return self.page
 
 
-def test_timeline_entry_opens_to_its_sources(browser: Any, syria_report: Path,
-                                             tmp_path: Path) -> None:
+def test_timeline_entry_opens_to_its_sources(
+    browser: Any, syria_report: Path, tmp_path: Path
+) -> None:
     page = Page(browser, DESKTOP)
     p = page.open(syria_report)
     entry = p.locator("details.entry").first

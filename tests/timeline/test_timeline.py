@@ -147,3 +147,11 @@ def test_about_focuses_the_timeline_on_a_topic() -> None:
     for entry in timeline.entries:
         for sent in entry.sentences:
             assert "army" in sent.span.text(c.article(sent.span.article_id)).lower()
+
+
+def test_embedding_selector_builds_the_same_dates() -> None:
+    c = corpus()
+    tfidf = build_timeline(c, Options(dates=3, sentences=1))
+    dense = build_timeline(c, Options(dates=3, sentences=1, sentence_selector="minilm-mmr"))
+    assert [e.date for e in dense.entries] == [e.date for e in tfidf.entries]
+    assert all(len(e.sentences) == 1 for e in dense.entries)

@@ -21,14 +21,15 @@ import re
 from collections.abc import Iterator
 
 from dateline.annotate.timex_lexicon import MONTHS, WEEKDAYS
-from dateline.annotate.timex_resolver import Resolver
+from dateline.annotate.timex_resolver import Resolver, anchor_anaphors
+from dateline.annotate.timex_rules_anaphoric import ANAPHORIC_RULES
 from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
 TIMEX_VERSION = "2"  # bump whenever the output for some input changes (cache key)
 
-RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES)
+RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
 
 # Every match of a rule contains a key word of one of the rule's families. The text is
@@ -89,10 +90,11 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "year": ("year", "decade", "year_period"),
     "decade": ("decade",),
     "unit": ("relative_unit", "quarter", "relative_quarter", "ago", "duration",
-             "vague_duration", "set", "anchored_day", "nth_week", "year_earlier", "century"),
+             "vague_duration", "set", "anchored_day", "same_unit", "nth_week", "year_earlier",
+             "century"),
     "month": ("month_day", "day_month", "month_year", "month_alone", "nth_week", "set"),
     "weekday": ("weekday", "set", "plural_weekday"),
-    "daypart": ("time", "deictic_day", "anchored_day", "set"),
+    "daypart": ("time", "deictic_day", "anchored_day", "same_unit", "set"),
     "season": ("season", "set"),
     "reference": ("reference",),
     "adverb": ("set",),
@@ -129,7 +131,8 @@ def extract_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             timex = RULES[rank].build(match, resolver)
             if timex is not None and not _is_false_positive(timex, text):
                 candidates.append((_stripped(timex, text), rank))
-    return _longest_first(candidates)
+    taken = _longest_first(candidates)
+    return anchor_anaphors(taken, resolver) if resolver and resolver.anaphors else taken
 
 
 # A date that names something: "the April 6 Movement", "6 October Bridge", "the

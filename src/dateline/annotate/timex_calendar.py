@@ -153,7 +153,19 @@ def season_of(month: int) -> str:
 # -- tense cues ---------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would might may upcoming next scheduled slated tomorrow soon".split()
+    "will 'll wo shall would might may upcoming next scheduled slated tomorrow soon "
+    "effective payable until till".split()
+)
+# Present-tense verbs of schedules: "they meet Monday", "the offer expires Friday".
+_SCHEDULE_VERBS = frozenset(
+    "meet meets begin begins start starts open opens resume resumes visit visits arrive "
+    "arrives leave leaves travel travels return returns expire expires vote votes "
+    "convene convenes".split()
+)
+_NOT_SCHEDULE_BEFORE = frozenset("did didn't to".split())
+# "a reduced dividend", "a still unspecified date": -ed adjectives are not past tense.
+_ADJECTIVE_BEFORE = frozenset(
+    "a an the this these those its their his her our my your still newly".split()
 )
 # Verbs that signal the future when "to" follows: "is expected to", "plans to".
 _FUTURE_BEFORE_TO = frozenset(
@@ -165,7 +177,7 @@ _PAST_WORDS = frozenset(
     "began fell rose sold bought brought thought found got spoke wrote became ran led "
     "kept sent spent paid fought struck stood agreed felt heard knew meant broke chose "
     "drove ate flew forgot froze hid rode rang sang sank shook shot slid stole swore "
-    "threw woke wore ago last yesterday earlier previously recently".split()
+    "threw woke wore ago last yesterday earlier previously recently since".split()
 )
 # Lower-case words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset(
@@ -178,7 +190,7 @@ _PASSIVE_AUX = frozenset("be being".split())
 
 _WORD = re.compile(r"[A-Za-z']+(?:-[A-Za-z]+)*")
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bJan)(?<!\bFeb)"
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bvs)(?<!\bJan)(?<!\bFeb)"
     r"(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)[.!?][\"'”’)]*\s|\n\s*\n"
 )
 _WINDOW = 80  # characters searched on each side for a tense cue: about one clause
@@ -226,6 +238,8 @@ def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         before = words[i - 1].group().lower() if i > 0 else ""
         direction = _word_direction(word, before, after, match.group()[0].isupper())
+        if direction == FUTURE and before == "been" and i > 1 and words[i - 2].group() == "had":
+            direction = PAST  # "had been due to expire Friday": a plan now past
         if direction != UNKNOWN:
             distance = (
                 abs(match.start() - origin) if match.start() > origin else origin - match.end()
@@ -247,6 +261,11 @@ def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Di
         return UNKNOWN  # names ("May", "Will", "Reed"); passives ("will be held")
     if word in _PAST_WORDS:
         return PAST
-    if "-" not in word and len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST:
+    if word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE:
+        return FUTURE
+    if (
+        "-" not in word and len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
+        and before not in _ADJECTIVE_BEFORE
+    ):  # fmt: skip
         return PAST
     return UNKNOWN

@@ -3,15 +3,37 @@
 A :class:`Resolver` is made once per text. It knows the document creation time (dct),
 finds the tense around an expression, and builds resolved or unresolved Timex values,
 so that the rules only say what they saw.
+
+Anaphoric expressions ("the following year", "that day", "the previous Friday", a bare
+"10 p.m.") first resolve against the dct like any relative one, and are noted;
+:func:`anchor_anaphors` then re-resolves each against the last date the text mentioned
+before it, as HeidelTime does for narratives, when that date is precise enough.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from dateline.annotate.timex_calendar import Direction, tense_direction
-from dateline.model import DateInterval, Timex, TimexType
+from dateline.model import DateInterval, Granularity, Timex, TimexType
+
+FromAnchor = Callable[[DateInterval], DateInterval | None]
+
+# From finest to coarsest: an anaphor needing a month can use a day, never a year.
+_FINENESS = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.QUARTER,
+             Granularity.YEAR, Granularity.DECADE)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """How to resolve an anaphoric expression once its reference date is known."""
+
+    compute: FromAnchor
+    needs: Granularity  # the coarsest reference it can use
+    kind: TimexType
+    suffix: str
 
 
 class Resolver:
@@ -22,6 +44,7 @@ class Resolver:
         self.dct = dct
         self.anchor = f"dct:{dct.isoformat()}" if dct else "unresolved"
         self._directions: dict[tuple[int, int], Direction] = {}
+        self.anaphors: dict[tuple[int, int], Anaphor] = {}
 
     def direction(self, start: int, end: int) -> Direction:
         """Past or future, from the tense of the sentence around ``text[start:end]``."""
@@ -60,6 +83,22 @@ class Resolver:
             return None
         return Timex(*span, kind, interval.value + suffix, interval, self.anchor, True)
 
+    def anaphoric(
+        self,
+        span: tuple[int, int],
+        compute: FromAnchor,
+        needs: Granularity,
+        placeholder: str,
+        kind: TimexType = TimexType.DATE,
+        suffix: str = "",
+    ) -> Timex | None:
+        """ "the following year": ``compute`` maps the reference date's interval to the
+        expression's. Resolved against the dct (as a day) until :func:`anchor_anaphors`
+        finds a reference in the text."""
+        self.anaphors[span] = Anaphor(compute, needs, kind, suffix)
+        return self.relative(span, lambda dct: compute(DateInterval.day(dct)), placeholder,
+                             kind, suffix)  # fmt: skip
+
     def reference(self, span: tuple[int, int], value: str) -> Timex:
         """PRESENT_REF, PAST_REF, FUTURE_REF, or a season or weekend value: relative to
         the dct but with no interval."""
@@ -76,3 +115,29 @@ class Resolver:
     def measure(span: tuple[int, int], value: str, kind: TimexType) -> Timex:
         """A duration or a set: needs no anchor."""
         return Timex(*span, kind, value)
+
+
+def anchor_anaphors(timexes: list[Timex], res: Resolver) -> list[Timex]:
+    """``timexes`` (in text order) with each anaphor re-resolved against the last date
+    or time before it whose granularity is fine enough; anaphors without one keep their
+    dct reading. Re-resolved anaphors are references for later ones."""
+    refs: list[DateInterval] = []
+    anchored: list[Timex] = []
+    for timex in timexes:
+        anaphor = res.anaphors.get((timex.start, timex.end))
+        if anaphor is not None:
+            timex = _anchored(timex, anaphor, refs)
+        if timex.interval is not None and timex.type in (TimexType.DATE, TimexType.TIME):
+            refs.append(timex.interval)
+        anchored.append(timex)
+    return anchored
+
+
+def _anchored(timex: Timex, anaphor: Anaphor, refs: list[DateInterval]) -> Timex:
+    limit = _FINENESS.index(anaphor.needs)
+    ref = next((r for r in reversed(refs) if _FINENESS.index(r.granularity) <= limit), None)
+    interval = anaphor.compute(ref) if ref is not None else None
+    if ref is None or interval is None:
+        return timex
+    return Timex(timex.start, timex.end, anaphor.kind, interval.value + anaphor.suffix,
+                 interval, f"text:{ref.value}", True)  # fmt: skip

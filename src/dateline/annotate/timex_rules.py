@@ -33,7 +33,7 @@ from dateline.annotate.timex_lexicon import (
     weekday_number,
 )
 from dateline.annotate.timex_resolver import Resolver
-from dateline.model import DateInterval, Timex, TimexType
+from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 Build = Callable[[re.Match[str], Resolver], Timex | None]
 
@@ -221,11 +221,24 @@ def _century(match: re.Match[str], res: Resolver) -> Timex | None:
 # -- weekdays and clock times -----------------------------------------------------------
 
 
+_ANAPHORIC_WEEKDAY: dict[str, cal.Direction] = {
+    "the previous": cal.PAST, "the preceding": cal.PAST, "the following": cal.FUTURE,
+}  # fmt: skip
+
+
 def resolve_weekday(
     res: Resolver, span: tuple[int, int], weekday: int, rel: str, suffix: str = ""
 ) -> Timex | None:
     """A weekday, "last Friday", "next Tuesday", "Friday night", resolved by tense."""
     kind = TimexType.TIME if suffix else TimexType.DATE
+    placeholder = f"XXXX-WXX-{weekday + 1}"
+    if rel in _ANAPHORIC_WEEKDAY:  # "the previous Friday": the one before the last date named
+        direction = _ANAPHORIC_WEEKDAY[rel]
+
+        def from_anchor(ref: DateInterval) -> DateInterval:
+            return DateInterval.day(cal.weekday_date(weekday, ref.start, direction, strict=True))
+
+        return res.anaphoric(span, from_anchor, Granularity.DAY, placeholder, kind, suffix)
 
     def compute(dct: dt.date) -> DateInterval:
         if rel in {"last", "past", "previous"}:
@@ -237,7 +250,7 @@ def resolve_weekday(
         direction = res.direction(*span)
         return DateInterval.day(cal.weekday_date(weekday, dct, direction, strict=False))
 
-    return res.relative(span, compute, f"XXXX-WXX-{weekday + 1}", kind, suffix)
+    return res.relative(span, compute, placeholder, kind, suffix)
 
 
 def _weekday(match: re.Match[str], res: Resolver) -> Timex | None:
@@ -285,7 +298,10 @@ def _time(match: re.Match[str], res: Resolver) -> Timex | None:
 
         return res.relative(span, on_month_day, f"XXXX-{month:02d}-{day:02d}",
                             TimexType.TIME, suffix)  # fmt: skip
-    offset = _DEICTIC_DAY_OFFSETS[(match["deictic"] or "today").lower()]
+    if not match["deictic"]:  # "at 10 p.m.": on the day last named
+        return res.anaphoric(span, lambda ref: DateInterval.day(ref.start), Granularity.DAY,
+                             "XXXX-XX-XX", TimexType.TIME, suffix)  # fmt: skip
+    offset = _DEICTIC_DAY_OFFSETS[match["deictic"].lower()]
     return res.relative(span, lambda dct: DateInterval.day(dct + dt.timedelta(days=offset)),
                         "XXXX-XX-XX", TimexType.TIME, suffix)  # fmt: skip
 
@@ -432,7 +448,8 @@ DATE_RULES: list[Rule] = [
     Rule(
         "weekday",
         compile_rule(
-            r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous)\s+|(?:early|late)\s+)?"
+            r"(?:(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+(?:previous|preceding|"
+            r"following))\s+|(?:early|late)\s+)?"
             r"(?P<wd>" + WEEKDAY + r")(?:\s+(?P<part>" + DAY_PART + r"))?"
         ),
         _weekday,

@@ -59,24 +59,6 @@ def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.relative(span_of(match), compute, "XXXX-XX-XX", kind, suffix)
 
 
-_ANCHORED_OFFSETS = {
-    "before": -1, "previous": -1, "preceding": -1, "earlier": -1,
-    "after": 1, "next": 1, "following": 1, "later": 1, "subsequent": 1,
-}  # fmt: skip
-_UNIT_CODES = {
-    "day": "D", "morning": "D", "night": "D", "evening": "D", "week": "W", "month": "M",
-    "year": "Y",
-}  # fmt: skip
-
-
-def _anchored(match: re.Match[str], res: Resolver) -> Timex | None:
-    """ "the day before", "the following week": one unit from the dct, the only anchor
-    a single text offers without discourse analysis."""
-    offset = _ANCHORED_OFFSETS[(match["dir"] or match["dir2"]).lower()]
-    unit = _UNIT_CODES[(match["unit"] or match["unit2"]).lower()]
-    return res.relative(span_of(match), lambda dct: cal.shift(dct, offset, unit), "XXXX-XX-XX")
-
-
 # -- this week, last month, next year ---------------------------------------------------
 
 _REL_OFFSETS = {
@@ -152,7 +134,8 @@ def _quarter(match: re.Match[str], res: Resolver) -> Timex | None:
     owner = (match["owner"] or "").lower()
 
     def compute(dct: dt.date) -> DateInterval:
-        interval = cal.quarter_of(dct.year - owner.startswith("last"), nth)
+        interval = cal.quarter_of(dct.year - owner.startswith("last") + owner.startswith("next"),
+                                  nth)
         if not owner and interval.start > dct and res.direction(*span) == cal.PAST:
             return cal.quarter_of(dct.year - 1, nth)  # results for a quarter already over
         return interval
@@ -375,6 +358,8 @@ _REL = (
     r"the\s+present|the\s+past|the\s+last|the\s+previous|previous|the\s+coming|the\s+next|"
     r"the\s+latest|the)"
 )
+# "last year-end", "the year-ago quarter" are other expressions; "last year's" is this one.
+_NOT_COMPOUND = r"(?!-|['’](?!s\b))"
 _NUMBER_OR_VAGUE = r"(?:" + NUMBER + r"|" + VAGUE + r")"
 
 RELATIVE_RULES: list[Rule] = [
@@ -389,22 +374,13 @@ RELATIVE_RULES: list[Rule] = [
         _deictic_day,
     ),
     Rule(
-        "anchored_day",
-        compile_rule(
-            r"the\s+(?:(?P<unit>day|morning|night|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|"
-            r"a|an|his|her|their|its|this|that|\w+\s*'s)\b)|(?P<dir2>next|following|previous|"
-            r"preceding|subsequent)\s+(?P<unit2>day|morning|night|evening|week|month|year)\b)"
-        ),
-        _anchored,
-    ),
-    Rule(
         "relative_unit",
         compile_rule(
             r"(?P<mod>(?:earlier|later|early|late)\s+(?:in\s+)?|"
             + FUZZY
             + r")?(?P<rel>"
             + _REL
-            + r")\s+(?P<unit>week(?:end)?|month|year|decade|century)\b(?![-']|\s+'s)"
+            + r")\s+(?P<unit>week(?:end)?|month|year|decade|century)\b" + _NOT_COMPOUND
         ),
         _relative_unit,
     ),
@@ -426,7 +402,7 @@ RELATIVE_RULES: list[Rule] = [
     Rule(
         "quarter",
         compile_rule(
-            r"(?:(?:(?P<owner>this\s+year\s*'s|last\s+year\s*'s|the)|(?:the\s+)?(?P<qyear>"
+            r"(?:(?:(?P<owner>(?:this|last|next)\s+year\s*'s|the)|(?:the\s+)?(?P<qyear>"
             + YEAR
             + r")(?:\s*'s)?)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd"
             r"|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?"
@@ -435,7 +411,7 @@ RELATIVE_RULES: list[Rule] = [
     ),
     Rule(
         "relative_quarter",
-        compile_rule(r"(?P<rel>" + _REL + r")\s+quarter\b(?![-']|\s+'s)"),
+        compile_rule(r"(?P<rel>" + _REL + r")\s+quarter\b" + _NOT_COMPOUND),
         _relative_quarter,
     ),
     Rule(

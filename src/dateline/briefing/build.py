@@ -79,8 +79,10 @@ def annotate_speech(corpus: Corpus) -> Annotated:
     else from the spaCy pipeline (batched)."""
     anns = [corpus.annotations.get(a.id) for a in corpus.articles]
     if any(ann is not None and (ann.entities or ann.quotes) for ann in anns):
-        return [(a, ann.entities if ann else (), ann.quotes if ann else ())
-                for a, ann in zip(corpus.articles, anns, strict=True)]
+        return [
+            (a, ann.entities if ann else (), ann.quotes if ann else ())
+            for a, ann in zip(corpus.articles, anns, strict=True)
+        ]
     from dateline.annotate.quotes import extract_quotes_many
 
     found = extract_quotes_many(a.text for a in corpus.articles)
@@ -97,11 +99,19 @@ def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[Sp
                 continue
             actor_id = resolve_speaker(actors, quote.speaker_name, article.id)
             speaker = names[actor_id] if actor_id else quote.speaker_name
-            groups[(actor_id, speaker)].append(QuoteEntry(
-                Span(article.id, quote.start, quote.end), quote.direct, speaker, actor_id,
-                article.pub_date.value))
-    out = [SpeakerQuotes(speaker, actor_id, tuple(sorted(entries, key=_quote_order)))
-           for (actor_id, speaker), entries in groups.items()]
+            groups[(actor_id, speaker)].append(
+                QuoteEntry(
+                    Span(article.id, quote.start, quote.end),
+                    quote.direct,
+                    speaker,
+                    actor_id,
+                    article.pub_date.value,
+                )
+            )
+    out = [
+        SpeakerQuotes(speaker, actor_id, tuple(sorted(entries, key=_quote_order)))
+        for (actor_id, speaker), entries in groups.items()
+    ]
     out.sort(key=lambda s: (-len(s.quotes), s.speaker))
     return tuple(out)
 
@@ -136,5 +146,14 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     timeline = build_timeline(corpus, opts)
     figures = figures_over_time(corpus, opts)
     actors, quotes, note = _speech(corpus)
-    return Briefing(summary, timeline, actors, quotes, figures, corpus.articles, corpus.report,
-                    opts, (note,) if note else ())
+    return Briefing(
+        summary,
+        timeline,
+        actors,
+        quotes,
+        figures,
+        corpus.articles,
+        corpus.report,
+        opts,
+        (note,) if note else (),
+    )

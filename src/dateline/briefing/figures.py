@@ -30,29 +30,73 @@ from dateline.options import Options
 from dateline.timeline.text import STOPWORDS
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "dead", "deaths", "death", "died", "die", "fatalities", "lives",
-               "slain", "massacred", "bodies", "perished", "toll", "murdered", "executed"),
+    "killed": (
+        "killed",
+        "dead",
+        "deaths",
+        "death",
+        "died",
+        "die",
+        "fatalities",
+        "lives",
+        "slain",
+        "massacred",
+        "bodies",
+        "perished",
+        "toll",
+        "murdered",
+        "executed",
+    ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "casualties"),
     "refugees": ("refugees", "refugee", "fled", "flee", "fleeing", "asylum"),
     "displaced": ("displaced", "homeless", "evacuated", "uprooted"),
-    "arrested": ("arrested", "detained", "jailed", "imprisoned", "detainees", "arrests",
-                 "prisoners", "held", "rounded"),
+    "arrested": (
+        "arrested",
+        "detained",
+        "jailed",
+        "imprisoned",
+        "detainees",
+        "arrests",
+        "prisoners",
+        "held",
+        "rounded",
+    ),
     "missing": ("missing", "disappeared", "kidnapped", "abducted", "hostages"),
     "in need": ("need",),
 }
 CUES = {cue: category for category, cues in CATEGORIES.items() for cue in cues}
 
 QUALIFIERS = (
-    "more than", "over", "upwards of", "in excess of", "at least", "nearly", "almost",
-    "close to", "about", "around", "some", "roughly", "approximately", "an estimated",
-    "estimated", "up to", "as many as", "fewer than", "less than", "under", "at most",
+    "more than",
+    "over",
+    "upwards of",
+    "in excess of",
+    "at least",
+    "nearly",
+    "almost",
+    "close to",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "an estimated",
+    "estimated",
+    "up to",
+    "as many as",
+    "fewer than",
+    "less than",
+    "under",
+    "at most",
     "well over",
 )
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 WORD_NUMBERS = {
-    w: float(i) for i, w in enumerate(
+    w: float(i)
+    for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
 }
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -73,8 +117,8 @@ _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, revers
 _NUMBER = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+(?:the\s+)?)?"
     r"(?<![\w$£€.,/:-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|"
-    + "|".join(WORD_NUMBERS) +
-    r")(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w%$:/-]|[.,]\d)",
+    + "|".join(WORD_NUMBERS)
+    + r")(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w%$:/-]|[.,]\d)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*")
@@ -126,10 +170,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _looks_like_date_or_year(text: str, start: int, end: int, raw: str, scale: str | None
-                             ) -> bool:
-    before = _words(text[max(0, start - 12):start])[-1:]
-    after = _words(text[end:end + 12])[:1]
+def _looks_like_date_or_year(text: str, start: int, end: int, raw: str, scale: str | None) -> bool:
+    before = _words(text[max(0, start - 12) : start])[-1:]
+    after = _words(text[end : end + 12])[:1]
     if (before and before[0] in MONTHS) or (after and after[0] in MONTHS):
         return True
     plain = raw.isdigit() and len(raw) == 4 and not scale
@@ -149,7 +192,7 @@ def _clause_before(text: str, sent_start: int, start: int) -> str:
     stops = list(_CLAUSE_END.finditer(head))
     # "killed three people and injured more than 600": "and" does not end the clause
     # before, because the cue of the second number sits after it.
-    return head[stops[-1].end():] if stops else head
+    return head[stops[-1].end() :] if stops else head
 
 
 def _cue_after(words: list[str]) -> tuple[str, str] | None:
@@ -160,7 +203,7 @@ def _cue_after(words: list[str]) -> tuple[str, str] | None:
     for i, word in enumerate(words[:AFTER_WINDOW]):
         if any(ch.isdigit() for ch in word):
             return None
-        if word in CUES and not (word == "need" and words[i - 1:i] != ["in"]):
+        if word in CUES and not (word == "need" and words[i - 1 : i] != ["in"]):
             return word, unit
     return None
 
@@ -199,8 +242,9 @@ def figures_in_sentence(text: str, span: Span, reported: dt.date | None) -> Iter
         if cue is None or (raw.lower() in WORD_NUMBERS and not unit and not found):
             continue
         qualifier = " ".join((match.group("qual") or "").lower().split())
-        yield Figure(span, (match.start(), end), quantity, qualifier, CUES[cue], cue, unit,
-                     reported)
+        yield Figure(
+            span, (match.start(), end), quantity, qualifier, CUES[cue], cue, unit, reported
+        )
 
 
 def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure, ...]:
@@ -220,8 +264,12 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
 
 
 def _order(figure: Figure) -> tuple[int, dt.date, float, Span]:
-    return (figure.reported is not None, figure.reported or dt.date.min, figure.quantity,
-            figure.span)
+    return (
+        figure.reported is not None,
+        figure.reported or dt.date.min,
+        figure.quantity,
+        figure.span,
+    )
 
 
 def group_figures(figures: Iterable[Figure]) -> tuple[FigureSeries, ...]:

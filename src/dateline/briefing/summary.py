@@ -134,11 +134,13 @@ def build_problem(candidates: list[Candidate], budget: int, about: str | None) -
 
 
 def _reads_alone(text: str) -> bool:
-    """Not a question, not a fragment of a split quote, not a lower-case continuation."""
+    """A whole sentence: not a question, a headline, a fragment of a split quote or a
+    lower-case continuation."""
     stripped = text.strip()
     first = stripped.lstrip("\"'“‘(")[:1]
     balanced = stripped.count('"') % 2 == 0 and stripped.count("“") == stripped.count("”")
-    return not stripped.endswith("?") and balanced and not first.islower()
+    ends = stripped[-1:] in ".!\"”’')"  # headlines and captions have no full stop
+    return ends and not stripped.endswith("?") and balanced and not first.islower()
 
 
 # --- selectors ----------------------------------------------------------------------
@@ -177,8 +179,15 @@ class SubmodularSelector:
             return np.ones(n)
         return (1 - self.query_weight) + self.query_weight * _unit_scale(problem.relevance)
 
-    def _greedy(self, problem: Problem, sims: Matrix, weights: Matrix, cap: Matrix,
-                reward: Matrix, clusters: npt.NDArray[np.int64]) -> list[tuple[int, float]]:
+    def _greedy(
+        self,
+        problem: Problem,
+        sims: Matrix,
+        weights: Matrix,
+        cap: Matrix,
+        reward: Matrix,
+        clusters: npt.NDArray[np.int64],
+    ) -> list[tuple[int, float]]:
         costs = np.array([c.words for c in problem.candidates], dtype=float)
         covered = np.zeros(len(costs))
         per_cluster = np.zeros(int(clusters.max()) + 1)
@@ -189,8 +198,13 @@ class SubmodularSelector:
             open_ &= used + costs <= problem.budget
             if not open_.any():
                 return chosen
-            coverage = (weights[:, None] * (np.minimum(covered[:, None] + sims, cap[:, None])
-                                             - np.minimum(covered, cap)[:, None])).sum(axis=0)
+            coverage = (
+                weights[:, None]
+                * (
+                    np.minimum(covered[:, None] + sims, cap[:, None])
+                    - np.minimum(covered, cap)[:, None]
+                )
+            ).sum(axis=0)
             before = np.sqrt(per_cluster[clusters])
             diversity = np.sqrt(per_cluster[clusters] + reward) - before
             gain = coverage + self.diversity * diversity
@@ -289,8 +303,7 @@ def _reading_order(sent: SummarySentence) -> tuple[int, dt.date, str, int]:
     return (int(undated), sent.pub_date or dt.date.max, sent.span.article_id, sent.position)
 
 
-def summarize(corpus: Corpus, opts: Options | None = None,
-              selector: str | None = None) -> Summary:
+def summarize(corpus: Corpus, opts: Options | None = None, selector: str | None = None) -> Summary:
     """``opts.words`` words over the whole corpus, or about ``opts.about``; every sentence
     cited by its span, in chronological reading order. Deterministic."""
     opts = opts or Options()
@@ -300,8 +313,9 @@ def summarize(corpus: Corpus, opts: Options | None = None,
     problem = build_problem(candidates, opts.words, opts.about)
     picked = chooser.select(problem)
     sents = [
-        SummarySentence(candidates[i].span, round(gain, 4), candidates[i].pub_date,
-                        candidates[i].position)
+        SummarySentence(
+            candidates[i].span, round(gain, 4), candidates[i].pub_date, candidates[i].position
+        )
         for i, gain in picked
     ]
     return Summary(tuple(sorted(sents, key=_reading_order)), opts.words, opts.about, name)
@@ -309,6 +323,6 @@ def summarize(corpus: Corpus, opts: Options | None = None,
 
 def summary_words(summary: Summary, corpus: Corpus) -> int:
     """Words the summary uses."""
-    return sum(len(s.span.text(corpus.article(s.span.article_id)).split())
-               for s in summary.sentences)
-
+    return sum(
+        len(s.span.text(corpus.article(s.span.article_id)).split()) for s in summary.sentences
+    )

@@ -46,8 +46,10 @@ PUBLISHED = (
     ("DUC 2007 main best system, 250 words", "R-2 recall about 0.12"),
     ("DUC 2007 update best system (40), 100 words", "R-2 recall 0.1119"),
     ("DUC 2007 update CLASSY04 baseline (58), 100 words", "R-2 recall 0.0850"),
-    ("DUC 2004 generic, 665 bytes: LexRank / Centroid / Submodular", "R-1 recall "
-     "35.95 / 36.41 / 39.18"),
+    (
+        "DUC 2004 generic, 665 bytes: LexRank / Centroid / Submodular",
+        "R-1 recall 35.95 / 36.41 / 39.18",
+    ),
 )
 
 
@@ -116,11 +118,23 @@ def read_duc_document(path: Path) -> Article:
     head = f"{headline}\n\n" if headline else ""
     text = head + "\n\n".join(paragraphs)
     day = _DOCNO_DATE.search(docno)
-    pub = (PublicationDate(dt.date(*map(int, day.groups())), Confidence.EXPLICIT, "metadata",
-                           f"DOCNO {docno}") if day else PublicationDate.unknown())
-    return Article(id=docno, path=str(path), text=text, pub_date=pub, title=headline or None,
-                   title_span=(0, len(headline)) if headline else None, body_start=len(head),
-                   offsets=OffsetMap.identity(len(text)))
+    pub = (
+        PublicationDate(
+            dt.date(*map(int, day.groups())), Confidence.EXPLICIT, "metadata", f"DOCNO {docno}"
+        )
+        if day
+        else PublicationDate.unknown()
+    )
+    return Article(
+        id=docno,
+        path=str(path),
+        text=text,
+        pub_date=pub,
+        title=headline or None,
+        title_span=(0, len(headline)) if headline else None,
+        body_start=len(head),
+        offsets=OffsetMap.identity(len(text)),
+    )
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -133,8 +147,7 @@ def duc_corpus(documents: Sequence[Path]) -> Corpus:
     """Articles with sentence annotations only: all a summary needs."""
     articles = tuple(read_duc_document(p) for p in documents)
     annotations = {
-        a.id: Annotations(a.id, tuple(split_sentences(a.text, a.body_start)))
-        for a in articles
+        a.id: Annotations(a.id, tuple(split_sentences(a.text, a.body_start))) for a in articles
     }
     return Corpus(articles, annotations, RunReport())
 
@@ -149,14 +162,18 @@ def _references_2006(models: Path, topic: str) -> tuple[str, ...]:
 
 def _references_pyramid(pyramid: Path) -> tuple[str, ...]:
     """The model summaries inside a pyramid file, split on their header lines."""
-    lines = [html.unescape(line) for line in re.findall(r"<line>(.*?)</line>",
-                                                        pyramid.read_text(encoding="latin-1"))]
+    lines = [
+        html.unescape(line)
+        for line in re.findall(r"<line>(.*?)</line>", pyramid.read_text(encoding="latin-1"))
+    ]
     refs: list[list[str]] = []
     for i, line in enumerate(lines):
         if re.fullmatch(r"\s*D\d{4}\.M\.\d+\.\w\.\w\s*", line):
             refs.append([])
-        elif refs and not line.startswith("---") and not (
-            i + 1 < len(lines) and re.fullmatch(r"\s*D\d{4}\.M\..*", lines[i + 1])
+        elif (
+            refs
+            and not line.startswith("---")
+            and not (i + 1 < len(lines) and re.fullmatch(r"\s*D\d{4}\.M\..*", lines[i + 1]))
         ):
             refs[-1].append(line)
     return tuple(" ".join(r).strip() for r in refs if " ".join(r).strip())
@@ -170,8 +187,11 @@ def load_duc(directory: Path, task: str = "main") -> list[DucTopic]:
         return list(_load_2007_update(directory))
     if (directory / "duc2007_topics.sgml").exists():
         return list(_load_2007_main(directory))
-    raise InputError(str(directory), "not a DUC 2006 or 2007 folder",
-                     "point at the folder holding duc2006_topics.sgml or duc2007_topics.sgml")
+    raise InputError(
+        str(directory),
+        "not a DUC 2006 or 2007 folder",
+        "point at the folder holding duc2006_topics.sgml or duc2007_topics.sgml",
+    )
 
 
 def _load_2006(directory: Path) -> Iterator[DucTopic]:
@@ -186,15 +206,17 @@ def _load_2006(directory: Path) -> Iterator[DucTopic]:
 
 def _load_2007_main(directory: Path) -> Iterator[DucTopic]:
     statements = read_topic_statements(directory / "duc2007_topics.sgml")
-    pyramids = {p.name[:5]: p for p in (directory / "mainPyramidEval" / "allpyramids").glob(
-        "*.pyr")}
+    pyramids = {
+        p.name[:5]: p for p in (directory / "mainPyramidEval" / "allpyramids").glob("*.pyr")
+    }
     for topic_dir in sorted((directory / "duc2007_testdocs" / "main").iterdir()):
         pyramid = pyramids.get(topic_dir.name[:5])
         if pyramid is None:
             continue
         title, narrative = statements.get(topic_dir.name, ("", ""))
-        yield DucTopic(topic_dir.name, title, narrative, _files(topic_dir),
-                       _references_pyramid(pyramid))
+        yield DucTopic(
+            topic_dir.name, title, narrative, _files(topic_dir), _references_pyramid(pyramid)
+        )
 
 
 def _load_2007_update(directory: Path) -> Iterator[DucTopic]:
@@ -240,8 +262,13 @@ def summarize_topic(topic: DucTopic, limit: int, query: bool, selector: str) -> 
     return " ".join(s.span.text(corpus.article(s.span.article_id)) for s in summary.sentences)
 
 
-def evaluate_mds(topics: Sequence[DucTopic], dataset: str, limit: int = 100,
-                 query: bool = True, selector: str = "centroid-mmr") -> MdsResult:
+def evaluate_mds(
+    topics: Sequence[DucTopic],
+    dataset: str,
+    limit: int = 100,
+    query: bool = True,
+    selector: str = "centroid-mmr",
+) -> MdsResult:
     result = MdsResult(dataset, "query-focused" if query else "generic", limit)
     for topic in topics:
         started = time.perf_counter()
@@ -253,8 +280,9 @@ def evaluate_mds(topics: Sequence[DucTopic], dataset: str, limit: int = 100,
 
 
 def render_mds(results: Sequence[MdsResult]) -> str:
-    head = ("| data | setting | words | topics | R-1 recall | R-1 F1 | R-2 recall | R-2 F1 "
-            "| s/topic |")
+    head = (
+        "| data | setting | words | topics | R-1 recall | R-1 F1 | R-2 recall | R-2 F1 | s/topic |"
+    )
     lines = [head, "|" + "---|" * 9]
     for r in results:
         lines.append(

@@ -43,37 +43,45 @@ def _numbers(articles: Sequence[Article]) -> dict[str, int]:
 
 def span_to_dict(span: Span, article: Article, offsets: str = "cleaned") -> dict[str, Any]:
     start, end = span_offsets(article, span.start, span.end, offsets)
-    return {"article_id": article.id, "start": start, "end": end,
-            "text": span.text(article)}
+    return {"article_id": article.id, "start": start, "end": end, "text": span.text(article)}
 
 
 # --- summary ------------------------------------------------------------------------
 
 
-def summary_to_dict(summary: Summary, articles: ArticleIndex,
-                    offsets: str = "cleaned") -> dict[str, Any]:
+def summary_to_dict(
+    summary: Summary, articles: ArticleIndex, offsets: str = "cleaned"
+) -> dict[str, Any]:
     sentences = []
     for sent in summary.sentences:
         article = articles[sent.span.article_id]
-        sentences.append({
-            **span_to_dict(sent.span, article, offsets),
-            "score": sent.score,
-            "position": sent.position,
-            "pub_date": sent.pub_date.isoformat() if sent.pub_date else None,
-            "title": article.title,
-            "source": article.source,
-        })
-    return {"words": summary.words, "about": summary.about, "selector": summary.selector,
-            "words_used": sum(len(s["text"].split()) for s in sentences),
-            "sentences": sentences}
+        sentences.append(
+            {
+                **span_to_dict(sent.span, article, offsets),
+                "score": sent.score,
+                "position": sent.position,
+                "pub_date": sent.pub_date.isoformat() if sent.pub_date else None,
+                "title": article.title,
+                "source": article.source,
+            }
+        )
+    return {
+        "words": summary.words,
+        "about": summary.about,
+        "selector": summary.selector,
+        "words_used": sum(len(s["text"].split()) for s in sentences),
+        "sentences": sentences,
+    }
 
 
 def render_summary_text(summary: Summary, articles: Sequence[Article]) -> str:
     """One paragraph of cited sentences, then the numbered sources."""
     numbers = _numbers(articles)
     index = index_articles(articles)
-    body = " ".join(f"{_one_line(s.span.text(index[s.span.article_id]))} "
-                    f"[{numbers[s.span.article_id]}]" for s in summary.sentences)
+    body = " ".join(
+        f"{_one_line(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
+        for s in summary.sentences
+    )
     cited = sorted({s.span.article_id for s in summary.sentences}, key=numbers.__getitem__)
     lines = [body or "(nothing to summarise)", "", "Sources:"]
     lines += [f"[{numbers[i]}] {_source_line(index[i])}" for i in cited]
@@ -90,18 +98,24 @@ def render_summary_markdown(summary: Summary, articles: Sequence[Article]) -> st
     index = index_articles(articles)
     about = f" about *{_escape(summary.about)}*" if summary.about else ""
     out = [f"# Summary{about}", ""]
-    out += [f"{_escape(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
-            for s in summary.sentences] or ["*Nothing to summarise.*"]
+    out += [
+        f"{_escape(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
+        for s in summary.sentences
+    ] or ["*Nothing to summarise.*"]
     out = [out[0], "", " ".join(out[2:]), ""]
     return "\n".join(out + render_sources(articles, numbers))
 
 
-def summary_document(summary: Summary, articles: Sequence[Article],
-                     offsets: str = "cleaned") -> dict[str, Any]:
-    return {"schema": "dateline.summary", "version": SCHEMA_VERSION,
-            "generator": f"dateline {__version__}",
-            "summary": summary_to_dict(summary, index_articles(articles), offsets),
-            "articles": [article_to_dict(a) for a in articles]}
+def summary_document(
+    summary: Summary, articles: Sequence[Article], offsets: str = "cleaned"
+) -> dict[str, Any]:
+    return {
+        "schema": "dateline.summary",
+        "version": SCHEMA_VERSION,
+        "generator": f"dateline {__version__}",
+        "summary": summary_to_dict(summary, index_articles(articles), offsets),
+        "articles": [article_to_dict(a) for a in articles],
+    }
 
 
 # --- figures and quotes -------------------------------------------------------------
@@ -109,12 +123,17 @@ def summary_document(summary: Summary, articles: Sequence[Article],
 
 def figure_to_dict(figure: Figure, article: Article, offsets: str = "cleaned") -> dict[str, Any]:
     n_start, n_end = span_offsets(article, *figure.number, offsets)
-    return {"quantity": figure.quantity, "qualifier": figure.qualifier,
-            "category": figure.category, "cue": figure.cue, "unit": figure.unit,
-            "text": article.text[figure.number[0]:figure.number[1]],
-            "number": {"start": n_start, "end": n_end},
-            "reported": figure.reported.isoformat() if figure.reported else None,
-            "sentence": span_to_dict(figure.span, article, offsets)}
+    return {
+        "quantity": figure.quantity,
+        "qualifier": figure.qualifier,
+        "category": figure.category,
+        "cue": figure.cue,
+        "unit": figure.unit,
+        "text": article.text[figure.number[0] : figure.number[1]],
+        "number": {"start": n_start, "end": n_end},
+        "reported": figure.reported.isoformat() if figure.reported else None,
+        "sentence": span_to_dict(figure.span, article, offsets),
+    }
 
 
 def figure_label(figure: Figure) -> str:
@@ -123,11 +142,13 @@ def figure_label(figure: Figure) -> str:
     return f"{figure.qualifier} {qty}".strip()
 
 
-def _series_to_dict(series: FigureSeries, articles: ArticleIndex,
-                    offsets: str) -> dict[str, Any]:
-    return {"category": series.category,
-            "figures": [figure_to_dict(f, articles[f.span.article_id], offsets)
-                        for f in series.figures]}
+def _series_to_dict(series: FigureSeries, articles: ArticleIndex, offsets: str) -> dict[str, Any]:
+    return {
+        "category": series.category,
+        "figures": [
+            figure_to_dict(f, articles[f.span.article_id], offsets) for f in series.figures
+        ],
+    }
 
 
 # --- briefing -----------------------------------------------------------------------
@@ -138,16 +159,28 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     articles = index_articles(briefing.sources)
     timeline = timeline_to_dict(briefing.timeline, briefing.corpus, opts)["timeline"]
     return {
-        "schema": "dateline.briefing", "version": SCHEMA_VERSION,
-        "generator": f"dateline {__version__}", "offsets": opts.offsets,
+        "schema": "dateline.briefing",
+        "version": SCHEMA_VERSION,
+        "generator": f"dateline {__version__}",
+        "offsets": opts.offsets,
         "options": {**options_to_dict(opts), "words": opts.words},
         "summary": summary_to_dict(briefing.summary, articles, opts.offsets),
         "timeline": timeline,
         "actors": [_actor_to_dict(a) for a in briefing.actors],
-        "quotes": [{"speaker": q.speaker, "actor_id": q.actor_id,
-                    "quotes": [{**span_to_dict(e.span, articles[e.span.article_id],
-                                               opts.offsets), "direct": e.direct}
-                               for e in q.quotes]} for q in briefing.quotes],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "actor_id": q.actor_id,
+                "quotes": [
+                    {
+                        **span_to_dict(e.span, articles[e.span.article_id], opts.offsets),
+                        "direct": e.direct,
+                    }
+                    for e in q.quotes
+                ],
+            }
+            for q in briefing.quotes
+        ],
         "figures": [_series_to_dict(s, articles, opts.offsets) for s in briefing.figures],
         "articles": [article_to_dict(a) for a in briefing.sources],
         "report": report_to_dict(briefing.report, briefing.sources, opts),
@@ -156,12 +189,17 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
 
 
 def _actor_to_dict(actor: Any) -> dict[str, Any]:
-    return {"id": actor.id, "name": actor.name, "kind": actor.kind.value,
-            "aliases": [{"text": t, "count": n} for t, n in actor.aliases],
-            "titles": list(actor.titles), "mentions": actor.mentions,
-            "article_ids": list(actor.article_ids),
-            "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
-            "last_seen": actor.last_seen.isoformat() if actor.last_seen else None}
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "aliases": [{"text": t, "count": n} for t, n in actor.aliases],
+        "titles": list(actor.titles),
+        "mentions": actor.mentions,
+        "article_ids": list(actor.article_ids),
+        "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
+        "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
+    }
 
 
 def render_briefing_markdown(briefing: Briefing) -> str:
@@ -171,8 +209,14 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     out = [render_summary_markdown(briefing.summary, articles).split("\n## Sources")[0].rstrip()]
     out[0] = out[0].replace("# Summary", "# Briefing\n\n## Summary", 1)
     timeline_md = render_timeline_markdown(briefing.timeline, briefing.corpus, briefing.options)
-    out += ["", timeline_md.split("\n## Sources")[0].replace("# Timeline", "## Timeline", 1)
-            .replace("\n## ", "\n### ").rstrip(), ""]
+    out += [
+        "",
+        timeline_md.split("\n## Sources")[0]
+        .replace("# Timeline", "## Timeline", 1)
+        .replace("\n## ", "\n### ")
+        .rstrip(),
+        "",
+    ]
     out += _figures_markdown(briefing.figures, numbers)
     out += _actors_markdown(briefing, index, numbers)
     out += render_sources(articles, numbers)
@@ -188,17 +232,21 @@ def _figures_markdown(figures: Sequence[FigureSeries], numbers: dict[str, int]) 
     for series in figures:
         points = "; ".join(
             f"{figure_label(f)} ({f.reported.isoformat() if f.reported else 'date unknown'}) "
-            f"[{numbers[f.span.article_id]}]" for f in series.figures)
+            f"[{numbers[f.span.article_id]}]"
+            for f in series.figures
+        )
         out.append(f"- **{series.category}**: {points}")
     return [*out, ""]
 
 
-def _actors_markdown(briefing: Briefing, index: ArticleIndex,
-                     numbers: dict[str, int]) -> list[str]:
+def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str, int]) -> list[str]:
     out = ["## Actors", ""]
-    out += [f"- **{_escape(a.name)}** ({a.kind.value.lower()}"
-            f"{', ' + ', '.join(a.titles) if a.titles else ''}): {a.mentions} mentions in "
-            f"{len(a.article_ids)} articles" for a in briefing.actors[:15]]
+    out += [
+        f"- **{_escape(a.name)}** ({a.kind.value.lower()}"
+        f"{', ' + ', '.join(a.titles) if a.titles else ''}): {a.mentions} mentions in "
+        f"{len(a.article_ids)} articles"
+        for a in briefing.actors[:15]
+    ]
     out += ["", "## Quotes by speaker", ""]
     for group in briefing.quotes:
         out += [f"### {_escape(group.speaker)}", ""]

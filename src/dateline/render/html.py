@@ -38,8 +38,13 @@ _APP_SCRIPT = re.compile(r'<script id="app">(.*?)</script>', re.DOTALL)
 def json_for_script(data: Any) -> Markup:
     """JSON safe inside ``<script type="application/json">``: no ``</``, no ``<!--``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, escaped)
     return Markup(text)  # escaped above for the script-data context
 
@@ -54,22 +59,28 @@ def in_context(article: Article, span: Span) -> dict[str, str]:
     para_start = 0 if para_start < 0 else para_start + 2
     para_end = text.find("\n\n", span.end)
     para_end = len(text) if para_end < 0 else para_end
-    before = text[max(para_start, span.start - CONTEXT_CHARS):span.start]
-    after = text[span.end:min(para_end, span.end + CONTEXT_CHARS)]
+    before = text[max(para_start, span.start - CONTEXT_CHARS) : span.start]
+    after = text[span.end : min(para_end, span.end + CONTEXT_CHARS)]
     if span.start - para_start > CONTEXT_CHARS:
         before = "…" + before.split(" ", 1)[-1]
     if para_end - span.end > CONTEXT_CHARS:
         after = after.rsplit(" ", 1)[0] + "…"
-    return {"before": " ".join(before.split()) + (" " if before[-1:].isspace() else ""),
-            "text": " ".join(span.text(article).split()),
-            "after": (" " if after[:1].isspace() else "") + " ".join(after.split())}
+    return {
+        "before": " ".join(before.split()) + (" " if before[-1:].isspace() else ""),
+        "text": " ".join(span.text(article).split()),
+        "after": (" " if after[:1].isspace() else "") + " ".join(after.split()),
+    }
 
 
 def _pub(article: Article) -> dict[str, str]:
     pub = article.pub_date
     value = pub.value.isoformat() if pub.value else (pub.partial or "unknown")
-    return {"value": value, "confidence": pub.confidence.value, "source": pub.source,
-            "evidence": pub.evidence}
+    return {
+        "value": value,
+        "confidence": pub.confidence.value,
+        "source": pub.source,
+        "evidence": pub.evidence,
+    }
 
 
 # --- actors in sentences -------------------------------------------------------------
@@ -78,8 +89,9 @@ def _pub(article: Article) -> dict[str, str]:
 def _alias_patterns(briefing: Briefing) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for actor in briefing.actors:
-        names = sorted({alias for alias, _ in actor.aliases if len(alias) > 2}, key=len,
-                       reverse=True)
+        names = sorted(
+            {alias for alias, _ in actor.aliases if len(alias) > 2}, key=len, reverse=True
+        )
         if names:
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
             out.append((actor.id, pattern))
@@ -94,14 +106,24 @@ def actors_in(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> lis
 
 
 def _sources(briefing: Briefing) -> list[dict[str, Any]]:
-    return [{"n": n, "id": a.id, "title": a.title or "(untitled)", "source": a.source or "",
-             "path": a.path, "url": a.url or "", "pub": _pub(a),
-             "anchors": a.pub_date.anchors(briefing.options.anchor_confidence)}
-            for n, a in enumerate(briefing.sources, start=1)]
+    return [
+        {
+            "n": n,
+            "id": a.id,
+            "title": a.title or "(untitled)",
+            "source": a.source or "",
+            "path": a.path,
+            "url": a.url or "",
+            "pub": _pub(a),
+            "anchors": a.pub_date.anchors(briefing.options.anchor_confidence),
+        }
+        for n, a in enumerate(briefing.sources, start=1)
+    ]
 
 
-def _entries(briefing: Briefing, numbers: dict[str, int],
-             patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[dict[str, Any]]:
+def _entries(
+    briefing: Briefing, numbers: dict[str, int], patterns: Sequence[tuple[str, re.Pattern[str]]]
+) -> list[dict[str, Any]]:
     entries = []
     for i, entry in enumerate(briefing.timeline.entries):
         sents, actor_ids = [], []
@@ -109,36 +131,62 @@ def _entries(briefing: Briefing, numbers: dict[str, int],
             article = briefing.article(sent.span.article_id)
             ctx = in_context(article, sent.span)
             actor_ids += [a for a in actors_in(ctx["text"], patterns) if a not in actor_ids]
-            sents.append({**ctx, "n": numbers[article.id], "title": article.title or "",
-                          "source": article.source or "", "pub": _pub(article),
-                          "evidence": sent.evidence.kind})
-        entries.append({"i": i, "date": entry.date.isoformat(),
-                        "label": f"{entry.date:%d %B %Y}", "weekday": f"{entry.date:%A}",
-                        "articles": entry.articles, "mentions": entry.mentions,
-                        "sentences": sents, "actors": actor_ids})
+            sents.append(
+                {
+                    **ctx,
+                    "n": numbers[article.id],
+                    "title": article.title or "",
+                    "source": article.source or "",
+                    "pub": _pub(article),
+                    "evidence": sent.evidence.kind,
+                }
+            )
+        entries.append(
+            {
+                "i": i,
+                "date": entry.date.isoformat(),
+                "label": f"{entry.date:%d %B %Y}",
+                "weekday": f"{entry.date:%A}",
+                "articles": entry.articles,
+                "mentions": entry.mentions,
+                "sentences": sents,
+                "actors": actor_ids,
+            }
+        )
     return entries
 
 
-def _actors(briefing: Briefing, numbers: dict[str, int],
-            entries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def _actors(
+    briefing: Briefing, numbers: dict[str, int], entries: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
     quotes = {q.actor_id: q for q in briefing.quotes if q.actor_id}
     in_entries = Counter(a for e in entries for a in e["actors"])
-    out = []
+    out: list[dict[str, Any]] = []
     for actor in briefing.actors:
         group = quotes.get(actor.id)
         person_or_org = actor.kind.value in ("PERSON", "ORG")
         if not (group or in_entries[actor.id] or (person_or_org and actor.mentions > 1)):
             continue
-        out.append({
-            "id": actor.id, "name": actor.name, "kind": actor.kind.value.lower(),
-            "titles": ", ".join(actor.titles), "mentions": actor.mentions,
-            "articles": len(actor.article_ids), "entries": in_entries[actor.id],
-            "quotes": [{"text": " ".join(e.span.text(briefing.article(e.span.article_id))
-                                         .split()),
-                        "direct": e.direct, "n": numbers[e.span.article_id],
-                        "date": e.pub_date.isoformat() if e.pub_date else "date unknown"}
-                       for e in (group.quotes if group else ())],
-        })
+        out.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind.value.lower(),
+                "titles": ", ".join(actor.titles),
+                "mentions": actor.mentions,
+                "articles": len(actor.article_ids),
+                "entries": in_entries[actor.id],
+                "quotes": [
+                    {
+                        "text": " ".join(e.span.text(briefing.article(e.span.article_id)).split()),
+                        "direct": e.direct,
+                        "n": numbers[e.span.article_id],
+                        "date": e.pub_date.isoformat() if e.pub_date else "date unknown",
+                    }
+                    for e in (group.quotes if group else ())
+                ],
+            }
+        )
     out.sort(key=lambda a: (not a["quotes"], a["kind"] not in ("person", "org"), -a["mentions"]))
     return out[:MAX_CARDS]
 
@@ -146,8 +194,11 @@ def _actors(briefing: Briefing, numbers: dict[str, int],
 def density_svg(briefing: Briefing) -> dict[str, Any]:
     """Articles per day as bars and timeline dates as dots, on one time axis."""
     anchor = briefing.options.anchor_confidence
-    per_day = Counter(a.pub_date.value for a in briefing.sources
-                      if a.pub_date.value and a.pub_date.anchors(anchor))
+    per_day = Counter(
+        a.pub_date.value
+        for a in briefing.sources
+        if a.pub_date.value and a.pub_date.anchors(anchor)
+    )
     days = [*per_day, *(e.date for e in briefing.timeline.entries)]
     if not days:
         return {"bars": [], "dots": [], "ticks": [], "width": AXIS_WIDTH, "height": AXIS_HEIGHT}
@@ -159,14 +210,28 @@ def density_svg(briefing: Briefing) -> dict[str, Any]:
 
     top = max(per_day.values(), default=1)
     base = AXIS_HEIGHT - AXIS_PAD
-    bars = [{"x": x(d) - 2, "y": round(base - 50 * n / top, 1), "h": round(50 * n / top, 1),
-             "label": f"{d.isoformat()}: {n} article{'s' if n > 1 else ''}"}
-            for d, n in sorted(per_day.items())]
-    dots = [{"x": x(e.date), "y": 22, "i": i, "label": e.date.isoformat()}
-            for i, e in enumerate(briefing.timeline.entries)]
+    bars = [
+        {
+            "x": x(d) - 2,
+            "y": round(base - 50 * n / top, 1),
+            "h": round(50 * n / top, 1),
+            "label": f"{d.isoformat()}: {n} article{'s' if n > 1 else ''}",
+        }
+        for d, n in sorted(per_day.items())
+    ]
+    dots = [
+        {"x": x(e.date), "y": 22, "i": i, "label": e.date.isoformat()}
+        for i, e in enumerate(briefing.timeline.entries)
+    ]
     ticks = [{"x": x(d), "label": d.isoformat()} for d in _ticks(first, last)]
-    return {"bars": bars, "dots": dots, "ticks": ticks, "base": base,
-            "width": AXIS_WIDTH, "height": AXIS_HEIGHT}
+    return {
+        "bars": bars,
+        "dots": dots,
+        "ticks": ticks,
+        "base": base,
+        "width": AXIS_WIDTH,
+        "height": AXIS_HEIGHT,
+    }
 
 
 def _ticks(first: dt.date, last: dt.date, n: int = 2) -> list[dt.date]:
@@ -189,17 +254,34 @@ def figure_chart(series: FigureSeries, numbers: dict[str, int]) -> dict[str, Any
     points = []
     for i, f in enumerate(figures):
         x = CHART_PAD_X + (step * i if len(figures) > 1 else inner_w / 2)
-        points.append({"x": round(x, 1),
-                       "y": round(CHART_HEIGHT - CHART_PAD - inner_h * f.quantity / top, 1),
-                       "value": figure_label(f),
-                       "date": f.reported.isoformat() if f.reported else "undated"})
-    rows = [{"label": figure_label(f), "unit": f.unit, "cue": f.cue,
-             "date": f.reported.isoformat() if f.reported else "date unknown",
-             "n": numbers[f.span.article_id], "sentence": ""} for f in figures]
-    return {"category": series.category, "points": points,
-            "line": " ".join(f"{p['x']},{p['y']}" for p in points),
-            "rows": rows, "width": CHART_WIDTH, "height": CHART_HEIGHT,
-            "base": CHART_HEIGHT - CHART_PAD + 8}
+        points.append(
+            {
+                "x": round(x, 1),
+                "y": round(CHART_HEIGHT - CHART_PAD - inner_h * f.quantity / top, 1),
+                "value": figure_label(f),
+                "date": f.reported.isoformat() if f.reported else "undated",
+            }
+        )
+    rows = [
+        {
+            "label": figure_label(f),
+            "unit": f.unit,
+            "cue": f.cue,
+            "date": f.reported.isoformat() if f.reported else "date unknown",
+            "n": numbers[f.span.article_id],
+            "sentence": "",
+        }
+        for f in figures
+    ]
+    return {
+        "category": series.category,
+        "points": points,
+        "line": " ".join(f"{p['x']},{p['y']}" for p in points),
+        "rows": rows,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "base": CHART_HEIGHT - CHART_PAD + 8,
+    }
 
 
 def _figures(briefing: Briefing, numbers: dict[str, int]) -> list[dict[str, Any]]:
@@ -207,8 +289,9 @@ def _figures(briefing: Briefing, numbers: dict[str, int]) -> list[dict[str, Any]
     for series in briefing.figures:
         chart = figure_chart(series, numbers)
         for row, figure in zip(chart["rows"], series.figures, strict=True):
-            row["sentence"] = " ".join(figure.span.text(briefing.article(figure.span.article_id))
-                                       .split())
+            row["sentence"] = " ".join(
+                figure.span.text(briefing.article(figure.span.article_id)).split()
+            )
         charts.append(chart)
     return charts
 
@@ -218,25 +301,44 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
     patterns = _alias_patterns(briefing)
     entries = _entries(briefing, numbers, patterns)
     actors = _actors(briefing, numbers, entries)
-    summary = [{"text": " ".join(s.span.text(briefing.article(s.span.article_id)).split()),
-                "n": numbers[s.span.article_id]} for s in briefing.summary.sentences]
+    summary = [
+        {
+            "text": " ".join(s.span.text(briefing.article(s.span.article_id)).split()),
+            "n": numbers[s.span.article_id],
+        }
+        for s in briefing.summary.sentences
+    ]
     dates = [e["date"] for e in entries]
     filters = [a for a in actors if a["entries"]]
     return {
-        "title": _title(briefing), "generator": f"dateline {__version__}",
-        "about": briefing.options.about or "", "summary": summary, "entries": entries,
-        "actors": actors, "filter_actors": filters, "figures": _figures(briefing, numbers),
-        "sources": _sources(briefing), "axis": density_svg(briefing),
-        "first": min(dates, default=""), "last": max(dates, default=""),
-        "report": {"accepted": len(briefing.report.accepted),
-                   "rejected": [{"path": r.path, "reason": r.reason}
-                                for r in briefing.report.rejected],
-                   "warnings": [{"path": r.path, "warning": w} for r in briefing.report.inputs
-                                for w in r.warnings],
-                   "notes": list(briefing.notes)},
-        "data": json_for_script({"entries": [{"i": e["i"], "date": e["date"],
-                                              "actors": e["actors"]} for e in entries],
-                                 "actors": {a["id"]: a["name"] for a in filters}}),
+        "title": _title(briefing),
+        "generator": f"dateline {__version__}",
+        "about": briefing.options.about or "",
+        "summary": summary,
+        "entries": entries,
+        "actors": actors,
+        "filter_actors": filters,
+        "figures": _figures(briefing, numbers),
+        "sources": _sources(briefing),
+        "axis": density_svg(briefing),
+        "first": min(dates, default=""),
+        "last": max(dates, default=""),
+        "report": {
+            "accepted": len(briefing.report.accepted),
+            "rejected": [{"path": r.path, "reason": r.reason} for r in briefing.report.rejected],
+            "warnings": [
+                {"path": r.path, "warning": w} for r in briefing.report.inputs for w in r.warnings
+            ],
+            "notes": list(briefing.notes),
+        },
+        "data": json_for_script(
+            {
+                "entries": [
+                    {"i": e["i"], "date": e["date"], "actors": e["actors"]} for e in entries
+                ],
+                "actors": {a["id"]: a["name"] for a in filters},
+            }
+        ),
     }
 
 
@@ -259,8 +361,13 @@ def render_html(briefing: Briefing) -> str:
     """The briefing as one self-contained HTML page."""
     from jinja2 import Environment, PackageLoader
 
-    env = Environment(loader=PackageLoader("dateline.render", "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    page = env.get_template("report.html.j2").render(view=report_view(briefing),
-                                                    csp_hash=CSP_PLACEHOLDER)
+    env = Environment(
+        loader=PackageLoader("dateline.render", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    page = env.get_template("report.html.j2").render(
+        view=report_view(briefing), csp_hash=CSP_PLACEHOLDER
+    )
     return page.replace(CSP_PLACEHOLDER, script_hash(page), 1)

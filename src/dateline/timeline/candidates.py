@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from dateline.model import Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options
-from dateline.timeline.text import contains_keyword, idf_table, tokens
+from dateline.timeline.text import Vector, contains_keyword, idf_table, tfidf, tokens
 
 # Sentences from articles published on a date count as candidates for it only near
 # the top of the article: the lead reports the news, the rest is background.
@@ -44,6 +44,14 @@ class CandidateIndex:
     published: dict[dt.date, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     articles_on: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
     idf: dict[str, float] = field(default_factory=dict)
+    _vectors: dict[int, Vector] = field(default_factory=dict)
+
+    def vector(self, sentence: int) -> Vector:
+        """The TF-IDF vector of a sentence, computed once."""
+        vec = self._vectors.get(sentence)
+        if vec is None:
+            vec = self._vectors[sentence] = tfidf(self.sentences[sentence].tokens, self.idf)
+        return vec
 
     def candidates(self, day: dt.date) -> list[Candidate]:
         """Sentences that mention ``day``, then lead sentences published on it."""
