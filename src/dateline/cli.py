@@ -7,131 +7,24 @@ Exit codes: 0 all inputs used; 1 some inputs rejected (output still written);
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from dateline import __version__
-from dateline.errors import DatelineError
-from dateline.model import Confidence, RunReport
-from dateline.options import Options
-
-F = TypeVar("F", bound=Callable[..., Any])
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
-EXIT_NOTHING = 3
-
-
-def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
-
-
-def output_option(func: F) -> F:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Write to FILE instead of standard output.",
-    )(func)
-
-
-def offsets_option(func: F) -> F:
-    return click.option(
-        "--offsets",
-        type=click.Choice(["cleaned", "original"]),
-        default="cleaned",
-        show_default=True,
-        help="Report spans in the cleaned text or the file as read.",
-    )(func)
-
-
-def input_options(func: F) -> F:
-    func = click.option(
-        "--manifest",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="CSV or JSONL with path, date, source, url, title.",
-    )(func)
-    func = click.option(
-        "--use-mtime", is_flag=True, help="Use file modification times as estimated dates."
-    )(func)
-    func = click.option(
-        "--anchor",
-        "anchor",
-        default="inferred",
-        show_default=True,
-        type=click.Choice(["explicit", "inferred", "estimated"]),
-        help="Weakest publication date that anchors the timeline.",
-    )(func)
-    func = click.option(
-        "--workers",
-        type=int,
-        default=0,
-        show_default=True,
-        help="Processes for annotation (0: all cores).",
-    )(func)
-    return click.option(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="Dask scheduler address (tcp://host:8786) for scale-out.",
-    )(func)
-
-
-def handle_errors(func: F) -> F:
-    """Map dateline's errors to one line on stderr and an exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatelineError as err:
-            if click.get_current_context().find_root().params.get("debug"):
-                raise
-            click.echo(f"dateline: error: {err}", err=True)
-            sys.exit(EXIT_USAGE if "Config" in type(err).__name__ else EXIT_NOTHING)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def write_output(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-
-
-def report_and_exit(report: RunReport, n_articles: int, weak: int) -> None:
-    """Summarise the run report on stderr and exit with the code it calls for."""
-    parts = [f"{len(report.accepted)} accepted", f"{len(report.rejected)} rejected"]
-    if weak:
-        parts.append(f"{weak} without an anchoring publication date")
-    click.echo(f"dateline: {', '.join(parts)}", err=True)
-    for rec in report.rejected:
-        click.echo(f"  rejected {rec.path}: {rec.reason}", err=True)
-    if n_articles == 0:
-        sys.exit(EXIT_NOTHING)
-    if report.rejected:
-        sys.exit(EXIT_REJECTED)
-
-
-def make_options(**kwargs: Any) -> Options:
-    anchor = kwargs.pop("anchor", None)
-    if anchor:
-        kwargs["anchor_confidence"] = Confidence(anchor)
-    keywords = kwargs.pop("keywords", None)
-    if keywords:
-        kwargs["keywords"] = tuple(k for k in keywords.split(",") if k.strip())
-    return Options(**{k: v for k, v in kwargs.items() if v is not None})
+from dateline.cli_brief import brief_command, eval_mds_command, summarize_command
+from dateline.cli_common import (
+    handle_errors,
+    input_options,
+    make_options,
+    offsets_option,
+    output_option,
+    parse_day,
+    report_and_exit,
+    write_output,
+)
 
 
 @click.group()
@@ -225,6 +118,53 @@ def dates(file: Path, dct: dt.date | None, fmt: str, offsets: str, output: Path 
     write_output(dates_command(file, dct, fmt, offsets), output)
 
 
+def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
+    from dateline.ingest import load_articles
+    from dateline.model import Corpus
+
+    opts = make_options(**kwargs)
+    loaded = load_articles(paths, opts)
+    return opts, Corpus(tuple(loaded.articles), {}, loaded.report)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True)
+@click.option("--offsets", type=click.Choice(["cleaned", "original"]), default="original",
+              show_default=True, help="Spans in the file as read, or in the cleaned text.")
+@output_option
+@input_options
+@handle_errors
+def quotes(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> None:
+    """Every quote with its speaker and cue, per article."""
+    from dateline.people import quotes_document, render_quotes_markdown
+    from dateline.render import to_json
+
+    opts, corpus = _people_corpus(paths, kwargs)
+    doc = quotes_document(corpus, opts)
+    write_output(to_json(doc) if fmt == "json" else render_quotes_markdown(doc), output)
+    report_and_exit(corpus.report, len(corpus.articles), 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True)
+@output_option
+@input_options
+@handle_errors
+def actors(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> None:
+    """The people and organisations of the story, aliases merged across articles."""
+    from dateline.people import actors_document, render_actors_markdown
+    from dateline.render import to_json
+
+    _opts, corpus = _people_corpus(paths, kwargs)
+    doc = actors_document(corpus)
+    write_output(to_json(doc) if fmt == "json" else render_actors_markdown(doc), output)
+    report_and_exit(corpus.report, len(corpus.articles), 0)
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Measure dateline against reference data."""
@@ -241,6 +181,17 @@ def eval_timex(directory: Path) -> None:
     click.echo(render_timex_scores(scores))
 
 
+@evaluate.command(name="quotes")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", default="dev", show_default=True, help="PolNeAR split to score.")
+@handle_errors
+def eval_quotes(directory: Path, split: str) -> None:
+    """Quote extraction and speaker attribution on PolNeAR-format data."""
+    from dateline.evaluate.quotes import evaluate_quotes, render_quote_scores
+
+    click.echo(render_quote_scores(evaluate_quotes(directory, split=split)))
+
+
 @evaluate.command(name="tls")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--topics", help="Comma-separated topic names (default: all).")
@@ -251,10 +202,6 @@ def eval_tls(directory: Path, topics: str | None) -> None:
 
     click.echo(eval_tls_command(directory, topics.split(",") if topics else None))
 
-
-# Command groups that live in their own modules import helpers from this one, so they
-# are registered after it is defined.
-from dateline.cli_brief import brief_command, eval_mds_command, summarize_command  # noqa: E402
 
 main.add_command(summarize_command, name="summarize")
 main.add_command(brief_command, name="brief")

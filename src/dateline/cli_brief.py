@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from dateline.cli import (
+from dateline.cli_common import (
     handle_errors,
     input_options,
     make_options,

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from dateline.cli import EXIT_REJECTED, handle_errors, input_options, make_options
+from dateline.cli_common import EXIT_REJECTED, handle_errors, input_options, make_options
 from dateline.errors import InputError
 from dateline.store import DEFAULT_PATH, AddResult, StoreStats, open_store
 

@@ -155,3 +155,22 @@ def test_embedding_selector_builds_the_same_dates() -> None:
     dense = build_timeline(c, Options(dates=3, sentences=1, sentence_selector="minilm-mmr"))
     assert [e.date for e in dense.entries] == [e.date for e in tfidf.entries]
     assert all(len(e.sentences) == 1 for e in dense.entries)
+
+
+def test_spreading_covers_a_long_story_beyond_its_peak() -> None:
+    from dateline.timeline.dates import RankedDate, spread_dates
+
+    peak = [RankedDate(dt.date(2010, 6, 1) + dt.timedelta(days=i), 100.0 - i, 1, 1)
+            for i in range(10)]
+    late = [RankedDate(dt.date(2011, 6, 1), 30.0, 1, 1), RankedDate(dt.date(2012, 6, 1), 20.0, 1, 1)]
+    ranked = sorted(peak + late, key=lambda r: -r.score)
+    chosen = {r.date for r in spread_dates(ranked, 3)[:3]}
+    assert chosen == {dt.date(2010, 6, 1), dt.date(2011, 6, 1), dt.date(2012, 6, 1)}
+
+
+def test_spreading_leaves_a_dense_short_story_alone() -> None:
+    from dateline.timeline.dates import RankedDate, spread_dates
+
+    ranked = [RankedDate(dt.date(2011, 1, 25) + dt.timedelta(days=i), 50.0 - i, 1, 1)
+              for i in range(20)]
+    assert spread_dates(ranked, 18) == ranked

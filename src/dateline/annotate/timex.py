@@ -23,13 +23,14 @@ from collections.abc import Iterator
 from dateline.annotate.timex_lexicon import MONTHS, WEEKDAYS
 from dateline.annotate.timex_resolver import Resolver, anchor_anaphors
 from dateline.annotate.timex_rules_anaphoric import ANAPHORIC_RULES
+from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
 from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
 TIMEX_VERSION = "2"  # bump whenever the output for some input changes (cache key)
 
-RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES)
+RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES, *FISCAL_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
 
 # Every match of a rule contains a key word of one of the rule's families. The text is
@@ -50,9 +51,12 @@ _WORD_FAMILIES: dict[str, str] = {
     **dict.fromkeys("today tonight yesterday tomorrow morning afternoon evening night noon "
                     "midnight midday".split(), "daypart"),
     **dict.fromkeys("spring summer fall autumn winter".split(), "season"),
-    **dict.fromkeys("now currently present presently nowadays these recently lately formerly "
+    **dict.fromkeys("now current currently present presently nowadays these recently lately formerly "
                     "past future term".split(), "reference"),
     **dict.fromkeys("nineteen thousand".split(), "spelled"),
+    "period": "period",
+    **dict.fromkeys("twenties thirties forties fifties sixties seventies eighties nineties"
+                    .split(), "decade"),
     **dict.fromkeys("daily weekly monthly yearly annually hourly nightly biweekly "
                     "semiannually biannually".split(), "adverb"),
 }  # fmt: skip
@@ -91,7 +95,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "decade": ("decade",),
     "unit": ("relative_unit", "quarter", "relative_quarter", "ago", "duration",
              "vague_duration", "set", "anchored_day", "same_unit", "nth_week", "year_earlier",
-             "century"),
+             "century", "fiscal_year", "year_end"),
     "month": ("month_day", "day_month", "month_year", "month_alone", "nth_week", "set"),
     "weekday": ("weekday", "set", "plural_weekday"),
     "daypart": ("time", "deictic_day", "anchored_day", "same_unit", "set"),
@@ -100,6 +104,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "adverb": ("set",),
     "holiday": ("holiday",),
     "spelled": ("spelled_year",),
+    "period": ("latest_period",),
 }  # fmt: skip
 _FAMILY_RANKS = {family: [_RANKS[name] for name in names] for family, names in _FAMILIES.items()}
 

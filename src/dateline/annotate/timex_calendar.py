@@ -153,8 +153,8 @@ def season_of(month: int) -> str:
 # -- tense cues ---------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall would might may upcoming next scheduled slated tomorrow soon "
-    "effective payable until till".split()
+    "will 'll wo shall might may upcoming next scheduled slated tomorrow soon "
+    "effective payable".split()
 )
 # Present-tense verbs of schedules: "they meet Monday", "the offer expires Friday".
 _SCHEDULE_VERBS = frozenset(
@@ -223,14 +223,16 @@ def tense_direction(text: str, start: int, end: int) -> Direction:
     none gives UNKNOWN.
     """
     lo, hi = sentence_bounds(text, start, end)
-    for cues in (_cues(text, lo, start, start), _cues(text, end, hi, end)):
+    for cues in (_cues(text, lo, start, start, True), _cues(text, end, hi, end, False)):
         if cues:
             return min(cues, key=lambda cue: cue.distance).direction
     return UNKNOWN
 
 
-def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
-    """Tense cues among the words of ``text[lo:hi]``, with their distance to ``origin``."""
+def _cues(text: str, lo: int, hi: int, origin: int, governing: bool) -> list[_Cue]:
+    """Tense cues among the words of ``text[lo:hi]``, with their distance to ``origin``.
+    Present-tense schedule verbs count only when ``governing`` (before the expression:
+    "meet Monday"); after it they are as often nouns ("Thursday's vote")."""
     cues: list[_Cue] = []
     words = list(_WORD.finditer(text, lo, hi))
     for i, match in enumerate(words):
@@ -238,6 +240,8 @@ def _cues(text: str, lo: int, hi: int, origin: int) -> list[_Cue]:
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         before = words[i - 1].group().lower() if i > 0 else ""
         direction = _word_direction(word, before, after, match.group()[0].isupper())
+        if direction == FUTURE and word in _SCHEDULE_VERBS and not governing:
+            continue
         if direction == FUTURE and before == "been" and i > 1 and words[i - 2].group() == "had":
             direction = PAST  # "had been due to expire Friday": a plan now past
         if direction != UNKNOWN:
@@ -261,7 +265,7 @@ def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Di
         return UNKNOWN  # names ("May", "Will", "Reed"); passives ("will be held")
     if word in _PAST_WORDS:
         return PAST
-    if word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE:
+    if word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE | _ADJECTIVE_BEFORE:
         return FUTURE
     if (
         "-" not in word and len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST

@@ -25,6 +25,7 @@ from dateline.annotate.timex_lexicon import (
     NUMBER_WORD,
     ORDINAL,
     ORDINALS,
+    TENS,
     TIMEZONE,
     WEEKDAY,
     YEAR,
@@ -64,7 +65,7 @@ def day_number(text: str) -> int:
 # 2012" is 2012 with mod="START", which the model does not carry).
 FUZZY = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:early|mid|middle|late)(?:\s+in)?[\s-]+|the\s+(?:very\s+)?"
-    r"(?:end|beginning|start|middle|turn|rest|remainder|first\s+half|second\s+half|"
+    r"(?:end|beginning|start|middle|turn|rest|remainder|(?:first|second|last|latter)\s+half|"
     r"first\s+part|latter\s+part|last\s+part)\s+of\s+(?:the\s+)?)"
 )
 _YEAR_TAIL = r"(?:\s*,?\s*(?P<year>" + YEAR + r")(?!\d))?"
@@ -135,8 +136,23 @@ def _year_with_weekday(month: int, day: int, weekday: int | None, dct: dt.date) 
 
 
 def _month_year(match: re.Match[str], res: Resolver) -> Timex | None:
-    interval = DateInterval.month(int(match["year"]), month_number(match["month"]))
-    return res.absolute(span_of(match), interval)
+    year = int(match["year"]) if match["year"] else spelled_year(match["spelled"])
+    if year is None:
+        return None
+    return res.absolute(span_of(match), DateInterval.month(year, month_number(match["month"])))
+
+
+# "nineteen ninety-four" after a month or season: the year of broadcast transcripts.
+SPELLED_YEAR = r"(?:nineteen|twenty)[\s-]+(?:" + NUMBER_WORD + r")"
+
+
+def spelled_year(text: str) -> int | None:
+    """``"nineteen ninety-four"`` -> 1994; None for "nineteen one" and the like."""
+    century, _, rest = " ".join(text.lower().replace("-", " ").split()).partition(" ")
+    tail = parse_number(rest)
+    if tail is None or not 10 <= tail <= 99:
+        return None
+    return _CENTURIES[century] + tail
 
 
 _MONTH_CONTEXT = re.compile(
@@ -144,6 +160,9 @@ _MONTH_CONTEXT = re.compile(
     r"mid|last|next|this|that|each|every|between|and|or|around|for|on|as\s+of)|[-,])\s*$",
     re.IGNORECASE,
 )
+
+
+_OF_YEAR = {"this": 0, "last": -1, "next": 1}
 
 
 def _month_alone(match: re.Match[str], res: Resolver) -> Timex | None:
@@ -156,9 +175,12 @@ def _month_alone(match: re.Match[str], res: Resolver) -> Timex | None:
             return None
     month = month_number(name)
     rel = (match["rel"] or "").lower()
+    of_year = _OF_YEAR.get((match["of"] or "").lower())
 
     def compute(dct: dt.date) -> DateInterval:
-        if rel == "last":
+        if of_year is not None:  # "February this year", "July last year"
+            year = dct.year + of_year
+        elif rel == "last":
             year = dct.year if month < dct.month else dct.year - 1
         elif rel == "next":
             year = dct.year if month > dct.month else dct.year + 1
@@ -189,7 +211,18 @@ def _nth_week(match: re.Match[str], res: Resolver) -> Timex | None:
 
 
 def _year(match: re.Match[str], res: Resolver) -> Timex | None:
-    return res.absolute(span_of(match), DateInterval.year(int(match["year"])))
+    interval = DateInterval.year(int(match["year"]))
+    return res.absolute(span_of(match), interval, suffix=half_suffix(match.group()))
+
+
+_HALF = re.compile(r"\b(?:(?P<first>first)|second|last|latter)\s+half\b", re.IGNORECASE)
+
+
+def half_suffix(text: str) -> str:
+    """``-H1`` for "the first half of 2012", ``-H2`` for the second; else empty. The
+    interval stays the whole year: the model has no half-years."""
+    half = _HALF.search(text)
+    return "" if half is None else "-H1" if half["first"] else "-H2"
 
 
 _CENTURIES = {"nineteen": 1900, "twenty": 2000}
@@ -206,8 +239,11 @@ def _spelled_year(match: re.Match[str], res: Resolver) -> Timex | None:
 
 
 def _decade(match: re.Match[str], res: Resolver) -> Timex | None:
-    # "the '90s" are the 20th century's
-    year = 1900 + int(match["short"]) if match["short"] else int(match["dec"])
+    # "the '90s" and "the nineties" are the 20th century's
+    if match["word"]:
+        year = 1900 + TENS[match["word"].lower()[:-3] + "y"]
+    else:
+        year = 1900 + int(match["short"]) if match["short"] else int(match["dec"])
     return res.absolute(span_of(match), cal.decade_of(year))
 
 
@@ -280,10 +316,13 @@ def _clock(match: re.Match[str]) -> str | None:
 _DEICTIC_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+_HIGH_NOON = re.compile(r"\bhigh\s$", re.IGNORECASE)
+
+
 def _time(match: re.Match[str], res: Resolver) -> Timex | None:
     clock = _clock(match)
-    if clock is None:
-        return None
+    if clock is None or _HIGH_NOON.search(res.text, max(0, match.start() - 6), match.start()):
+        return None  # "High Noon", the film and the idiom
     span = span_of(match)
     suffix = "T" + clock
     if match["wd"]:
@@ -378,9 +417,11 @@ DATE_RULES: list[Rule] = [
             + FUZZY
             + r")?(?P<month>"
             + MONTH_ANY
-            + r")\s*,?\s+(?:of\s+)?(?P<year>"
+            + r")\s*,?\s+(?:of\s+)?(?:(?P<year>"
             + YEAR
-            + r")(?!\d)"
+            + r")(?!\d)|(?P<spelled>"
+            + SPELLED_YEAR
+            + r"))"
         ),
         _month_year,
     ),
@@ -391,7 +432,7 @@ DATE_RULES: list[Rule] = [
             + FUZZY
             + r")?(?:(?P<rel>last|next|this|early|late)\s+)?(?P<month>"
             + MONTH_FULL
-            + r"))(?!\s*\d)"
+            + r")(?:\s+(?P<of>this|last|next)\s+year\b(?!-|['’]s))?)(?!\s*\d)"
         ),
         _month_alone,
     ),
@@ -435,8 +476,9 @@ DATE_RULES: list[Rule] = [
     Rule(
         "decade",
         compile_rule(
-            r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+|the\s+)?(?:(?P<dec>(?:1[89]|20)\d0)|'(?P<short>"
-            r"[1-9]0))'?s\b"
+            r"(?:(?:the\s+)?(?:early|mid|late)[\s-]+|the\s+)?(?:(?:(?P<dec>(?:1[89]|20)\d0)|'(?P<short>"
+            r"[1-9]0))'?s\b|(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid[-\s]))(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+            r"eighties|nineties)\b)"
         ),
         _decade,
     ),

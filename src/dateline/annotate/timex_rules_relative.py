@@ -29,7 +29,15 @@ from dateline.annotate.timex_lexicon import (
     weekday_number,
 )
 from dateline.annotate.timex_resolver import Resolver
-from dateline.annotate.timex_rules import FUZZY, Rule, compile_rule, span_of
+from dateline.annotate.timex_rules import (
+    FUZZY,
+    SPELLED_YEAR,
+    Rule,
+    compile_rule,
+    half_suffix,
+    span_of,
+    spelled_year,
+)
 from dateline.model import DateInterval, Timex, TimexType
 
 # -- days relative to the dct -----------------------------------------------------------
@@ -40,9 +48,14 @@ _DAY_OFFSETS = {
 }  # fmt: skip
 
 
+_TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s$")
+
+
 def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
     word = " ".join(match["word"].lower().split())
     part = (match["part"] or "").lower()
+    if match["word"] == "Today" and _TITLE_BEFORE.search(res.text, max(0, match.start() - 30), match.start()):
+        return None  # "USA Today", "VOA Today": a title
     if word == "tonight":
         part = "night"
     if word in {"this", "last"} and not part:
@@ -83,7 +96,9 @@ def _relative_unit(match: re.Match[str], res: Resolver) -> Timex | None:
     unit = UNITS[unit_word][0]
     if unit == "CE":
         return res.relative_value(span, lambda dct: f"{dct.year // 100 + offset:02d}", "XX")
-    return res.relative(span, lambda dct: cal.shift(dct, offset, unit), _PLACEHOLDERS[unit])
+    suffix = half_suffix(match["mod"] or "") if unit == "Y" else ""
+    return res.relative(span, lambda dct: cal.shift(dct, offset, unit), _PLACEHOLDERS[unit],
+                        suffix=suffix)  # fmt: skip
 
 
 def _weekend(res: Resolver, span: tuple[int, int], offset: int) -> Timex:
@@ -102,8 +117,9 @@ def _weekend(res: Resolver, span: tuple[int, int], offset: int) -> Timex:
 def _season(match: re.Match[str], res: Resolver) -> Timex | None:
     code = SEASONS[match["season"].lower()]
     span = span_of(match)
-    if match["year"]:
-        return Timex(*span, TimexType.DATE, f"{match['year']}-{code}")
+    if match["year"] or match["spelled"]:
+        year = int(match["year"]) if match["year"] else spelled_year(match["spelled"])
+        return None if year is None else Timex(*span, TimexType.DATE, f"{year}-{code}")
     rel = " ".join((match["rel"] or "").lower().split())
     if not rel and not match["mod"]:
         return None
@@ -154,9 +170,20 @@ def _relative_quarter(match: re.Match[str], res: Resolver) -> Timex | None:
 # -- ago, earlier, later ----------------------------------------------------------------
 
 
+# "three days later", "a week earlier": TimeML tags the length ("three days") as a
+# duration and "later" as a signal; years and longer stay dates ("a year earlier").
+_SIGNAL_DURATION_UNITS = frozenset("S M H D W".split())
+
+
 def _ago(match: re.Match[str], res: Resolver) -> Timex | None:
     amount = parse_number(match["num"]) if match["num"] else None
-    forward = match["dir"].lower().split()[0] in {"later", "from", "hence"}
+    direction = match["dir"].lower().split()[0]
+    forward = direction in {"later", "from", "hence"}
+    code = UNITS[match["unit"].lower()][0]
+    if direction in {"later", "earlier"} and code in _SIGNAL_DURATION_UNITS:
+        span = (match.start(), match.start("dir"))
+        return res.measure(span, duration_value(amount, match["unit"].lower()),
+                           TimexType.DURATION)  # fmt: skip
     if amount is None:
         return res.reference(span_of(match), "FUTURE_REF" if forward else "PAST_REF")
     unit, is_time = UNITS[match["unit"].lower()]
@@ -195,18 +222,45 @@ def duration_value(amount: int | None, unit: str, fraction: str = "") -> str:
 def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
     number = " ".join(match["num"].lower().split())
     unit = match["unit"].lower()
-    if number in {"a", "an"} and unit in {"second", "quarter", "minute"}:
+    half = bool(match["half"]) or " and a half" in " ".join(match.group().lower().split())
+    if number in {"a", "an"} and unit in {"second", "quarter", "minute"} and not half:
         return None  # "a second round", "a quarter of the vote"
     fraction = unit == "quarter" and "-" in match.group()
     if fraction or _AGE.match(res.text, match.end("unit")):
         return None  # "three-quarters", "a 6-year-old"
     amount = parse_number(number)
+    if amount is not None and amount > 999 and number.isdigit():
+        return None  # "the 1988 quarter" is a date
     start, end = span_of(match)
     if number in {"a", "an"} and _PER.search(res.text[max(0, start - 30) : start]):
         return res.measure((start, end), duration_value(1, unit), TimexType.SET)
     if amount is None and "." in number:
         return res.measure((start, end), f"P{number}{UNITS[unit][0]}", TimexType.DURATION)
+    fraction = _FRACTIONS.get(match["frac"] or ("1/2" if half else ""))
+    if fraction is not None and amount is not None:
+        return res.measure((start, end), fractional_duration(amount, fraction, unit),
+                           TimexType.DURATION)  # fmt: skip
     return res.measure((start, end), duration_value(amount, unit), TimexType.DURATION)
+
+
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
+# A fraction of a unit, in the next smaller one: "2 1/2 years" is P2Y6M.
+_SMALLER = {"year": ("M", 12, False), "month": ("D", 30, False), "day": ("H", 24, True),
+            "hour": ("M", 60, True), "minute": ("S", 60, True)}  # fmt: skip
+
+
+def fractional_duration(amount: int, fraction: float, unit: str) -> str:
+    """``P2Y6M`` for 2 1/2 years, ``PT1M30S`` for a minute and a half; a decimal
+    (``P2.5W``) where no smaller unit divides evenly."""
+    code, is_time = UNITS[unit]
+    smaller = _SMALLER.get(unit)
+    if smaller is None or (fraction * smaller[1]) % 1:
+        return f"P{'T' if is_time else ''}{amount + fraction:g}{code}"
+    small_code, per, small_is_time = smaller
+    rest = f"{int(fraction * smaller[1])}{small_code}"
+    if small_is_time and not is_time:
+        rest = "T" + rest  # "P2DT12H"
+    return f"P{'T' if is_time else ''}{amount}{code}{rest}"
 
 
 _AGE = re.compile(r"s?(?:-old\b|\s+old\b)")
@@ -257,6 +311,7 @@ _REFERENCES = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the distant past": "PAST_REF",
     "the recent past": "PAST_REF", "the distant future": "FUTURE_REF",
+    "current": "PRESENT_REF", "then current": "PAST_REF",  # "current market conditions"
 }  # fmt: skip
 
 
@@ -393,9 +448,11 @@ RELATIVE_RULES: list[Rule] = [
             + _REL
             + r")\s+)?(?P<season>"
             + SEASON
-            + r")(?:\s+(?:of\s+)?(?P<year>"
+            + r")(?:\s+(?:of\s+)?(?:(?P<year>"
             + YEAR
-            + r")(?!\d))?"
+            + r")(?!\d)|(?P<spelled>"
+            + SPELLED_YEAR
+            + r")))?"
         ),
         _season,
     ),
@@ -429,10 +486,11 @@ RELATIVE_RULES: list[Rule] = [
     Rule(
         "duration",
         compile_rule(
-            r"(?:" + _MODIFIER + r"\s+)?(?P<num>" + _NUMBER_OR_VAGUE + r"|\d+\.\d+)(?:\s+(?:more|"
-            r"additional|full|straight|consecutive|long))?[\s-]+(?P<unit>"
+            r"(?:" + _MODIFIER + r"\s+)?(?P<num>" + _NUMBER_OR_VAGUE + r"|\d+\.\d+)(?:\s+(?P<frac>"
+            r"[13]/[24])|\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|working)"
+            r")?[\s-]+(?P<unit>"
             + UNIT
-            + r")(?:s\b|\b)(?:-long)?"
+            + r")(?:s\b|\b)(?:-long)?(?P<half>\s+and\s+a\s+half\b)?"
         ),
         _duration,
     ),
@@ -473,8 +531,9 @@ RELATIVE_RULES: list[Rule] = [
         compile_rule(
             r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\buntil\s)|\b)(?P<ref>right\s+now|now|currently|at\s+"
             r"present|presently|nowadays|these\s+days|recently|lately|formerly|the\s+(?:near\s+|"
-            r"distant\s+)?future|the\s+(?:distant\s+|recent\s+)?past|the\s+(?:near|short)\s+term)"
-            r"\b(?!\s+that\b)"
+            r"distant\s+)?future|the\s+(?:distant\s+|recent\s+)?past|the\s+(?:near|short)\s+term|"
+            r"(?:then\s+)?current(?=\s+(?-i:[a-z]))(?!\s+(?:year|quarter|month|week|fiscal|period"
+            r"|account)))\b(?!\s+that\b)"
         ),
         _reference,
     ),

@@ -7,7 +7,7 @@ import math
 from dateline.model import Corpus, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.timeline.candidates import CandidateIndex, build_candidate_index
-from dateline.timeline.dates import DateRanker, get_date_ranker
+from dateline.timeline.dates import DateRanker, get_date_ranker, spread_dates
 from dateline.timeline.summarise import SentenceSelector, get_sentence_selector
 
 __all__ = [
@@ -38,6 +38,7 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     index = build_candidate_index(corpus, opts)
     ranked = get_date_ranker(opts.date_ranker).rank(index, opts)
     n_dates, n_sents = default_sizes(corpus, opts, len(ranked))
+    ranked = spread_dates(ranked, n_dates)
     selector = get_sentence_selector(opts.sentence_selector)
     chosen = selector.select(index, [d.date for d in ranked], n_dates, n_sents, opts)
     scores = {d.date: d for d in ranked}

@@ -72,6 +72,41 @@ class MentionCountRanker:
         return ranked
 
 
+# Spreading: a date within ``span / (SPREAD * L)`` days of one already chosen has its
+# score scaled down by distance, so a long story is not summarised only at its peak.
+SPREAD: float | None = 4.0
+
+
+def spread_dates(ranked: list[RankedDate], n_dates: int) -> list[RankedDate]:
+    """Reorder ranked dates so the first ``n_dates`` cover the story's span.
+
+    Greedy: each pick maximises score times a penalty that grows with closeness to
+    dates already picked. Dates a short story packs together (every day of a
+    three-week uprising) stay untouched, because the window is then under a day.
+    """
+    if SPREAD is None or len(ranked) <= 1 or n_dates <= 1:
+        return ranked
+    days = [r.date for r in ranked]
+    window = (max(days) - min(days)).days / (SPREAD * n_dates)
+    if window <= 1:
+        return ranked
+    picked: list[RankedDate] = []
+    remaining = list(ranked)
+    # Pick twice L: the selector skips dates that yield no usable sentence.
+    while remaining and len(picked) < 2 * n_dates:
+        best = max(remaining, key=lambda r: (_spread_score(r, picked, window), -r.date.toordinal()))
+        picked.append(best)
+        remaining.remove(best)
+    return picked + remaining
+
+
+def _spread_score(candidate: RankedDate, picked: list[RankedDate], window: float) -> float:
+    if not picked:
+        return candidate.score
+    nearest = min(abs((candidate.date - p.date).days) for p in picked)
+    return candidate.score * min(1.0, nearest / window)
+
+
 RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}
 
 

@@ -1,0 +1,128 @@
+"""Options, output and error handling shared by every command of the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dateline.errors import DatelineError
+from dateline.model import Confidence, RunReport
+from dateline.options import Options
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+EXIT_NOTHING = 3
+
+
+def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def output_option(func: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE instead of standard output.",
+    )(func)
+
+
+def offsets_option(func: F) -> F:
+    return click.option(
+        "--offsets",
+        type=click.Choice(["cleaned", "original"]),
+        default="cleaned",
+        show_default=True,
+        help="Report spans in the cleaned text or the file as read.",
+    )(func)
+
+
+def input_options(func: F) -> F:
+    func = click.option(
+        "--manifest",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="CSV or JSONL with path, date, source, url, title.",
+    )(func)
+    func = click.option(
+        "--use-mtime", is_flag=True, help="Use file modification times as estimated dates."
+    )(func)
+    func = click.option(
+        "--anchor",
+        "anchor",
+        default="inferred",
+        show_default=True,
+        type=click.Choice(["explicit", "inferred", "estimated"]),
+        help="Weakest publication date that anchors the timeline.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=int,
+        default=0,
+        show_default=True,
+        help="Processes for annotation (0: all cores).",
+    )(func)
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786) for scale-out.",
+    )(func)
+
+
+def handle_errors(func: F) -> F:
+    """Map dateline's errors to one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DatelineError as err:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            click.echo(f"dateline: error: {err}", err=True)
+            sys.exit(EXIT_USAGE if "Config" in type(err).__name__ else EXIT_NOTHING)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+
+
+def report_and_exit(report: RunReport, n_articles: int, weak: int) -> None:
+    """Summarise the run report on stderr and exit with the code it calls for."""
+    parts = [f"{len(report.accepted)} accepted", f"{len(report.rejected)} rejected"]
+    if weak:
+        parts.append(f"{weak} without an anchoring publication date")
+    click.echo(f"dateline: {', '.join(parts)}", err=True)
+    for rec in report.rejected:
+        click.echo(f"  rejected {rec.path}: {rec.reason}", err=True)
+    if n_articles == 0:
+        sys.exit(EXIT_NOTHING)
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def make_options(**kwargs: Any) -> Options:
+    anchor = kwargs.pop("anchor", None)
+    if anchor:
+        kwargs["anchor_confidence"] = Confidence(anchor)
+    keywords = kwargs.pop("keywords", None)
+    if keywords:
+        kwargs["keywords"] = tuple(k for k in keywords.split(",") if k.strip())
+    return Options(**{k: v for k, v in kwargs.items() if v is not None})
