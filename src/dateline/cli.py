@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,9 @@ from dateline.cli_common import (
     report_and_exit,
     write_output,
 )
+from dateline.cli_store import add_command, stats_command
+from dateline.model import Corpus
+from dateline.options import Options
 
 
 @click.group()
@@ -62,28 +66,37 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+              help="Build from a store made by 'dateline add' instead of PATHS.")
+@click.option("--no-cache", is_flag=True,
+              help="Do not keep annotations in ./.dateline/cache for the next run.")
 @click.option("--dates", type=int, help="Number of dates L (default: chosen from the corpus).")
 @click.option("--sentences", type=int, help="Sentences per date K (default: chosen).")
 @click.option("--keywords", help="Comma-separated; summary sentences must contain one.")
 @click.option("--about", help="Focus the timeline on an entity or topic.")
 @click.option("--start", callback=parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--end", callback=parse_day, help="Last date (YYYY-MM-DD).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json", show_default=True
-)
+@click.option("--selector", "sentence_selector", type=click.Choice(["tfidf-mmr", "minilm-mmr"]),
+              default="tfidf-mmr", show_default=True, help="How sentences are chosen.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json",
+              show_default=True)
 @output_option
 @offsets_option
 @input_options
 @handle_errors
-def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> None:
-    """Build a dated, sourced timeline from articles."""
-    from dateline.pipeline import build_corpus
+def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, no_cache: bool,
+             **kwargs: Any) -> None:
+    """Build a dated, sourced timeline from articles (or from a store)."""
     from dateline.render import render_tilse, render_timeline_markdown, timeline_to_dict, to_json
     from dateline.timeline import build_timeline
 
     opts = make_options(**kwargs)
-    corpus = build_corpus(paths, opts)
+    if opts.store is not None and paths:
+        raise click.UsageError("give PATHS or --store, not both")
+    if opts.store is None and not paths:
+        raise click.UsageError("give PATHS to read, or --store DB")
+    corpus = load_corpus(paths, opts, cache=not no_cache)
     result = build_timeline(corpus, opts)
     if fmt == "json":
         text = to_json(timeline_to_dict(result, corpus, opts))
@@ -94,6 +107,21 @@ def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
     write_output(text, output)
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
     report_and_exit(corpus.report, len(corpus.articles), weak)
+
+
+def load_corpus(paths: tuple[Path, ...], opts: Options, cache: bool) -> Corpus:
+    """From a store, through the default cache, or straight from the files."""
+    from dateline.pipeline import build_corpus
+    from dateline.store import cache_path_for, cached_build_corpus, corpus_from_store
+
+    if opts.store is not None:
+        return corpus_from_store(opts.store, opts)
+    if cache:
+        try:
+            return cached_build_corpus(paths, opts, cache_path_for(paths))
+        except (OSError, sqlite3.Error) as err:  # a read-only folder: work without the cache
+            logging.getLogger(__name__).warning("cache not used: %s", err)
+    return build_corpus(paths, opts)
 
 
 @main.command()
@@ -204,6 +232,8 @@ def eval_tls(directory: Path, topics: str | None) -> None:
 
 
 main.add_command(summarize_command, name="summarize")
+main.add_command(add_command)
+main.add_command(stats_command)
 main.add_command(brief_command, name="brief")
 evaluate.add_command(eval_mds_command, name="mds")
 

@@ -794,6 +794,13 @@ def corpus_from_store(db_path: str | Path, opts: Options | None = None,
         return store.corpus(opts, query=prefilter_query(opts) if prefilter else None)
 
 
+def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") -> Path:
+    """The default cache of a set of input paths: one store per set, so the corpus-level
+    steps (years for yearless datelines) see exactly the articles under those paths."""
+    key = "\n".join(sorted(str(Path(p).resolve()) for p in paths))
+    return Path(root) / "cache" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
+
+
 def cached_build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
                         store_path: str | Path | None = None) -> Corpus:
     """``build_corpus`` through a store used as a cache: unchanged files cost no NLP work

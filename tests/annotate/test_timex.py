@@ -210,6 +210,134 @@ def test_a_weekday_names_the_year_of_a_month_day() -> None:
     assert only("It opens on Thursday, April 6.", dt.date(2000, 12, 20)).value == "2000-04-06"
 
 
+TENSE_CUES = [
+    # (text, dct, value): present-tense schedules, plans already past, -ed adjectives
+    ("They meet Monday.", SATURDAY, "2014-02-03"),
+    ("The offer was due to expire Friday.", SATURDAY, "2014-02-07"),
+    ("The offer had been due to expire Friday.", SATURDAY, "2014-01-31"),
+    ("The cut is effective Feb. 1.", dt.date(1989, 10, 26), "1990-02-01"),
+    ("It would be paid on a still unspecified date in January.", dt.date(1989, 10, 26),
+     "1990-01"),
+    ("Prices have risen in May.", dt.date(2013, 2, 1), "2013-05"),
+    ("Prices have risen since May.", dt.date(2013, 2, 1), "2012-05"),
+    ("Thursday 's vote was delayed.", dt.date(2010, 6, 1), "2010-05-27"),  # a noun, not a plan
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), TENSE_CUES)
+def test_tense_cues(text: str, dct: dt.date, value: str) -> None:
+    assert extract_timexes(text, dct)[0].value == value
+
+
+# -- narrative anchoring ------------------------------------------------------------------
+
+ANAPHORS = [
+    # (text, span, value, anchor): resolved against the last date the text named
+    ("On May 22, 1995, he was promoted, and the following year he left.", "the following year",
+     "1996", "text:1995-05-22"),
+    ("He was arrested on March 3. He had arrived the day before.", "the day before",
+     "2013-03-02", "text:2013-03-03"),
+    ("She was shot on Oct. 23, 1998. Later that same day police came.", "Later that same day",
+     "1998-10-23", "text:1998-10-23"),
+    ("Imports fell in 1988, to $1.5 billion that year.", "that year", "1988", "text:1988"),
+    ("The index closed Friday, down 4.5% from the previous Friday.", "the previous Friday",
+     "2013-09-27", "text:2013-10-04"),
+    ("On Oct. 23, 1998, he was shot at 10 p.m. in his kitchen.", "10 p.m.", "1998-10-23T22:00",
+     "text:1998-10-23"),
+    ("He left at 10 p.m. and slept.", "10 p.m.", "2013-10-07T22:00", "dct:2013-10-07"),
+    ("They met on Monday. The next morning he left.", "The next morning", "2013-10-08",
+     "text:2013-10-07"),
+    ("He had arrived the day before.", "the day before", "2013-10-06", "dct:2013-10-07"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "value", "anchor"), ANAPHORS)
+def test_anaphors_count_from_the_last_date_named(
+    text: str, span: str, value: str, anchor: str
+) -> None:
+    found = {text[t.start : t.end]: t for t in extract_timexes(text, D2013)}
+    assert (found[span].value, found[span].anchor) == (value, anchor)
+    assert found[span].relative
+
+
+def test_anaphors_need_a_fine_enough_reference() -> None:
+    # a year cannot anchor "the day before": that falls back to the dct
+    text = "In 1995 he left. He had arrived the day before."
+    assert tag(text, D2013)[-1] == ("the day before", "2013-10-06", DATE)
+
+
+def test_anaphors_resolve_without_a_dct_when_the_text_names_a_date() -> None:
+    text = "On May 22, 1995, he was promoted, and the following year he left."
+    assert [(span, value) for span, value, _ in tag(text, None)] == [
+        ("May 22, 1995", "1995-05-22"), ("the following year", "1996"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [
+    "He was last seen Nov. 3, the day before authorities acted.",  # "the day" of a clause
+    "Strong redemptions that day hurt.",  # habitual
+])  # fmt: skip
+def test_not_anaphors(text: str) -> None:
+    assert [span for span, _, _ in tag(text, D2013) if "day" in span] == []
+
+
+# -- business periods, halves, fractions, spelled years ------------------------------------
+
+W1989 = dt.date(1989, 10, 26)
+
+MORE_EXPRESSIONS = [
+    # (text, dct, span, value, type)
+    ("Last year's results were weak.", D2013, "Last year", "2012", DATE),
+    ("It may be effective in next year's first quarter.", D2013, "next year's first quarter",
+     "2014-Q1", DATE),
+    ("Revenue for the year ended March 31 rose.", W1989, "the year", "P1Y", DURATION),
+    ("Sales for the full year were flat.", W1989, "the full year", "1989", DATE),
+    ("For the year, volume was flat.", W1989, "the year", "1989", DATE),
+    ("It should close by year-end.", W1989, "year-end", "1989-12-31", DATE),
+    ("The change is since year-end.", W1989, "year-end", "1988-12-31", DATE),
+    ("The deal closes by year end.", W1989, "year end", "1989", DATE),
+    ("Sales rose 5% in the latest period.", W1989, "the latest period", "1989-Q3", DATE),
+    ("He earned $1 in the 1988 quarter.", W1989, "the 1988 quarter", "1988-Q3", DATE),
+    ("The process began in February this year.", D2013, "February this year", "2013-02", DATE),
+    ("He was arrested in July last year.", D2013, "July last year", "2012-07", DATE),
+    ("Current market conditions are bad.", D2013, "Current", "PRESENT_REF", DATE),
+    ("It sold at the then current price.", D2013, "then current", "PAST_REF", DATE),
+    ("They lived there for 2 1/2 years.", D2013, "2 1/2 years", "P2Y6M", DURATION),
+    ("She spent 5 1/2 hours there.", D2013, "5 1/2 hours", "PT5H30M", DURATION),
+    ("It took an hour and a half.", D2013, "an hour and a half", "PT1H30M", DURATION),
+    ("It took two and a half days.", D2013, "two and a half days", "P2DT12H", DURATION),
+    ("Earnings fell in the second half of 1989.", D2013, "the second half of 1989", "1989-H2",
+     DATE),
+    ("Earnings rise in the first half of next year.", D2013, "the first half of next year",
+     "2014-H1", DATE),
+    ("Three days later, the index rose.", D2013, "Three days", "P3D", DURATION),
+    ("A few days later, it fell.", D2013, "A few days", "PXD", DURATION),
+    ("Eight trading days after the crash, it fell.", D2013, "Eight trading days", "P8D",
+     DURATION),
+    ("January nineteen ninety-seven was cold.", D2013, "January nineteen ninety-seven",
+     "1997-01", DATE),
+    ("We saw that in the winter of nineteen ninety-four.", D2013,
+     "the winter of nineteen ninety-four", "1994-WI", DATE),
+    ("Groups grew through the nineties.", D2013, "the nineties", "199", DATE),
+    ("It began in the late sixties.", D2013, "the late sixties", "196", DATE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value", "kind"), MORE_EXPRESSIONS)
+def test_more_expressions(text: str, dct: dt.date, span: str, value: str, kind: TimexType) -> None:
+    found = {text[t.start : t.end]: (t.value, t.type) for t in extract_timexes(text, dct)}
+    assert found[span] == (value, kind)
+
+
+def test_a_year_earlier_stays_a_date() -> None:
+    assert only("Sales rose from a year earlier.", D2013).value == "2012"
+
+
+@pytest.mark.parametrize("text", ["USA Today reported it.", "High noon comes for Poland."])
+def test_titles_and_idioms_are_not_times(text: str) -> None:
+    assert tag(text, D2013) == []
+
+
 # -- without a dct ----------------------------------------------------------------------
 
 UNRESOLVED = [
@@ -303,11 +431,14 @@ def test_syria_004_in_may_is_the_month_before_publication() -> None:
     assert timex.interval == DateInterval.month(2013, 5)
 
 
-@pytest.mark.parametrize("text", [
-    "The April 6 Movement called for protests.",
-    "Police fired tear gas on 6 October Bridge.",
-    "Veterans of the October 6 War marched.",
-    "About 7,000 years ago the river changed course.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The April 6 Movement called for protests.",
+        "Police fired tear gas on 6 October Bridge.",
+        "Veterans of the October 6 War marched.",
+        "About 7,000 years ago the river changed course.",
+    ],
+)
 def test_names_and_large_numbers_are_not_dates(text: str) -> None:
     assert extract_timexes(text, dt.date(2011, 1, 27)) == []

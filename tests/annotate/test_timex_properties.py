@@ -19,6 +19,7 @@ TIME_WORDS = [
     "second", "now", "recently", "past", "future", "5", "p.m.", "17:00", "2/1/2014",
     "05.07.2013", "every", "daily", "'s", ",", ".", "-LRB-", "$", "%", "1990s", "'90s",
     "said", "will", "spring", "two", "several", "a", "century", "20th", "nineteen", "ninety",
+    "following", "previous", "that", "same", "before", "later", "1/2", "half", "current",
 ]  # fmt: skip
 
 news_like = st.lists(st.one_of(st.sampled_from(TIME_WORDS), st.text(max_size=6)), max_size=30).map(
@@ -49,9 +50,14 @@ def test_offsets_slice_back_to_stripped_sorted_spans(text: str, dct: dt.date | N
 @settings(max_examples=200, deadline=None)
 @given(news_like, dcts)
 def test_unresolved_exactly_when_relative_without_dct(text: str, dct: dt.date | None) -> None:
+    """Relative expressions resolve against the dct, or (anaphors: "the day before",
+    "that year") against a date named earlier in the text; without either they stay
+    unresolved."""
     for timex in extract_timexes(text, dct):
         if not timex.relative:
             assert timex.anchor == "absolute"
+        elif timex.anchor.startswith("text:"):
+            assert timex.interval is not None
         elif dct is None:
             assert (timex.anchor, timex.interval) == ("unresolved", None)
         else:

@@ -102,10 +102,10 @@ TEMPEVAL3 = Path("/work/shared/data/tempeval3-train")
 
 @pytest.mark.skipif(not TEMPEVAL3.is_dir(), reason="TempEval-3 training data not available")
 def test_tempeval3_training_floor() -> None:
-    """Floors pinned a little under the measured scores (relaxed F1 0.922, value F1
-    0.786 over TimeBank + AQUAINT); they move up, never silently down."""
+    """Floors pinned a little under the measured scores (relaxed F1 0.941, value F1
+    0.812, type F1 0.896 over TimeBank + AQUAINT); they move up, never silently down."""
     scores = evaluate_timeml(iter_timeml_files(TEMPEVAL3))
     assert len(scores.files) == 256
-    assert scores.relaxed.f1 >= 0.91
-    assert scores.value_f1 >= 0.77
-    assert scores.type_f1 >= 0.86
+    assert scores.relaxed.f1 >= 0.93
+    assert scores.value_f1 >= 0.80
+    assert scores.type_f1 >= 0.885

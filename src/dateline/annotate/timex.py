@@ -7,11 +7,15 @@ A pure-Python, rule-based replacement for HeidelTime::
     ['2014-01-31']
 
 Every rule (:mod:`~dateline.annotate.timex_rules`, :mod:`~dateline.annotate.
-timex_rules_relative`) scans the text; where matches overlap the longest wins, then the
-earliest rule. Relative expressions resolve against the document creation time
-(``dct``): weekdays, bare months and month-days without a year by the tense of their
-sentence. Without a dct they keep ``X`` placeholders (``XXXX-12-21``) and the anchor
-``"unresolved"``: the tagger never guesses a date, and never reads the clock.
+timex_rules_relative`, :mod:`~dateline.annotate.timex_rules_anaphoric`,
+:mod:`~dateline.annotate.timex_rules_fiscal`) scans the text; where matches overlap the
+longest wins, then the earliest rule. Relative expressions resolve against the document
+creation time (``dct``): weekdays, bare months and month-days without a year by the
+tense of their sentence. Anaphoric ones ("the following year", "that same day", "the
+previous Friday", a bare "10 p.m.") then move to the last date the text named before
+them (anchor ``text:1995-05-22``). Without a dct or such a date they keep ``X``
+placeholders (``XXXX-12-21``) and the anchor ``"unresolved"``: the tagger never guesses
+a date, and never reads the clock.
 """
 
 from __future__ import annotations
@@ -22,13 +26,13 @@ from collections.abc import Iterator
 
 from dateline.annotate.timex_lexicon import MONTHS, WEEKDAYS
 from dateline.annotate.timex_resolver import Resolver, anchor_anaphors
+from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_anaphoric import ANAPHORIC_RULES
 from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
-from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "2"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "3"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES, *FISCAL_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
@@ -51,8 +55,8 @@ _WORD_FAMILIES: dict[str, str] = {
     **dict.fromkeys("today tonight yesterday tomorrow morning afternoon evening night noon "
                     "midnight midday".split(), "daypart"),
     **dict.fromkeys("spring summer fall autumn winter".split(), "season"),
-    **dict.fromkeys("now current currently present presently nowadays these recently lately formerly "
-                    "past future term".split(), "reference"),
+    **dict.fromkeys("now current currently present presently nowadays these recently lately "
+                    "formerly past future term".split(), "reference"),
     **dict.fromkeys("nineteen thousand".split(), "spelled"),
     "period": "period",
     **dict.fromkeys("twenties thirties forties fifties sixties seventies eighties nineties"

@@ -216,8 +216,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense_direction(text: str, start: int, end: int) -> Direction:
     """Past or future, from the tense cue nearest to ``text[start:end]`` in its sentence.
 
-    Cues are past-tense verbs (said, met, -ed forms), modal and future markers (will,
-    'll, is to, expected to, scheduled, next). The verb governing a time expression
+    Cues are past-tense verbs (said, met, -ed forms that are not adjectives), modal and
+    future markers (will, 'll, is to, expected to, scheduled, effective, next), and
+    present-tense schedule verbs before the expression ("meet Monday"); "had been due
+    to" is a plan already past, and "would" is no cue (reported speech is as often
+    about the past). The verb governing a time expression
     usually comes before it ("talks ended on Friday", "will meet on Sunday"), so the
     nearest cue before it wins, else the nearest after it ("On Monday, Ban said");
     none gives UNKNOWN.

@@ -123,10 +123,9 @@ def anchor_anaphors(timexes: list[Timex], res: Resolver) -> list[Timex]:
     dct reading. Re-resolved anaphors are references for later ones."""
     refs: list[DateInterval] = []
     anchored: list[Timex] = []
-    for timex in timexes:
-        anaphor = res.anaphors.get((timex.start, timex.end))
-        if anaphor is not None:
-            timex = _anchored(timex, anaphor, refs)
+    for found in timexes:
+        anaphor = res.anaphors.get((found.start, found.end))
+        timex = found if anaphor is None else _anchored(found, anaphor, refs)
         if timex.interval is not None and timex.type in (TimexType.DATE, TimexType.TIME):
             refs.append(timex.interval)
         anchored.append(timex)

@@ -54,7 +54,9 @@ _TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s$")
 def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
     word = " ".join(match["word"].lower().split())
     part = (match["part"] or "").lower()
-    if match["word"] == "Today" and _TITLE_BEFORE.search(res.text, max(0, match.start() - 30), match.start()):
+    if match["word"] == "Today" and _TITLE_BEFORE.search(
+        res.text, max(0, match.start() - 30), match.start()
+    ):
         return None  # "USA Today", "VOA Today": a title
     if word == "tonight":
         part = "night"
@@ -150,8 +152,9 @@ def _quarter(match: re.Match[str], res: Resolver) -> Timex | None:
     owner = (match["owner"] or "").lower()
 
     def compute(dct: dt.date) -> DateInterval:
-        interval = cal.quarter_of(dct.year - owner.startswith("last") + owner.startswith("next"),
-                                  nth)
+        interval = cal.quarter_of(
+            dct.year - owner.startswith("last") + owner.startswith("next"), nth
+        )
         if not owner and interval.start > dct and res.direction(*span) == cal.PAST:
             return cal.quarter_of(dct.year - 1, nth)  # results for a quarter already over
         return interval
@@ -254,10 +257,10 @@ def fractional_duration(amount: int, fraction: float, unit: str) -> str:
     (``P2.5W``) where no smaller unit divides evenly."""
     code, is_time = UNITS[unit]
     smaller = _SMALLER.get(unit)
-    if smaller is None or (fraction * smaller[1]) % 1:
+    if smaller is None or (fraction * smaller[1]) % 1:  # a quarter of a week
         return f"P{'T' if is_time else ''}{amount + fraction:g}{code}"
     small_code, per, small_is_time = smaller
-    rest = f"{int(fraction * smaller[1])}{small_code}"
+    rest = f"{int(fraction * per)}{small_code}"
     if small_is_time and not is_time:
         rest = "T" + rest  # "P2DT12H"
     return f"P{'T' if is_time else ''}{amount}{code}{rest}"
@@ -435,7 +438,8 @@ RELATIVE_RULES: list[Rule] = [
             + FUZZY
             + r")?(?P<rel>"
             + _REL
-            + r")\s+(?P<unit>week(?:end)?|month|year|decade|century)\b" + _NOT_COMPOUND
+            + r")\s+(?P<unit>week(?:end)?|month|year|decade|century)\b"
+            + _NOT_COMPOUND
         ),
         _relative_unit,
     ),
@@ -488,9 +492,7 @@ RELATIVE_RULES: list[Rule] = [
         compile_rule(
             r"(?:" + _MODIFIER + r"\s+)?(?P<num>" + _NUMBER_OR_VAGUE + r"|\d+\.\d+)(?:\s+(?P<frac>"
             r"[13]/[24])|\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|working)"
-            r")?[\s-]+(?P<unit>"
-            + UNIT
-            + r")(?:s\b|\b)(?:-long)?(?P<half>\s+and\s+a\s+half\b)?"
+            r")?[\s-]+(?P<unit>" + UNIT + r")(?:s\b|\b)(?:-long)?(?P<half>\s+and\s+a\s+half\b)?"
         ),
         _duration,
     ),

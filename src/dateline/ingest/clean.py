@@ -74,7 +74,9 @@ WORD_DATE_LINE = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
 )
 WIRE_DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}}
+    rf"""^(?P<stamp>[A-Z][A-Z .]+\s*\|\s*(?:[A-Z][a-z]{{2}}\s+)?(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}
+        (?:\s+\d{{1,2}}:\d{{2}}\s*[ap]m)?(?:\s+[A-Z]{{2,4}})?\s+)?   # Reuters: "WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT"
+    (?P<place>[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}}
         (?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?)
     (?:\s*,\s*(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?))?
     \s*(?:\((?P<agency>[^()]{{2,30}})\)\s*[-—–]+|\.?\s*/(?P<agency2>[A-Za-z\-]{{2,20}})/\.?
@@ -416,7 +418,7 @@ def clean_text(original: str) -> CleanResult:
     body_index = 0 if title_index is None else 1
     if title_index is not None:
         header.title = line_text(paragraphs[title_index])
-    for i in range(body_index, min(body_index + 3, len(paragraphs))):
+    for i in range(body_index, min(body_index + 5, len(paragraphs))):
         lifted = lift_dateline(paragraphs[i], header, actions)
         if lifted is not paragraphs[i]:
             paragraphs[i] = lifted

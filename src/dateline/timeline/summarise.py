@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Generic, Protocol, TypeVar
 
 import numpy as np
@@ -186,8 +187,19 @@ class EmbeddingMMRSelector(MMRSelector["Dense"]):
         return float(np.dot(a, b))
 
 
+# Live-blog stamps, comment bylines, wire headers and links: text around the news, not
+# news. ``Thu Apr 30, 2009 5:11 am EDT``, ``(Update 6:56 a.m.)``, ``yellowIda wrote:``.
+NOISE = re.compile(
+    r"\||\bwrote:|\d{1,2}:\d{2}|^\(|\bUpdate\b|https?:|www\.|@\w|\bclick\b|\bposted\b",
+    re.IGNORECASE,
+)
+FILTER_NOISE = True
+
+
 def _usable(index: CandidateIndex, cand: Candidate) -> bool:
     sent = index.sentences[cand.sentence]
+    if FILTER_NOISE and NOISE.search(sent.text):
+        return False
     return len(sent.tokens) >= MIN_TOKENS and len(sent.text.split()) <= MAX_WORDS
 
 
