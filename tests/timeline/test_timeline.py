@@ -162,7 +162,8 @@ def test_spreading_covers_a_long_story_beyond_its_peak() -> None:
 
     peak = [RankedDate(dt.date(2010, 6, 1) + dt.timedelta(days=i), 100.0 - i, 1, 1)
             for i in range(10)]
-    late = [RankedDate(dt.date(2011, 6, 1), 30.0, 1, 1), RankedDate(dt.date(2012, 6, 1), 20.0, 1, 1)]
+    late = [RankedDate(dt.date(2011, 6, 1), 30.0, 1, 1),
+            RankedDate(dt.date(2012, 6, 1), 20.0, 1, 1)]
     ranked = sorted(peak + late, key=lambda r: -r.score)
     chosen = {r.date for r in spread_dates(ranked, 3)[:3]}
     assert chosen == {dt.date(2010, 6, 1), dt.date(2011, 6, 1), dt.date(2012, 6, 1)}

@@ -73,9 +73,11 @@ WORD_DATE_LINE = re.compile(
     rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
 )
+# Reuters prefixes its dateline with a stamp: "WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT".
 WIRE_DATELINE = re.compile(
-    rf"""^(?P<stamp>[A-Z][A-Z .]+\s*\|\s*(?:[A-Z][a-z]{{2}}\s+)?(?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}
-        (?:\s+\d{{1,2}}:\d{{2}}\s*[ap]m)?(?:\s+[A-Z]{{2,4}})?\s+)?   # Reuters: "WASHINGTON | Thu Apr 30, 2009 4:32 pm EDT"
+    rf"""^(?P<stamp>[A-Z][A-Z .]+\s*\|\s*(?:[A-Z][a-z]{{2}}\s+)?
+        (?:{MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}
+        (?:\s+\d{{1,2}}:\d{{2}}\s*[ap]m)?(?:\s+[A-Z]{{2,4}})?\s+)?
     (?P<place>[A-Z][A-Za-z'.\-]*(?:\s+[A-Z][A-Za-z'.\-]*){{0,3}}
         (?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?)
     (?:\s*,\s*(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?))?
