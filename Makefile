@@ -14,13 +14,16 @@ setup: $(VENV)/bin/python
 
 demo: setup
 	$(VENV)/bin/dateline timeline examples/syria --format md -o out/syria-timeline.md
+	$(VENV)/bin/dateline brief examples/syria -o out/syria-brief
 	@cat out/syria-timeline.md
+	@echo "Briefing written to out/syria-brief/ (open report.html in a browser)"
 
 lint:
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy
 
 test: setup
+	bash .ci/system-deps
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
