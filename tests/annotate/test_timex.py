@@ -442,3 +442,9 @@ def test_syria_004_in_may_is_the_month_before_publication() -> None:
 )
 def test_names_and_large_numbers_are_not_dates(text: str) -> None:
     assert extract_timexes(text, dt.date(2011, 1, 27)) == []
+
+
+@pytest.mark.parametrize("text", ["IT WAS 7000 YEARS AGO", "some 9000 years ago", "in 12000 years"])
+def test_expressions_beyond_the_calendar_do_not_crash(text: str) -> None:
+    for timex in extract_timexes(text, dt.date(2011, 1, 31)):
+        assert timex.interval is None or timex.interval.start.year >= 1

@@ -78,7 +78,10 @@ class Resolver:
         """
         if self.dct is None:
             return Timex(*span, kind, placeholder + suffix, None, self.anchor, True)
-        interval = compute(self.dct)
+        try:
+            interval = compute(self.dct)
+        except (ValueError, OverflowError):  # "7000 years ago": before the calendar's year 1
+            return None
         if interval is None:
             return None
         return Timex(*span, kind, interval.value + suffix, interval, self.anchor, True)
@@ -135,7 +138,10 @@ def anchor_anaphors(timexes: list[Timex], res: Resolver) -> list[Timex]:
 def _anchored(timex: Timex, anaphor: Anaphor, refs: list[DateInterval]) -> Timex:
     limit = _FINENESS.index(anaphor.needs)
     ref = next((r for r in reversed(refs) if _FINENESS.index(r.granularity) <= limit), None)
-    interval = anaphor.compute(ref) if ref is not None else None
+    try:
+        interval = anaphor.compute(ref) if ref is not None else None
+    except (ValueError, OverflowError):  # shifted past the calendar's range
+        return timex
     if ref is None or interval is None:
         return timex
     return Timex(timex.start, timex.end, anaphor.kind, interval.value + anaphor.suffix,
