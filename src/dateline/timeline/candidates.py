@@ -7,9 +7,17 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from dateline.model import Corpus, Evidence, Granularity, Span, TimexType
+from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options
-from dateline.timeline.text import Vector, contains_keyword, idf_table, tfidf, tokens
+from dateline.timeline.text import (
+    TOKEN,
+    Vector,
+    content_words,
+    idf_table,
+    tfidf,
+    tokens,
+    words_contain_keyword,
+)
 
 # Sentences from articles published on a date count as candidates for it only near
 # the top of the article: the lead reports the news, the rest is background.
@@ -79,7 +87,11 @@ def _within_window(day: dt.date, pub: dt.date | None) -> bool:
 
 
 def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
-    """Index every sentence by the dates it mentions and the date it was published."""
+    """Index the sentences that mention a day, or lead an article, by that date.
+
+    Only those sentences can enter a timeline, so only they are tokenised, and they
+    are the documents whose frequencies weight TF-IDF.
+    """
     index = CandidateIndex()
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -90,40 +102,46 @@ def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
         pub = article.pub_date.value if anchored else None
         if pub is not None and in_bounds(pub, opts):
             index.articles_on[pub].add(article.id)
-        starts = [s for s, _ in ann.sentences]
-        day_timexes = [
-            t
-            for t in ann.timexes
-            if t.type in (TimexType.DATE, TimexType.TIME)
-            and t.interval is not None
-            and t.interval.granularity is Granularity.DAY
-        ]
-        by_sentence: dict[int, list[tuple[dt.date, tuple[int, int]]]] = defaultdict(list)
-        for timex in day_timexes:
-            assert timex.interval is not None
-            sent = bisect_left(starts, timex.start + 1) - 1
-            if sent >= 0:
-                by_sentence[sent].append((timex.interval.start, (timex.start, timex.end)))
+        by_sentence = _day_mentions(ann)
         for position, (start, end) in enumerate(ann.sentences):
-            text = article.text[start:end]
+            mentioned = [(d, w) for d, w in by_sentence.get(position, [])
+                         if in_bounds(d, opts) and _within_window(d, pub)]
+            lead = (pub is not None and position < LEAD_SENTENCES and in_bounds(pub, opts)
+                    and not any(d != pub for d, _ in by_sentence.get(position, [])))
+            if not mentioned and not lead:
+                continue
             sent_id = len(index.sentences)
-            words = tokens(text)
-            on_topic = contains_keyword(text, opts.keywords) and (
-                not query or not query.isdisjoint(words)
-            )
-            index.sentences.append(
-                SentenceInfo(Span(article.id, start, end), text, words, pub, position, on_topic)
-            )
-            mentioned = by_sentence.get(position, [])
+            index.sentences.append(_sentence_info(article.text, Span(article.id, start, end),
+                                                  pub, position, opts, query))
             for day, where in mentioned:
-                if in_bounds(day, opts) and _within_window(day, pub):
-                    index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
-            if (
-                pub is not None
-                and position < LEAD_SENTENCES
-                and in_bounds(pub, opts)
-                and not any(d != pub for d, _ in mentioned)
-            ):
+                index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
+            if lead and pub is not None:
                 index.published[pub].append(Candidate(sent_id, Evidence("published-on-date")))
     index.idf = idf_table(s.tokens for s in index.sentences)
     return index
+
+
+def _day_mentions(ann: Annotations) -> dict[int, list[tuple[dt.date, tuple[int, int]]]]:
+    """Day-precise dates mentioned in each sentence, by sentence position."""
+    starts = [s for s, _ in ann.sentences]
+    by_sentence: dict[int, list[tuple[dt.date, tuple[int, int]]]] = defaultdict(list)
+    for timex in ann.timexes:
+        interval = timex.interval
+        if (timex.type not in (TimexType.DATE, TimexType.TIME) or interval is None
+                or interval.granularity is not Granularity.DAY):
+            continue
+        sent = bisect_left(starts, timex.start + 1) - 1
+        if sent >= 0:
+            by_sentence[sent].append((interval.start, (timex.start, timex.end)))
+    return by_sentence
+
+
+def _sentence_info(text: str, span: Span, pub: dt.date | None, position: int, opts: Options,
+                   query: set[str]) -> SentenceInfo:
+    sentence = text[span.start : span.end]
+    lowered = sentence.lower()
+    all_words = TOKEN.findall(lowered)
+    words = content_words(all_words)
+    on_topic = words_contain_keyword(set(all_words), lowered, opts.keywords) and (
+        not query or not query.isdisjoint(words))
+    return SentenceInfo(span, sentence, words, pub, position, on_topic)

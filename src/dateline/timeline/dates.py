@@ -17,7 +17,7 @@ from dateline.errors import ConfigError
 from dateline.options import Options
 from dateline.timeline.candidates import CandidateIndex
 
-PUBLISHED_WEIGHT = 0.5
+PUBLISHED_WEIGHT = 0.25
 
 
 @dataclass(frozen=True)
@@ -91,20 +91,17 @@ def spread_dates(ranked: list[RankedDate], n_dates: int) -> list[RankedDate]:
     if window <= 1:
         return ranked
     picked: list[RankedDate] = []
-    remaining = list(ranked)
+    nearest = [float("inf")] * len(ranked)  # days to the nearest date picked so far
+    left = set(range(len(ranked)))
     # Pick twice L: the selector skips dates that yield no usable sentence.
-    while remaining and len(picked) < 2 * n_dates:
-        best = max(remaining, key=lambda r: (_spread_score(r, picked, window), -r.date.toordinal()))
-        picked.append(best)
-        remaining.remove(best)
-    return picked + remaining
-
-
-def _spread_score(candidate: RankedDate, picked: list[RankedDate], window: float) -> float:
-    if not picked:
-        return candidate.score
-    nearest = min(abs((candidate.date - p.date).days) for p in picked)
-    return candidate.score * min(1.0, nearest / window)
+    while left and len(picked) < 2 * n_dates:
+        best = max(left, key=lambda i: (ranked[i].score * min(1.0, nearest[i] / window),
+                                        -ranked[i].date.toordinal()))
+        left.discard(best)
+        picked.append(ranked[best])
+        for i in left:
+            nearest[i] = min(nearest[i], abs((ranked[i].date - ranked[best].date).days))
+    return picked + [r for i, r in enumerate(ranked) if i in left]
 
 
 RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}

@@ -24,15 +24,22 @@ Vector = dict[str, float]
 
 def tokens(text: str) -> list[str]:
     """Lowercased content words."""
-    return [t for t in TOKEN.findall(text.lower()) if t not in STOPWORDS and len(t) > 1]
+    return content_words(TOKEN.findall(text.lower()))
+
+
+def content_words(words: Sequence[str]) -> list[str]:
+    return [t for t in words if t not in STOPWORDS and len(t) > 1]
+
+
+def words_contain_keyword(words: set[str], lowered: str, keywords: Sequence[str]) -> bool:
+    """Like :func:`contains_keyword` on text already split into lowercased words."""
+    return not keywords or any(k in words or (" " in k and k in lowered) for k in keywords)
 
 
 def contains_keyword(text: str, keywords: Sequence[str]) -> bool:
     """Case-insensitive whole-word match of any keyword, as TLS benchmarks filter."""
-    if not keywords:
-        return True
-    words = set(TOKEN.findall(text.lower()))
-    return any(k in words or (" " in k and k in text.lower()) for k in keywords)
+    lowered = text.lower()
+    return words_contain_keyword(set(TOKEN.findall(lowered)), lowered, keywords)
 
 
 def idf_table(documents: Iterable[Sequence[str]]) -> dict[str, float]:
