@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dateline.engine import annotate_all
 from dateline.ingest import load_articles
+from dateline.model import Article
 from dateline.options import Options
 
 DEFAULT_ARTICLES = Path("/work/shared/data/t17-dev/bpoil/articles")
@@ -45,6 +46,23 @@ def main() -> None:
         assert len(found) + len(failures) == len(articles)
         base = base or seconds
         print(f"{name:<16}{seconds:9.2f}{len(articles) / seconds:9.1f}{base / seconds:9.2f}x")
+    print(f"{'dask, warm x2':<16}", end="", flush=True)
+    seconds = time_warm_dask(articles)
+    print(f"{seconds:9.2f}{len(articles) / seconds:9.1f}{base / seconds:9.2f}x  "
+          "(cluster started before timing, as with a long-running cluster)")
+
+
+def time_warm_dask(articles: list[Article]) -> float:
+    """Dask through a cluster that is already up: what a real deployment pays per run."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        opts = Options(workers=2, scheduler=cluster.scheduler_address)
+        annotate_all(articles[:20], opts)  # workers import dateline once
+        started = time.perf_counter()
+        annotate_all(articles, opts)
+        return time.perf_counter() - started
 
 
 if __name__ == "__main__":
