@@ -36,13 +36,12 @@ import numpy as np
 from dateline import serialize
 from dateline.engine import annotate_safely, map_stream
 from dateline.errors import InputError
-from dateline.ingest import build_article
+from dateline.ingest import article_id_for, build_article, manifest_paths, unique_id
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
     ManifestEntry,
     RawDocument,
     discover,
-    find_manifests,
     read_file,
     read_manifest,
 )
@@ -426,7 +425,7 @@ class Store:
                 continue
             for doc in docs:
                 key = scan.key + ("#" + doc.path.rsplit("#", 1)[1] if "#" in doc.path else "")
-                article_id = known.get(key) or _unique_id(_article_id(doc, scan.path, root), used)
+                article_id = known.get(key) or unique_id(article_id_for(doc, scan.path, root), used)
                 used.add(article_id)
                 entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
@@ -724,26 +723,10 @@ def _load_manifests(roots: list[Path], opts: Options) -> tuple[dict[str, Manifes
     articles: when it changes, cached files are read again."""
     entries: dict[str, ManifestEntry] = {}
     fingerprint = hashlib.sha256(f"use_mtime={opts.use_mtime}".encode())
-    for manifest in find_manifests(roots) + ([opts.manifest] if opts.manifest else []):
+    for manifest in manifest_paths(roots, opts):
         entries.update(read_manifest(manifest))
         fingerprint.update(manifest.read_bytes())
     return entries, fingerprint.hexdigest()[:16]
-
-
-def _article_id(doc: RawDocument, path: Path, root: Path) -> str:
-    """The id ``load_articles`` would give: the path below the root given."""
-    base = path.name if path == root else path.relative_to(root).as_posix()
-    if "#" in doc.path:
-        return doc.record_id or f"{base}#{doc.path.rsplit('#', 1)[1]}"
-    return base
-
-
-def _unique_id(candidate: str, used: set[str]) -> str:
-    article_id, n = candidate, 2
-    while article_id in used:
-        article_id = f"{candidate}~{n}"
-        n += 1
-    return article_id
 
 
 def _fts_query(query: str) -> str:

@@ -32,7 +32,7 @@ from dateline.options import Options
 log = logging.getLogger(__name__)
 MIN_WORDS = 5
 
-__all__ = ["build_article", "load_articles"]
+__all__ = ["article_id_for", "build_article", "load_articles", "unique_id"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
                 )
                 continue
             entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
-            article_id = _unique_id(_article_id(doc_or_error, path, root), used_ids)
+            article_id = unique_id(article_id_for(doc_or_error, path, root), used_ids)
             try:
                 article = build_article(doc_or_error, article_id, entry, opts)
             except InputError as err:
@@ -108,20 +108,26 @@ def _read(path: Path) -> Iterator[RawDocument | InputError]:
 
 def _load_manifests(roots: list[Path], opts: Options) -> dict[str, ManifestEntry]:
     entries: dict[str, ManifestEntry] = {}
-    manifests = find_manifests(roots) + ([opts.manifest] if opts.manifest else [])
-    for manifest in manifests:
+    for manifest in manifest_paths(roots, opts):
         entries.update(read_manifest(manifest))
     return entries
 
 
-def _article_id(doc: RawDocument, path: Path, root: Path) -> str:
+def manifest_paths(roots: list[Path], opts: Options) -> list[Path]:
+    """Manifests at the top of the folders given, then the one the options name."""
+    return find_manifests(roots) + ([opts.manifest] if opts.manifest else [])
+
+
+def article_id_for(doc: RawDocument, path: Path, root: Path) -> str:
+    """An article's id: its path below the root the user gave (``#N`` for a record)."""
     base = path.name if path == root else path.relative_to(root).as_posix()
     if "#" in doc.path:
         return doc.record_id or f"{base}#{doc.path.rsplit('#', 1)[1]}"
     return base
 
 
-def _unique_id(candidate: str, used: set[str]) -> str:
+def unique_id(candidate: str, used: set[str]) -> str:
+    """``candidate``, or ``candidate~2``, ``~3``... when it is taken."""
     article_id, n = candidate, 2
     while article_id in used:
         article_id = f"{candidate}~{n}"
