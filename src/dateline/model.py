@@ -310,12 +310,14 @@ class Corpus:
     articles: tuple[Article, ...]
     annotations: dict[str, Annotations]
     report: RunReport
+    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.articles})
 
     def article(self, article_id: str) -> Article:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        raise KeyError(article_id)
+        return self._by_id[article_id]
 
 
 @dataclass(frozen=True)
