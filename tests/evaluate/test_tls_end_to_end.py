@@ -19,10 +19,10 @@ pytestmark = [pytest.mark.slow,
 def test_egypt_and_mj_stay_above_their_floors() -> None:
     evaluation = run_tls_evaluation(T17, ["egypt", "mj"])
     by_topic = {r.topic: r.scores for r in evaluation.results}
-    assert by_topic["egypt"].align_r1.f1 >= 0.13
+    assert by_topic["egypt"].align_r1.f1 >= 0.17
     assert by_topic["egypt"].date_f1 >= 0.95
-    assert by_topic["mj"].align_r1.f1 >= 0.085
-    assert by_topic["mj"].date_f1 >= 0.30
+    assert by_topic["mj"].align_r1.f1 >= 0.11
+    assert by_topic["mj"].date_f1 >= 0.35
     average = evaluation.average()
-    assert average.align_r2.f1 >= 0.02
+    assert average.align_r2.f1 >= 0.038
     assert "mean over 2 timelines" in evaluation.render()
