@@ -218,3 +218,14 @@ def test_the_story_centroid_keeps_summaries_on_the_story(
 ])
 def test_the_noise_shortcut_agrees_with_the_noise_pattern(text: str) -> None:
     assert summarise._noisy(text) == (summarise.NOISE.search(text) is not None)
+
+
+def test_fragments_without_sentence_punctuation_are_not_summaries() -> None:
+    text = "Geneva talks may resume on May 7 after the break\n\nPeace talks between both delegations resume on May 7 in Geneva."
+    article = make_article("a", text, dt.date(2013, 5, 1))
+    ann = Annotations("a", ((0, text.index("\n")), (text.index("Peace"), len(text))),
+                      (day_timex(text, "May 7", dt.date(2013, 5, 7)),
+                       day_timex(text, "May 7", dt.date(2013, 5, 7), 1)))
+    timeline = build_timeline(make_corpus([article], [ann]), Options(dates=1, sentences=2))
+    texts = [s.span.text(article) for e in timeline.entries for s in e.sentences]
+    assert texts == ["Peace talks between both delegations resume on May 7 in Geneva."]

@@ -305,7 +305,12 @@ def _usable(index: CandidateIndex, cand: Candidate) -> bool:
     sent = index.sentences[cand.sentence]
     if FILTER_NOISE and _noisy(sent.text):
         return False
+    if not sent.text.rstrip().endswith(SENTENCE_END):
+        return False  # a standfirst or heading fragment, not a sentence
     return len(sent.tokens) >= MIN_TOKENS and len(sent.text.split()) <= MAX_WORDS
+
+
+SENTENCE_END = tuple(".!?\"'”’)…")
 
 
 SELECTORS: dict[str, type[TfidfMMRSelector] | type[EmbeddingMMRSelector]] = {
