@@ -136,13 +136,136 @@ PATTERNS = [
         "John Kerry",
         "John Kerry",
     ),
+    # A partial quote inside a sentence, its cue after it.
+    (
+        "No Child Left Behind was “very assertive and interventionist,” said Gary Orfield.",
+        "No Child Left Behind was “very assertive and interventionist",
+        True,
+        "Gary Orfield",
+        "Gary Orfield",
+    ),
+    # A full stop inside the quote, then an attribution that reports nothing else.
+    (
+        "“Russia, if you’re listening, I hope you find the emails.” Trump said.",
+        "Russia, if you’re listening, I hope you find the emails.",
+        True,
+        "Trump",
+        "Trump",
+    ),
+    # A long subject (apposition, conjunction) between quote and cue.
+    (
+        "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center "
+        "and a columnist, tells Breitbart News.",
+        "Yes, I support Ted Cruz",
+        True,
+        "Brent Bozell III",
+        "Brent Bozell III",
+    ),
+    # "calling X “…”": a verb that attributes only quoted words.
+    (
+        "Trump went after Bush, calling him “a total stiff.”",
+        "a total stiff.",
+        True,
+        "Trump",
+        None,
+    ),
+    # A colon after a noun ("statement:") introduces the quote for the verb above it.
+    (
+        "Trump issued the following statement:\n\n“Our prayers are with all those affected "
+        "by the attacks in Munich.”",
+        "Our prayers are with all those affected by the attacks in Munich.",
+        True,
+        "Trump",
+        None,
+    ),
+    # "by saying": the speaker is the subject of the verb the preposition hangs from.
+    (
+        "Bolton distanced himself from the movement by saying “I am going to support him "
+        "enthusiastically.”",
+        "I am going to support him enthusiastically.",
+        True,
+        "Bolton",
+        "Bolton",
+    ),
+    # A verb on no list, with a named subject and the quote as its object.
+    (
+        "Clinton pitched “a new bargain for working families across America.”",
+        "a new bargain for working families across America.",
+        True,
+        "Clinton",
+        "Clinton",
+    ),
+    # "said NAME, who ...": the name right after the cue, whatever the parser made of it.
+    (
+        "“What's shaping up is a battle for the ages,” said David Brock, who heads the "
+        "pro-Clinton super PAC Correct the Record.",
+        "What's shaping up is a battle for the ages",
+        True,
+        "David Brock",
+        "David Brock",
+    ),
+    # The cue parsed as a modifier of the name (acl).
+    (
+        "De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks "
+        "were priceless.",
+        "Trump a “blowhard",
+        True,
+        "De Blasio",
+        "De Blasio",
+    ),
+    # A parenthetical cue ("X added,") and the clause it interrupts.
+    (
+        "But, Carson added, he did not support issuing quarantines “willy-nilly.”",
+        "he did not support issuing quarantines “willy-nilly.",
+        True,
+        "Carson",
+        "Carson",
+    ),
+    # A cue inside the clause another cue reports: the outer one, with its whole clause.
+    (
+        "Clinton says the administration should announce an “intensification” of the "
+        "campaign against the group.",
+        "the administration should announce an “intensification” of the campaign against the group",
+        True,
+        "Clinton",
+        "Clinton",
+    ),
+    # "asked the boy": an inverted cue whose subject the parser did not find.
+    (
+        "“How big is that wall?” asked the boy, who was wearing a red hat.",
+        "How big is that wall?",
+        True,
+        "the boy",
+        None,
+    ),
+    # A title in front of the name after the quote (misparsed as a verb).
+    (
+        "“I'm impressed by his ability to insult literally every kind of human being,” "
+        "screenwriter Cole Haddon wrote on Twitter.",
+        "I'm impressed by his ability to insult literally every kind of human being",
+        True,
+        "Cole Haddon",
+        "Cole Haddon",
+    ),
+    # A quote opening its sentence is not a partial quote of the sentence before, even
+    # when the parser runs the two together.
+    (
+        "Yasmeen Wilkerson, 18, was dubious at first, but she soon recalibrated her "
+        "priorities. ''I dumped the guy but kept the skateboard,'' she said with a grin.",
+        "I dumped the guy but kept the skateboard",
+        True,
+        "she",
+        "Yasmeen Wilkerson",
+    ),
+    # An exclamation, then a common-noun subject and a verb off the lists.
+    ("“Mexico!” the audience screamed back.", "Mexico!", True, "the audience", None),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "quote", "direct", "mention", "name"), PATTERNS)
 def test_quote_patterns(
-    nlp: Any, text: str, quote: str, direct: bool, mention: str, name: str
+    nlp: Any, text: str, quote: str, direct: bool, mention: str, name: str | None
 ) -> None:
     assert (quote, direct, mention, name) in quotes_of(nlp, text)
 
@@ -175,6 +298,21 @@ def test_split_quote_shares_its_cue(nlp: Any) -> None:
     text = "“We will try,” Kerry said. “We must not lose momentum now.”"
     first, second = extract_quotes(text, nlp(text))
     assert first.cue == second.cue is not None
+
+
+@pytest.mark.slow
+def test_quote_opening_a_paragraph_goes_on_from_the_one_before(nlp: Any) -> None:
+    text = "“We will win,” Kerry said.\n\n“We must not lose this momentum now.”"
+    first, second = extract_quotes(text, nlp(text))
+    assert text[second.start : second.end] == "We must not lose this momentum now."
+    assert second.speaker_name == "Kerry"
+    assert first.cue == second.cue is not None
+
+
+@pytest.mark.slow
+def test_titles_after_a_verb_are_not_quotes(nlp: Any) -> None:
+    text = "Jessica Mendoza replaced Schilling on ESPN's marquee “Sunday Night Baseball.”"
+    assert quotes_of(nlp, text) == []
 
 
 @pytest.mark.slow

@@ -221,7 +221,8 @@ def test_the_noise_shortcut_agrees_with_the_noise_pattern(text: str) -> None:
 
 
 def test_fragments_without_sentence_punctuation_are_not_summaries() -> None:
-    text = "Geneva talks may resume on May 7 after the break\n\nPeace talks between both delegations resume on May 7 in Geneva."
+    text = ("Geneva talks may resume on May 7 after the break\n\n"
+            "Peace talks between both delegations resume on May 7 in Geneva.")
     article = make_article("a", text, dt.date(2013, 5, 1))
     ann = Annotations("a", ((0, text.index("\n")), (text.index("Peace"), len(text))),
                       (day_timex(text, "May 7", dt.date(2013, 5, 7)),

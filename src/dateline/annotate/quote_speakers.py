@@ -1,0 +1,222 @@
+"""Who said it: the speaker of a quote, resolved to a name within the article.
+
+A surname is resolved to the full name seen (``Ban`` -> ``Ban Ki-moon``), a pronoun to
+the last person speaking or acting, a role (``the UN chief``, ``Russia's Foreign
+Minister``) to the person introduced with it. :class:`QuoteContext` holds one parsed
+text with its entities and the lookups from characters to tokens the quote rules use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.annotate.entities import parse_role, title_before
+from dateline.annotate.quote_marks import QuotedSpan, paragraphs
+from dateline.model import EntityKind, EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _forms(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
+PRONOUNS = _forms("he she they we i He She They We I it It")
+_PERSON_PRONOUNS = _forms("he she him her He She")
+# Roles that, with "the", refer back to a person already named ("the diplomat").
+_ANAPHORIC_ROLES = _forms(
+    """diplomat minister chief secretary-general secretary president leader senator
+    governor candidate nominee ambassador envoy chancellor premier mayor spokesman
+    spokeswoman congressman congresswoman speaker king queen general"""
+)
+
+_GENERIC_HEADS = _forms("chief head leader boss")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    span: tuple[int, int]
+    name: str | None
+    kind: EntityKind | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and its speaker, where found: the anchor for quotes standing alone."""
+
+    position: int
+    paragraph: int
+    speaker: Speaker
+    cue: tuple[int, int] | None
+    direct: bool = False
+
+
+class QuoteContext:
+    """One parsed text with its entities, and lookups from characters to tokens."""
+
+    def __init__(self, text: str, doc: Doc, entities: Sequence[EntityMention]) -> None:
+        self.text = text
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda m: m.start)
+        self.entity_starts = [m.start for m in self.entities]
+        self.token_starts = [tok.idx for tok in doc]
+        self.paragraphs = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paragraphs]
+        self.quoted: list[QuotedSpan] = []
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(q.open_start <= offset < q.close_end for q in self.quoted)
+
+    def entity_covering(self, start: int, end: int) -> EntityMention | None:
+        i = bisect.bisect_right(self.entity_starts, end) - 1
+        while i >= 0 and self.entities[i].end > start - 40:
+            mention = self.entities[i]
+            if mention.start < end and start < mention.end:
+                return mention
+            i -= 1
+        return None
+
+
+def speaker_from(ctx: QuoteContext, head: Token) -> Speaker:
+    """The speaker mention at ``head`` and the name it resolves to."""
+    start, end = head.idx, head.idx + len(head.text)
+    mention = ctx.entity_covering(start, end)
+    if mention is not None:
+        return Speaker((mention.start, mention.end), name_for(ctx, mention), mention.kind)
+    if head.text in PRONOUNS:
+        return Speaker((start, end), None, None)
+    left = head.left_edge
+    span = (left.idx, end) if left.i >= head.i - 6 else (start, end)
+    return Speaker(span, None, None)
+
+
+def name_for(ctx: QuoteContext, mention: EntityMention) -> str:
+    """The fullest form of a person's name in the text: the last before, else the first after.
+
+    ``Ban`` -> ``Ban Ki-moon`` (family name first), ``Kerry`` -> ``John Kerry``.
+    """
+    if mention.kind is not EntityKind.PERSON:
+        return mention.text
+    words = mention.text.split()
+
+    def fuller(other: EntityMention) -> bool:
+        other_words = other.text.split()
+        same = words[-1] == other_words[-1] or (len(words) == 1 and words[0] == other_words[0])
+        return other.kind is EntityKind.PERSON and len(other_words) > len(words) and same
+
+    candidates = [m for m in ctx.entities if fuller(m)]
+    before = [m for m in candidates if m.start < mention.start]
+    if before:
+        return before[-1].text
+    return candidates[0].text if candidates else mention.text
+
+
+def resolve_speaker(ctx: QuoteContext, speaker: Speaker, history: Sequence[Attribution]) -> Speaker:
+    """Fill in the name of a pronoun or role speaker from what came before."""
+    if speaker.name is not None:
+        return speaker
+    surface = ctx.text[speaker.span[0] : speaker.span[1]]
+    if surface in _PERSON_PRONOUNS:
+        return _with_name(speaker, _last_person(ctx, speaker.span[0], history))
+    role = parse_role(surface)
+    if role is None:
+        return speaker
+    titled = _person_with_role(ctx, speaker.span[0], *role)
+    if (
+        titled is None
+        and role[0].split()[-1] in _ANAPHORIC_ROLES
+        and re.match(r"(?i)the\b", surface)
+    ):
+        titled = _last_person(ctx, speaker.span[0], history)
+    return _with_name(speaker, titled)
+
+
+def _with_name(speaker: Speaker, name: str | None) -> Speaker:
+    if name is None:
+        return speaker
+    return Speaker(speaker.span, name, EntityKind.PERSON)
+
+
+def _last_person(ctx: QuoteContext, before: int, history: Sequence[Attribution]) -> str | None:
+    """The person last quoted in this or the previous paragraph, else last named."""
+    para = ctx.paragraph_of(before)
+    for event in reversed(history):
+        if event.position < before and para - event.paragraph <= 1:
+            if event.speaker.kind is EntityKind.PERSON and event.speaker.name:
+                return event.speaker.name
+            break
+    people = [
+        m
+        for m in ctx.entities[: bisect.bisect_left(ctx.entity_starts, before)]
+        if m.kind is EntityKind.PERSON
+    ]
+    if not people:
+        return None
+    # A pronoun refers to a subject rather than an object ("Ban met Lavrov. He said"),
+    # looking back no further than the previous paragraph.
+    for mention in reversed(people):
+        if para - ctx.paragraph_of(mention.start) > 1:
+            break
+        token = ctx.doc[ctx.token_at(mention.end - 1)]
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return name_for(ctx, mention)
+    return name_for(ctx, people[-1])
+
+
+def _person_with_role(ctx: QuoteContext, before: int, role: str, affiliation: str) -> str | None:
+    """The person introduced with this role earlier (``UN chief`` -> ``Ban Ki-moon``)."""
+    head = role.rsplit(maxsplit=1)[-1]
+    earlier = [m for m in ctx.entities if m.start < before]
+    later = [m for m in ctx.entities if m.start >= before]
+    # Reading backwards first; a role named before the person ("Russia's foreign
+    # minister said ... Foreign Minister Sergey Lavrov") is found reading on.
+    for mention in [*reversed(earlier), *later]:
+        if mention.kind is not EntityKind.PERSON:
+            continue
+        title = title_before(ctx.text, mention.start)
+        if title is None or not title.role:
+            continue
+        same_role = title.role == role or title.role.split()[-1] == head
+        if head in _GENERIC_HEADS and affiliation:  # "UN chief" for the Secretary-General
+            same_role = same_role or title.affiliation == affiliation
+        if same_role and (
+            not affiliation or not title.affiliation or title.affiliation == affiliation
+        ):
+            return name_for(ctx, mention)
+    return None
+
+
+def named_after(ctx: QuoteContext, cue: Token, subject: Token | None = None) -> Token | None:
+    """``…,” said David Brock, a Clinton confidant``: the person named right after the
+    cue, when the parser gave the cue no subject or one further away."""
+    doc = ctx.doc
+    if cue.i + 1 >= len(doc) or (subject is not None and subject.i == cue.i + 1):
+        return None
+    nxt = doc[cue.i + 1]
+    mention = ctx.entity_covering(nxt.idx, nxt.idx + 1)
+    if mention is None or mention.kind is not EntityKind.PERSON or mention.start != nxt.idx:
+        return None
+    if subject is not None and subject.i < cue.i:
+        return None  # "Kerry said Ban ...": the subject before the cue stands
+    return doc[ctx.token_at(mention.end - 1)]
+
+
+def named_before(ctx: QuoteContext, cue: Token) -> Token | None:
+    """``De Blasio, speaking on WOR710, called Trump a “blowhard”``, parsed as a
+    modifier of the name: the person the cue hangs from."""
+    head = cue.head
+    if cue.dep_ != "acl" or head.i > cue.i:
+        return None
+    mention = ctx.entity_covering(head.idx, head.idx + len(head.text))
+    return head if mention is not None and mention.kind is EntityKind.PERSON else None
