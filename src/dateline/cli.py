@@ -82,7 +82,7 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json",
               show_default=True)
 @output_option
-@offsets_option
+@offsets_option()
 @input_options
 @handle_errors
 def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, no_cache: bool,
@@ -130,13 +130,7 @@ def load_corpus(paths: tuple[Path, ...], opts: Options, cache: bool) -> Corpus:
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
 )
-@click.option(
-    "--offsets",
-    type=click.Choice(["cleaned", "original"]),
-    default="original",
-    show_default=True,
-    help="Offsets into the file as read, or the cleaned text.",
-)
+@offsets_option("original")
 @output_option
 @handle_errors
 def dates(file: Path, dct: dt.date | None, fmt: str, offsets: str, output: Path | None) -> None:
@@ -159,8 +153,7 @@ def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
               show_default=True)
-@click.option("--offsets", type=click.Choice(["cleaned", "original"]), default="original",
-              show_default=True, help="Spans in the file as read, or in the cleaned text.")
+@offsets_option("original")
 @output_option
 @input_options
 @handle_errors

@@ -39,14 +39,15 @@ def output_option(func: F) -> F:
     )(func)
 
 
-def offsets_option(func: F) -> F:
+def offsets_option(default: str = "cleaned") -> Callable[[F], F]:
+    """``--offsets``: spans in the cleaned text, or in the file as read."""
     return click.option(
         "--offsets",
         type=click.Choice(["cleaned", "original"]),
-        default="cleaned",
+        default=default,
         show_default=True,
         help="Report spans in the cleaned text or the file as read.",
-    )(func)
+    )
 
 
 def input_options(func: F) -> F:
