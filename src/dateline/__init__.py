@@ -26,6 +26,8 @@ _API = {
     "annotate_article": "dateline.pipeline",
     "build_corpus": "dateline.pipeline",
     "build_timeline": "dateline.timeline",
+    "build_briefing": "dateline.briefing.build",
+    "summarize": "dateline.briefing.summary",
 }
 
 __all__ = [
@@ -41,9 +43,11 @@ __all__ = [
     "Timeline",
     "__version__",
     "annotate_article",
+    "build_briefing",
     "build_corpus",
     "build_timeline",
     "load_articles",
+    "summarize",
 ]
 
 if TYPE_CHECKING:
@@ -52,6 +56,8 @@ if TYPE_CHECKING:
     from dateline.model import Article, Confidence, Corpus, PublicationDate, Timeline
     from dateline.options import Options
     from dateline.pipeline import annotate_article, build_corpus
+    from dateline.briefing.build import build_briefing
+    from dateline.briefing.summary import summarize
     from dateline.timeline import build_timeline
 
 
