@@ -51,13 +51,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dateline.briefing.build import build_briefing
+    from dateline.briefing.summary import summarize
     from dateline.errors import ConfigError, DatelineError, InputError, StageError
     from dateline.ingest import load_articles
     from dateline.model import Article, Confidence, Corpus, PublicationDate, Timeline
     from dateline.options import Options
     from dateline.pipeline import annotate_article, build_corpus
-    from dateline.briefing.build import build_briefing
-    from dateline.briefing.summary import summarize
     from dateline.timeline import build_timeline
 
 
