@@ -229,6 +229,56 @@ def test_tense_cues(text: str, dct: dt.date, value: str) -> None:
     assert extract_timexes(text, dct)[0].value == value
 
 
+SUNDAY = dt.date(2011, 1, 30)
+THURSDAY = dt.date(2011, 2, 3)
+
+PLANS = [
+    # (text, dct, value): the day of a planned event is ahead of the plan, whatever its
+    # tense; the day of the planning, or of a plan already past, is not (T17 egypt, h1n1)
+    ("Opposition groups called for a march of millions on Tuesday.", SUNDAY, "2011-02-01"),
+    ("Activists planned a general strike Tuesday.", SUNDAY, "2011-02-01"),
+    ("The Brotherhood vowed to hold a rally on Friday.", SUNDAY, "2011-02-04"),
+    ("Mass protests planned for Friday as Mubarak holds on.", THURSDAY, "2011-02-04"),
+    ("A page devoted to Friday's planned protests had 80,000 followers.", THURSDAY,
+     "2011-02-04"),
+    ("The group says it plans further street demonstrations Friday.", THURSDAY, "2011-02-04"),
+    ("There is talk about staging a big demonstration on Friday.", THURSDAY, "2011-02-04"),
+    ("Websites are promoting a rally on Monday.", dt.date(2011, 2, 12), "2011-02-14"),
+    ("Britain is sending a charter flight to Cairo on Wednesday.", dt.date(2011, 2, 1),
+     "2011-02-02"),
+    ("They'll be snacking all Sunday night long.", THURSDAY, "2011-02-06TNI"),
+    ('"Areas where people congregate after Friday prayers should be avoided."', THURSDAY,
+     "2011-02-04"),
+    ('"We will march on Friday," he said.', SUNDAY, "2011-02-04"),
+    ("The vote is due to take place on Tuesday.", SUNDAY, "2011-02-01"),
+    ("Results are expected to be announced Tuesday.", SUNDAY, "2011-02-01"),
+    ("The elections will be held Tuesday.", SUNDAY, "2011-02-01"),
+    ("Mubarak stepped down Friday.", SUNDAY, "2011-01-28"),
+    ("Protesters staged a march on Tuesday.", THURSDAY, "2011-02-01"),
+    ("The opposition had called for a march on Tuesday.", THURSDAY, "2011-02-01"),
+    ("Sawiris announced on OTV Sunday that Ghonim would be released.", dt.date(2011, 2, 7),
+     "2011-02-06"),
+    ("The military announced the election results Sunday.", dt.date(2011, 2, 8), "2011-02-06"),
+    ("Leaders called for calm after the protests Tuesday.", THURSDAY, "2011-02-01"),
+    ("After Thursday's speech when Mubarak vowed to stay, crowds grew.", dt.date(2011, 2, 11),
+     "2011-02-10"),
+    ("Sites are being blocked the Thursday ElBaradei returns.", dt.date(2011, 1, 31),
+     "2011-01-27"),
+    ("Oil prices came down from October to the level we're seeing today.",
+     dt.date(1998, 2, 23), "1997-10"),
+    ("He set aside vacation plans on Friday.", dt.date(1998, 8, 17), "1998-08-14"),
+    ("On Friday, Albright set aside vacation plans.", dt.date(1998, 8, 17), "1998-08-14"),
+    # a month-day keeps its nearest year: the plan may be long past
+    ("He helped to organize the initial protest on January 25.", dt.date(2011, 2, 10),
+     "2011-01-25"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), PLANS)
+def test_planned_events_lie_ahead(text: str, dct: dt.date, value: str) -> None:
+    assert extract_timexes(text, dct)[0].value == value
+
+
 # -- narrative anchoring ------------------------------------------------------------------
 
 ANAPHORS = [

@@ -32,7 +32,7 @@ from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "3"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "4"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES, *FISCAL_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}

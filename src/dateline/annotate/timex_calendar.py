@@ -153,8 +153,8 @@ def season_of(month: int) -> str:
 # -- tense cues ---------------------------------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll wo shall might may upcoming next scheduled slated tomorrow soon "
-    "effective payable".split()
+    "will 'll wo won't gonna shall might may should upcoming next scheduled slated "
+    "tomorrow soon effective payable".split()
 )
 # Present-tense verbs of schedules: "they meet Monday", "the offer expires Friday".
 _SCHEDULE_VERBS = frozenset(
@@ -170,7 +170,8 @@ _ADJECTIVE_BEFORE = frozenset(
 # Verbs that signal the future when "to" follows: "is expected to", "plans to".
 _FUTURE_BEFORE_TO = frozenset(
     "is are expected expects expect plans plan planned planning going set due hopes hope "
-    "intends aims scheduled slated".split()
+    "intends aims scheduled slated vow vows vowed pledge pledges pledged promise promises "
+    "promised threaten threatens threatened".split()
 )
 _PAST_WORDS = frozenset(
     "said was were had did met told took gave came went made saw won lost left held "
@@ -195,6 +196,30 @@ _SENTENCE_END = re.compile(
 )
 _WINDOW = 80  # characters searched on each side for a tense cue: about one clause
 
+# A plan for an event names the event's day, which is ahead of the plan: "called for a
+# march of millions on Tuesday", "planned a general strike Tuesday", "Friday's planned
+# protests", "protests set for Friday". "had called for" is a plan already past.
+_EVENTS = (
+    r"(?:march|marches|protests?|demonstrations?|rally|rallies|strikes?|sit-ins?|vote|"
+    r"votes|elections?|referendum|meetings?|talks|summit|hearing|trial|session|boycott|"
+    r"ceremony|funeral|launch|walkout|day\s+of\s+\w+)"
+)
+_INTENT = (
+    r"(?:call(?:s|ed|ing)?\s+for|plan(?:s|ned|ning)?|vow(?:s|ed|ing)?|threaten(?:s|ed|ing)?"
+    r"|urg(?:e|es|ed|ing)|set(?:s|ting)?|schedul(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)"
+    r"|announc(?:e|es|ed|ing)|stag(?:e|es|ing)|holds?)"
+)
+_PLANNED_BEFORE = re.compile(
+    rf"(?<!\bhad )\b(?:{_INTENT}\s+(?:(?!after|since|during|following|over)[\w'-]+\s+){{0,4}}?"
+    rf"{_EVENTS}(?:\s+(?:of|in|at|outside|near|across|against)(?:\s+[\w'-]+){{1,3}}){{0,2}}"
+    r"|(?:planned|scheduled|set|slated|called|due)\s+for)\s+(?:on\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+_PLANNED_AFTER = re.compile(r"\s*['’]s\s+(?:planned|scheduled|upcoming|expected|proposed)\b")
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
+_PAST_VOWS = frozenset("vowed pledged promised threatened".split())
+_PROGRESSIVE_AUX = frozenset("is are 're we're they're".split())
+
 
 @dataclass(frozen=True)
 class _Cue:
@@ -213,7 +238,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def tense_direction(text: str, start: int, end: int) -> Direction:
+def tense_direction(text: str, start: int, end: int, plans: bool = False) -> Direction:
     """Past or future, from the tense cue nearest to ``text[start:end]`` in its sentence.
 
     Cues are past-tense verbs (said, met, -ed forms that are not adjectives), modal and
@@ -224,8 +249,14 @@ def tense_direction(text: str, start: int, end: int) -> Direction:
     usually comes before it ("talks ended on Friday", "will meet on Sunday"), so the
     nearest cue before it wins, else the nearest after it ("On Monday, Ban said");
     none gives UNKNOWN.
+
+    With ``plans``, an expression naming the day of a planned event is in the future
+    whatever the tense of the plan ("called for a march on Tuesday"); meant for
+    weekdays, whose misreading costs a week, not for month-days, where it costs a year.
     """
     lo, hi = sentence_bounds(text, start, end)
+    if plans and (_PLANNED_AFTER.match(text, end) or _PLANNED_BEFORE.search(text[lo:start])):
+        return FUTURE
     for cues in (_cues(text, lo, start, start, True), _cues(text, end, hi, end, False)):
         if cues:
             return min(cues, key=lambda cue: cue.distance).direction
@@ -243,8 +274,15 @@ def _cues(text: str, lo: int, hi: int, origin: int, governing: bool) -> list[_Cu
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         before = words[i - 1].group().lower() if i > 0 else ""
         direction = _word_direction(word, before, after, match.group()[0].isupper())
-        if direction == FUTURE and word in _SCHEDULE_VERBS and not governing:
+        if direction == FUTURE and word in _SCHEDULE_VERBS and not governing and after != "to":
             continue
+        if direction == FUTURE and word in _PAST_VOWS and not governing:
+            direction = PAST  # "On Thursday, Mubarak vowed to stay": the vow's day
+        if (
+            governing and word.endswith("ing") and word != "being"
+            and before in _PROGRESSIVE_AUX and after != "to"
+        ):  # fmt: skip
+            direction = FUTURE  # "is sending a flight on Wednesday"; not "we're seeing today"
         if direction == FUTURE and before == "been" and i > 1 and words[i - 2].group() == "had":
             direction = PAST  # "had been due to expire Friday": a plan now past
         if direction != UNKNOWN:
@@ -263,11 +301,15 @@ def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Di
     if before == "as" and word in {"early", "soon"}:
         return FUTURE  # "as early as Tuesday"
     if word in _FUTURE_WORDS or (after == "to" and word in _FUTURE_BEFORE_TO):
-        return FUTURE
+        return FUTURE if not (word == "should" and after == "have") else PAST
+    if word.endswith("'ll"):
+        return FUTURE  # "they'll march Friday"
     if capitalised or before in _PASSIVE_AUX:
         return UNKNOWN  # names ("May", "Will", "Reed"); passives ("will be held")
     if word in _PAST_WORDS:
         return PAST
+    if word in {"plan", "plans"}:  # "it plans a strike Friday", not "vacation plans"
+        return FUTURE if before in _SUBJECT_PRONOUNS else UNKNOWN
     if word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE | _ADJECTIVE_BEFORE:
         return FUTURE
     if (

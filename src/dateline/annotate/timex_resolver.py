@@ -43,14 +43,15 @@ class Resolver:
         self.text = text
         self.dct = dct
         self.anchor = f"dct:{dct.isoformat()}" if dct else "unresolved"
-        self._directions: dict[tuple[int, int], Direction] = {}
+        self._directions: dict[tuple[int, int, bool], Direction] = {}
         self.anaphors: dict[tuple[int, int], Anaphor] = {}
 
-    def direction(self, start: int, end: int) -> Direction:
-        """Past or future, from the tense of the sentence around ``text[start:end]``."""
-        key = (start, end)
+    def direction(self, start: int, end: int, plans: bool = False) -> Direction:
+        """Past or future, from the tense of the sentence around ``text[start:end]``;
+        ``plans``: a planned event's day is ahead (see :func:`tense_direction`)."""
+        key = (start, end, plans)
         if key not in self._directions:
-            self._directions[key] = tense_direction(self.text, start, end)
+            self._directions[key] = tense_direction(self.text, start, end, plans)
         return self._directions[key]
 
     def absolute(

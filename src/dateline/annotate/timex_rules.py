@@ -283,7 +283,7 @@ def resolve_weekday(
             return DateInterval.day(cal.weekday_date(weekday, dct, cal.FUTURE, strict=True))
         if rel == "this":
             return DateInterval.day(cal.weekday_date(weekday, dct, cal.FUTURE, strict=False))
-        direction = res.direction(*span)
+        direction = res.direction(*span, plans=True)
         return DateInterval.day(cal.weekday_date(weekday, dct, direction, strict=False))
 
     return res.relative(span, compute, placeholder, kind, suffix)
