@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -125,12 +127,19 @@ class OffsetMap:
     character to the start of its source and its end to the source's end.
     """
 
-    clean_starts: tuple[int, ...] = ()
-    orig_starts: tuple[int, ...] = ()
-    orig_lengths: tuple[int, ...] = ()
-    verbatim: tuple[bool, ...] = ()
+    clean_starts: Sequence[int] = ()
+    orig_starts: Sequence[int] = ()
+    orig_lengths: Sequence[int] = ()
+    verbatim: Sequence[int] = ()  # 1 for a verbatim copy, 0 for a replacement
     clean_length: int = 0
     orig_length: int = 0
+
+    def __post_init__(self) -> None:
+        # Packed arrays: a map of a detokenized article has thousands of pieces, and as
+        # tuples of Python ints they cost several times the article's text in memory.
+        for name, code in (("clean_starts", "q"), ("orig_starts", "q"),
+                           ("orig_lengths", "q"), ("verbatim", "b")):
+            object.__setattr__(self, name, array(code, getattr(self, name)))
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:

@@ -71,9 +71,8 @@ def offsets_to_dict(offsets: OffsetMap) -> Json:
 
 
 def offsets_from_dict(data: Json) -> OffsetMap:
-    return OffsetMap(tuple(data["clean"]), tuple(data["orig"]), tuple(data["lengths"]),
-                     tuple(map(bool, data["verbatim"])), data["clean_length"],
-                     data["orig_length"])
+    return OffsetMap(data["clean"], data["orig"], data["lengths"], data["verbatim"],
+                     data["clean_length"], data["orig_length"])
 
 
 def article_to_dict(article: Article) -> Json:

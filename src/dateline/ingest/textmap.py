@@ -111,28 +111,29 @@ def slice_line(line: Line, start: int, end: int) -> Line:
 
 
 def assemble(fragments: Iterable[Fragment], orig_length: int) -> tuple[str, OffsetMap]:
-    """Join fragments into the cleaned text and its map back to the original."""
+    """Join fragments into the cleaned text and its map back to the original.
+
+    Verbatim copies that continue each other in both texts become one piece of the map.
+    """
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
     orig_lengths: list[int] = []
-    verbatim: list[bool] = []
+    verbatim: list[int] = []
     pos = 0
     for frag in fragments:
         if not frag.text:
             continue
-        clean_starts.append(pos)
-        orig_starts.append(frag.orig_start)
-        orig_lengths.append(frag.orig_len)
-        verbatim.append(frag.is_copy)
+        if (frag.is_copy and verbatim and verbatim[-1]
+                and orig_starts[-1] + orig_lengths[-1] == frag.orig_start):
+            orig_lengths[-1] += frag.orig_len
+        else:
+            clean_starts.append(pos)
+            orig_starts.append(frag.orig_start)
+            orig_lengths.append(frag.orig_len)
+            verbatim.append(1 if frag.is_copy else 0)
         parts.append(frag.text)
         pos += len(frag.text)
     text = "".join(parts)
-    return text, OffsetMap(
-        tuple(clean_starts),
-        tuple(orig_starts),
-        tuple(orig_lengths),
-        tuple(verbatim),
-        len(text),
-        orig_length,
-    )
+    return text, OffsetMap(clean_starts, orig_starts, orig_lengths, verbatim, len(text),
+                           orig_length)
