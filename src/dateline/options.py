@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dateline.errors import ConfigError
 from dateline.model import Confidence
 
 OFFSET_SYSTEMS = ("cleaned", "original")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,15 @@ class Options:
     def but(self, **changes: Any) -> Options:
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)
+
+
+def pick_strategy(registry: Mapping[str, Callable[[], T]], name: str, what: str) -> T:
+    """A new instance of the strategy ``name`` names; a ConfigError listing the choices
+    when there is none (date rankers, sentence selectors, summary selectors)."""
+    try:
+        factory = registry[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown {what} '{name}': choose one of {', '.join(sorted(registry))}"
+        ) from None
+    return factory()

@@ -21,15 +21,15 @@ date (undated articles last), then by article, then by position.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from dateline.errors import ConfigError
 from dateline.model import Corpus, Span
-from dateline.options import Options
+from dateline.options import Options, pick_strategy
 from dateline.timeline.text import idf_table, tfidf, tokens
 
 Matrix = npt.NDArray[np.float64]
@@ -251,19 +251,14 @@ class CentroidMMRSelector:
             open_ &= redundancy < DUPLICATE
 
 
-SELECTORS: dict[str, type[SubmodularSelector] | type[CentroidMMRSelector]] = {
+SELECTORS: dict[str, Callable[[], SummarySelector]] = {
     "submodular": SubmodularSelector,
     "centroid-mmr": CentroidMMRSelector,
 }
 
 
 def get_summary_selector(name: str) -> SummarySelector:
-    try:
-        return SELECTORS[name]()
-    except KeyError:
-        raise ConfigError(
-            f"unknown summary selector '{name}': choose one of {', '.join(sorted(SELECTORS))}"
-        ) from None
+    return pick_strategy(SELECTORS, name, "summary selector")
 
 
 # --- helpers ------------------------------------------------------------------------

@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Protocol
 
-from dateline.errors import ConfigError
-from dateline.options import Options
+from dateline.options import Options, pick_strategy
 from dateline.timeline.candidates import CandidateIndex
 
 PUBLISHED_WEIGHT = 0.25
@@ -108,9 +107,4 @@ RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}
 
 
 def get_date_ranker(name: str) -> DateRanker:
-    try:
-        return RANKERS[name]()
-    except KeyError:
-        raise ConfigError(
-            f"unknown date ranker '{name}': choose one of {', '.join(sorted(RANKERS))}"
-        ) from None
+    return pick_strategy(RANKERS, name, "date ranker")

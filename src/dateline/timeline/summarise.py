@@ -11,9 +11,8 @@ from typing import Generic, Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from dateline.errors import ConfigError
 from dateline.model import TimelineSentence
-from dateline.options import Options
+from dateline.options import Options, pick_strategy
 from dateline.timeline.candidates import Candidate, CandidateIndex
 from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
@@ -313,16 +312,11 @@ def _usable(index: CandidateIndex, cand: Candidate) -> bool:
 SENTENCE_END = tuple(".!?\"'”’)…")
 
 
-SELECTORS: dict[str, type[TfidfMMRSelector] | type[EmbeddingMMRSelector]] = {
+SELECTORS: dict[str, Callable[[], SentenceSelector]] = {
     "tfidf-mmr": TfidfMMRSelector,
     "minilm-mmr": EmbeddingMMRSelector,
 }
 
 
 def get_sentence_selector(name: str) -> SentenceSelector:
-    try:
-        return SELECTORS[name]()
-    except KeyError:
-        raise ConfigError(
-            f"unknown sentence selector '{name}': choose one of {', '.join(sorted(SELECTORS))}"
-        ) from None
+    return pick_strategy(SELECTORS, name, "sentence selector")
