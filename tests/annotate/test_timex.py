@@ -370,6 +370,27 @@ MORE_EXPRESSIONS = [
      "the winter of nineteen ninety-four", "1994-WI", DATE),
     ("Groups grew through the nineties.", D2013, "the nineties", "199", DATE),
     ("It began in the late sixties.", D2013, "the late sixties", "196", DATE),
+    # the second day of a pair is a date of its own, in the first one's month and year
+    ("The summit will be on April 24 and 25.", D2013, "25", "2014-04-25", DATE),
+    ("The summit was on April 24 and 25, 1999.", D2013, "25, 1999", "1999-04-25", DATE),
+    ("Spain lost Cuba in 1898.", D2013, "1898", "1898", DATE),
+    ("The March accession will enable it.", D2013, "March", "2014-03", DATE),
+    ("They placed buy orders in the morning.", D2013, "the morning", "2013-10-07TMO", TIME),
+    ("He will leave at 4 in the morning.", D2013, "4 in the morning", "2013-10-07T04:00", TIME),
+    ("It ends at 9 o'clock in the evening.", D2013, "9 o'clock in the evening",
+     "2013-10-07T21:00", TIME),
+    ("It lost money in the past two quarters.", D2013, "the past two quarters", "P2Q",
+     DURATION),
+    ("Interest is paid every quarter.", D2013, "every quarter", "P1Q", SET),
+    ("They met on Easter Sunday.", dt.date(2013, 4, 10), "Easter Sunday", "2013-03-31", DATE),
+    ("The vote is on Election Day.", dt.date(1998, 10, 26), "Election Day", "1998-11-03",
+     DATE),
+    ("Stores close on Good Friday.", dt.date(2024, 3, 1), "Good Friday", "2024-03-29", DATE),
+    ("It reopens after Memorial Day.", dt.date(2026, 5, 1), "Memorial Day", "2026-05-25",
+     DATE),
+    ("It reopens after Labor Day.", dt.date(2026, 8, 1), "Labor Day", "2026-09-07", DATE),
+    ("They eat turkey at Thanksgiving.", dt.date(2026, 11, 1), "Thanksgiving", "2026-11-26",
+     DATE),
 ]  # fmt: skip
 
 
@@ -379,11 +400,25 @@ def test_more_expressions(text: str, dct: dt.date, span: str, value: str, kind: 
     assert found[span] == (value, kind)
 
 
+def test_a_number_after_a_date_is_not_always_a_second_day() -> None:
+    found = tag("Sales rose on March 3 and 4 percent of the shares traded.", D2013)
+    assert [span for span, _, _ in found] == ["March 3"]
+
+
 def test_a_year_earlier_stays_a_date() -> None:
     assert only("Sales rose from a year earlier.", D2013).value == "2012"
 
 
-@pytest.mark.parametrize("text", ["USA Today reported it.", "High noon comes for Poland."])
+@pytest.mark.parametrize("text", [
+    "USA Today reported it.",
+    "High noon comes for Poland.",
+    'Baker said on ABC\'s "This Week" that the talks were over.',
+    "The state-run daily Al-Ahram reported it.",
+    "The Communist Party daily Granma compared him to a saint.",
+    "It fell sharply. Now, the question is who pays.",
+    "The Easter Rising failed.",
+    "The March on Washington drew thousands.",
+])  # fmt: skip
 def test_titles_and_idioms_are_not_times(text: str) -> None:
     assert tag(text, D2013) == []
 

@@ -32,7 +32,7 @@ from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "4"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "5"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES, *FISCAL_RULES)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
@@ -44,8 +44,8 @@ _NAME_FAMILIES: dict[str, str] = {
     **{m.capitalize(): "month" for m in MONTHS},
     **{w.capitalize(): "weekday" for w in WEEKDAYS},
     **{w.capitalize() + "s": "weekday" for w in WEEKDAYS},
-    **dict.fromkeys("Christmas New Halloween Valentine Independence Thanksgiving".split(),
-                    "holiday"),
+    **dict.fromkeys("Christmas New Halloween Valentine Independence Thanksgiving Easter Good "
+                    "Election Labor Memorial".split(), "holiday"),
 }  # fmt: skip
 _WORD_FAMILIES: dict[str, str] = {
     **dict.fromkeys(
@@ -88,7 +88,7 @@ def _digit_keys(text: str, digits: str, start: int) -> Iterator[tuple[int, str]]
         yield start, "numeric"
     if _CLOCK_KEY.match(text, start):
         yield start, "clock"
-    if len(digits) == 4 and 1900 <= int(digits) <= 2100:
+    if len(digits) == 4 and 1800 <= int(digits) <= 2100:
         yield start, "year"
 
 
@@ -100,9 +100,10 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "unit": ("relative_unit", "quarter", "relative_quarter", "ago", "duration",
              "vague_duration", "set", "anchored_day", "same_unit", "nth_week", "year_earlier",
              "century", "fiscal_year", "year_end"),
-    "month": ("month_day", "day_month", "month_year", "month_alone", "nth_week", "set"),
+    "month": ("month_day", "second_day", "day_month", "month_year", "month_alone", "nth_week",
+              "set"),
     "weekday": ("weekday", "set", "plural_weekday"),
-    "daypart": ("time", "deictic_day", "anchored_day", "same_unit", "set"),
+    "daypart": ("time", "deictic_day", "anchored_day", "same_unit", "set", "day_part"),
     "season": ("season", "set"),
     "reference": ("reference",),
     "adverb": ("set",),

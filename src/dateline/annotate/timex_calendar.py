@@ -218,7 +218,7 @@ _PLANNED_BEFORE = re.compile(
 _PLANNED_AFTER = re.compile(r"\s*['’]s\s+(?:planned|scheduled|upcoming|expected|proposed)\b")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
 _PAST_VOWS = frozenset("vowed pledged promised threatened".split())
-_PROGRESSIVE_AUX = frozenset("is are 're we're they're".split())
+_PROGRESSIVE_AUX = frozenset("is are 're we're they're be".split())
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def _cues(text: str, lo: int, hi: int, origin: int, governing: bool) -> list[_Cu
             direction = PAST  # "On Thursday, Mubarak vowed to stay": the vow's day
         if (
             governing and word.endswith("ing") and word != "being"
-            and before in _PROGRESSIVE_AUX and after != "to"
+            and before in _PROGRESSIVE_AUX
         ):  # fmt: skip
             direction = FUTURE  # "is sending a flight on Wednesday"; not "we're seeing today"
         if direction == FUTURE and before == "been" and i > 1 and words[i - 2].group() == "had":

@@ -105,14 +105,25 @@ def _numeric(order: str) -> Build:
 
 
 def _month_day(match: re.Match[str], res: Resolver) -> Timex | None:
-    month, day = month_number(match["month"]), day_number(match["day"])
+    weekday = weekday_number(match["wd"]) if match["wd"] else None
+    return _day_of_month(match, day_number(match["day"]), weekday, res)
+
+
+def _second_day(match: re.Match[str], res: Resolver) -> Timex | None:
+    """The second day of "April 24 and 25": a date of its own, in the first one's month."""
+    return _day_of_month(match, day_number(match["day2"]), None, res)
+
+
+def _day_of_month(
+    match: re.Match[str], day: int, weekday: int | None, res: Resolver
+) -> Timex | None:
+    month = month_number(match["month"])
     span = span_of(match)
     if match["year"]:
         date = cal.safe_date(int(match["year"]), month, day)
         return None if date is None else res.absolute(span, DateInterval.day(date))
     if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: allows Feb. 29
         return None
-    weekday = weekday_number(match["wd"]) if match["wd"] else None
 
     def compute(dct: dt.date) -> DateInterval | None:
         year = _year_with_weekday(month, day, weekday, dct)
@@ -162,6 +173,12 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+# "the May elections", "The March accession": the month modifies the noun after it;
+# not "The March on Washington", a name.
+_THE_MONTH_NOUN = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_MONTH_MODIFIES = re.compile(
+    r"\s+(?!(?:on|of|to|for|from|in|into|through|across|against|and|or|was|is)\b)[a-z]{3,}\b"
+)
 _OF_YEAR = {"this": 0, "last": -1, "next": 1}
 
 
@@ -171,7 +188,8 @@ def _month_alone(match: re.Match[str], res: Resolver) -> Timex | None:
     if name in {"May", "March"} and not match["mod"] and not match["rel"]:
         # "may" the verb and "march" the noun: only accept after a preposition
         before = res.text[max(0, start - 12) : start]
-        if not _MONTH_CONTEXT.search(before):
+        the_noun = _THE_MONTH_NOUN.search(before) and _MONTH_MODIFIES.match(res.text, end)
+        if not (_MONTH_CONTEXT.search(before) or the_noun):
             return None
     month = month_number(name)
     rel = (match["rel"] or "").lower()
@@ -303,10 +321,14 @@ def _clock(match: re.Match[str]) -> str | None:
         hour, minute = int(match["h24"]), int(match["min24"])
     else:
         hour, minute = int(match["h"]), int(match["min"] or 0)
-    if match["ampm"]:
+    if match["ampm"] or match["half"]:
         if not 1 <= hour <= 12:
             return None
-        is_pm = match["ampm"].lower().startswith("p")
+        if match["half"]:  # "4 in the morning", "9 in the evening", "11 at night"
+            half = match["half"].lower()
+            is_pm = half in {"afternoon", "evening"} or (half == "night" and hour >= 6)
+        else:
+            is_pm = match["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if is_pm else 0)
     if hour > 24 or minute > 59:
         return None
@@ -346,7 +368,8 @@ def _time(match: re.Match[str], res: Resolver) -> Timex | None:
 
 
 _CLOCK = (
-    r"(?:(?P<h>\d{1,2})(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    r"(?:(?<![\d.,$])(?P<h>\d{1,2})(?:[:.](?P<min>[0-5]\d))?\s*(?:(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
+    r"|(?:o['’]clock\s+)?in\s+the\s+(?P<half>morning|afternoon|evening|night)\b)"
     r"|(?<![\d:.,$])(?P<h24>[01]?\d|2[0-4]):(?P<min24>[0-5]\d)(?![\d:])"
     r"|(?P<word>noon|midnight|midday))"
 )
@@ -395,6 +418,16 @@ DATE_RULES: list[Rule] = [
             + _YEAR_TAIL
         ),
         _month_day,
+    ),
+    Rule(
+        "second_day",
+        compile_rule(
+            r"(?P<month>" + MONTH_ANY + r")\s*(?P<day>" + DAY_NUMBER + r")\s*(?:,\s*)?(?:and|or|&)"
+            r"\s+(?P<t>(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|[.,]\d|\s*(?:percent|people))"
+            + _YEAR_TAIL
+            + ")"
+        ),
+        _second_day,
     ),
     Rule(
         "day_month",

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from dateline.annotate import timex_calendar as cal
+from dateline.annotate.timex_lexicon import DAY_PARTS
 from dateline.annotate.timex_resolver import Resolver
 from dateline.annotate.timex_rules import Rule, compile_rule, span_of
-from dateline.model import DateInterval, Granularity, Timex
+from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 _OFFSETS = {
     "before": -1, "previous": -1, "preceding": -1, "earlier": -1,
@@ -54,6 +55,14 @@ def _same(match: re.Match[str], res: Resolver) -> Timex | None:
     return _shifted(res, span_of(match), 0, _UNIT_CODES[unit.lower()])
 
 
+def _day_part(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "in the morning", "by mid-afternoon": a part of the day the text is about."""
+    part = match["part"].lower()
+    return res.anaphoric(span_of(match), lambda ref: DateInterval.day(ref.start),
+                         Granularity.DAY, "XXXX-XX-XX", TimexType.TIME,
+                         "T" + DAY_PARTS[part])  # fmt: skip
+
+
 # "the day before" ends its clause; "the day before authorities acted" is a different
 # construction, whose time expression is "the day" at most.
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)\"'’”]|$)|\s+(?:and|but|or|when|while|in|at)\b)"
@@ -77,5 +86,13 @@ ANAPHORIC_RULES: list[Rule] = [
             r"|year)\b(?![-'’])|that\s+(?P<unit2>week|month|quarter|year)\b(?![-'’])"
         ),
         _same,
+    ),
+    Rule(
+        "day_part",
+        compile_rule(
+            r"\b(?:in|by|during|until|for)\s+(?P<t>(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+            r"(?P<part>morning|afternoon|evening|midday))\b(?!\s+(?:of|after|before)\b|[-'’])"
+        ),
+        _day_part,
     ),
 ]

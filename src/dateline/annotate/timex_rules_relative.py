@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateline.annotate import timex_calendar as cal
 from dateline.annotate.timex_lexicon import (
@@ -93,6 +94,8 @@ def _relative_unit(match: re.Match[str], res: Resolver) -> Timex | None:
         return None  # "the year" alone is too vague to tag
     offset = _REL_OFFSETS[rel]
     span = span_of(match)
+    if _is_title(res.text, *span):
+        return None  # ABC's "This Week": a programme
     if unit_word == "weekend":
         return _weekend(res, span, offset)
     unit = UNITS[unit_word][0]
@@ -216,8 +219,6 @@ def duration_value(amount: int | None, unit: str, fraction: str = "") -> str:
         code, amount = "Y", None if amount is None else amount * 10
     elif code == "CE":
         code, amount = "Y", None if amount is None else amount * 100
-    elif code == "Q" and amount is not None:
-        code, amount = "M", amount * 3
     number = "X" if amount is None else f"{amount}{fraction}"
     return f"P{'T' if is_time else ''}{number}{code}"
 
@@ -286,6 +287,8 @@ _ADVERB_SETS = {
 def _set(match: re.Match[str], res: Resolver) -> Timex | None:
     span = span_of(match)
     if match["adverb"]:
+        if _NAME_AFTER.match(res.text, span[1]):
+            return None  # "the state-run daily Al-Ahram": a newspaper
         return res.measure(span, _ADVERB_SETS[match["adverb"].lower()], TimexType.SET)
     step = 2 if match["other"] else 1
     if match["wd"]:
@@ -320,7 +323,27 @@ _REFERENCES = {
 
 def _reference(match: re.Match[str], res: Resolver) -> Timex | None:
     words = " ".join(match["ref"].lower().split())
-    return res.reference(span_of(match), _REFERENCES[words])
+    start, end = span_of(match)
+    if words == "now" and _DISCOURSE_NOW.match(res.text, end) and _opens_sentence(res.text, start):
+        return None  # "Now, the question is ...": a discourse marker, not a time
+    return res.reference((start, end), _REFERENCES[words])
+
+
+_NAME_AFTER = re.compile(r"\s+(?!(?:" + WEEKDAY + "|" + MONTH_FULL + r")\b)[A-Z]")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Every word capitalised, and not at the start of a sentence: a name or title."""
+    words = text[start:end].split()
+    return all(word[:1].isupper() for word in words) and not _opens_sentence(text, start)
+
+
+_DISCOURSE_NOW = re.compile(r",(?!\s*(?:more|less|after|than)\b)")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 10) : start].rstrip(" \t\"'`“‘")
+    return not before if start <= 10 else not before or before[-1] in ".!?\n"
 
 
 _QUARTER_MENTION = re.compile(
@@ -383,17 +406,52 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": 
              "valentine's day": (2, 14), "independence day": (7, 4)}  # fmt: skip
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday: the Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 the last) ``weekday`` of a month."""
+    if nth < 0:
+        last = cal.shift(dt.date(year, month, 1), 1, "M").start - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+# Holidays whose day moves: (the month it falls in, the day in a given year).
+_MOVABLE: dict[str, tuple[int, Callable[[int], dt.date]]] = {
+    "easter": (4, _easter),
+    "easter sunday": (4, _easter),
+    "good friday": (4, lambda y: _easter(y) - dt.timedelta(days=2)),
+    "thanksgiving": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
+    "thanksgiving day": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
+    # US: the Tuesday after the first Monday of November
+    "election day": (11, lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)),
+    "labor day": (9, lambda y: _nth_weekday(y, 9, 0, 1)),
+    "memorial day": (5, lambda y: _nth_weekday(y, 5, 0, -1)),
+}
+
+
 def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
     name = " ".join(match["holiday"].lower().replace("’", "'").replace(" 's", "'s").split())
     span = span_of(match)
-    if name in {"thanksgiving", "thanksgiving day"}:
+    if name in _MOVABLE:
+        month, day_in = _MOVABLE[name]
 
-        def thanksgiving(dct: dt.date) -> DateInterval:
-            year = cal.month_year(11, dct, res.direction(*span))
-            first = dt.date(year, 11, 1)
-            return DateInterval.day(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21))
+        def movable(dct: dt.date) -> DateInterval:
+            return DateInterval.day(day_in(cal.month_year(month, dct, res.direction(*span))))
 
-        return res.relative(span, thanksgiving, "XXXX-11-XX")
+        return res.relative(span, movable, f"XXXX-{month:02d}-XX")
     month, day = _HOLIDAYS[name]
 
     def compute(dct: dt.date) -> DateInterval:
@@ -556,7 +614,8 @@ RELATIVE_RULES: list[Rule] = [
         "holiday",
         compile_rule(
             r"(?-i:(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year\s*'s\s+(?:Day|Eve)|Halloween"
-            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?))\b"
+            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
+            r"|Good\s+Friday|Election\s+Day|Labor\s+Day|Memorial\s+Day))\b(?!\s+(?:Rising|Island))"
         ),
         _holiday,
     ),
