@@ -391,6 +391,20 @@ MORE_EXPRESSIONS = [
     ("It reopens after Labor Day.", dt.date(2026, 8, 1), "Labor Day", "2026-09-07", DATE),
     ("They eat turkey at Thanksgiving.", dt.date(2026, 11, 1), "Thanksgiving", "2026-11-26",
      DATE),
+    ("A hearing is set for the week of March 6.", dt.date(2000, 2, 24), "the week of March 6",
+     "2000-W10", DATE),
+    ("Relatives were given until 9 a.m. Tuesday.", dt.date(2000, 4, 3), "9 a.m. Tuesday",
+     "2000-04-04T09:00", TIME),
+    ("Officials postponed until Tuesday morning any action.", dt.date(2000, 4, 3),
+     "Tuesday morning", "2000-04-04TMO", TIME),
+    ("Islam will one day be the largest religion.", D2013, "one day", "FUTURE_REF", DATE),
+    ("It lasted one day.", D2013, "one day", "P1D", DURATION),
+    ("For the quarter a year ago, it earned $16.3 million.", W1989, "the quarter a year ago",
+     "1988-Q3", DATE),
+    ("Third-quarter net rose 5% from the corresponding period last year.", W1989,
+     "the corresponding period last year", "1988-Q3", DATE),
+    ("U.K. sales for last year's quarter were $3 million.", W1989, "last year's quarter",
+     "1988-Q3", DATE),
 ]  # fmt: skip
 
 

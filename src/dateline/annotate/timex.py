@@ -29,12 +29,19 @@ from dateline.annotate.timex_resolver import Resolver, anchor_anaphors
 from dateline.annotate.timex_rules import DATE_RULES, Rule
 from dateline.annotate.timex_rules_anaphoric import ANAPHORIC_RULES
 from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
+from dateline.annotate.timex_rules_holidays import HOLIDAY_RULES
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
 TIMEX_VERSION = "5"  # bump whenever the output for some input changes (cache key)
 
-RULES: tuple[Rule, ...] = (*DATE_RULES, *RELATIVE_RULES, *ANAPHORIC_RULES, *FISCAL_RULES)
+RULES: tuple[Rule, ...] = (
+    *DATE_RULES,
+    *RELATIVE_RULES,
+    *ANAPHORIC_RULES,
+    *FISCAL_RULES,
+    *HOLIDAY_RULES,
+)
 _RANKS = {rule.name: rank for rank, rule in enumerate(RULES)}
 
 # Every match of a rule contains a key word of one of the rule's families. The text is
@@ -100,8 +107,8 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "unit": ("relative_unit", "quarter", "relative_quarter", "ago", "duration",
              "vague_duration", "set", "anchored_day", "same_unit", "nth_week", "year_earlier",
              "century", "fiscal_year", "year_end"),
-    "month": ("month_day", "second_day", "day_month", "month_year", "month_alone", "nth_week",
-              "set"),
+    "month": ("month_day", "week_of", "second_day", "day_month", "month_year", "month_alone",
+              "nth_week", "set"),
     "weekday": ("weekday", "set", "plural_weekday"),
     "daypart": ("time", "deictic_day", "anchored_day", "same_unit", "set", "day_part"),
     "season": ("season", "set"),

@@ -216,6 +216,12 @@ _PLANNED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLANNED_AFTER = re.compile(r"\s*['’]s\s+(?:planned|scheduled|upcoming|expected|proposed)\b")
+# A deadline put off or given "until Tuesday" is ahead, whatever the tense of the verb.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:postpon|delay|extend|defer|adjourn|gave\b|give|given\b|deadline|wait|put\s+off)"
+    r"[^.;]*\buntil\s+$",
+    re.IGNORECASE,
+)
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which that".split())
 _PAST_VOWS = frozenset("vowed pledged promised threatened".split())
 _PROGRESSIVE_AUX = frozenset("is are 're we're they're be".split())
@@ -255,7 +261,11 @@ def tense_direction(text: str, start: int, end: int, plans: bool = False) -> Dir
     weekdays, whose misreading costs a week, not for month-days, where it costs a year.
     """
     lo, hi = sentence_bounds(text, start, end)
-    if plans and (_PLANNED_AFTER.match(text, end) or _PLANNED_BEFORE.search(text[lo:start])):
+    if plans and (
+        _PLANNED_AFTER.match(text, end)
+        or _PLANNED_BEFORE.search(text[lo:start])
+        or _DEADLINE_BEFORE.search(text[lo:start])
+    ):
         return FUTURE
     for cues in (_cues(text, lo, start, start, True), _cues(text, end, hi, end, False)):
         if cues:

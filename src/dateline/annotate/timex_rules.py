@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.annotate import timex_calendar as cal
 from dateline.annotate.timex_lexicon import (
@@ -112,6 +112,15 @@ def _month_day(match: re.Match[str], res: Resolver) -> Timex | None:
 def _second_day(match: re.Match[str], res: Resolver) -> Timex | None:
     """The second day of "April 24 and 25": a date of its own, in the first one's month."""
     return _day_of_month(match, day_number(match["day2"]), None, res)
+
+
+def _week_of(match: re.Match[str], res: Resolver) -> Timex | None:
+    """ "the week of March 6": the (ISO) week that holds the day."""
+    day = _day_of_month(match, day_number(match["day"]), None, res)
+    if day is None or day.interval is None:
+        return day if day is None else replace(day, value="XXXX-WXX")
+    week = cal.week_of(day.interval.start)
+    return replace(day, value=week.value, interval=week)
 
 
 def _day_of_month(
@@ -418,6 +427,18 @@ DATE_RULES: list[Rule] = [
             + _YEAR_TAIL
         ),
         _month_day,
+    ),
+    Rule(
+        "week_of",
+        compile_rule(
+            r"the\s+week\s+of\s+(?P<month>"
+            + MONTH_ANY
+            + r")\s*(?P<day>"
+            + DAY_NUMBER
+            + r")"
+            + _YEAR_TAIL
+        ),
+        _week_of,
     ),
     Rule(
         "second_day",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from dateline.annotate import timex_calendar as cal
 from dateline.annotate.timex_lexicon import (
@@ -236,6 +235,9 @@ def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
     if amount is not None and amount > 999 and number.isdigit():
         return None  # "the 1988 quarter" is a date
     start, end = span_of(match)
+    modal = _MODAL_BEFORE.search(res.text, max(0, start - 12), start)
+    if (number, unit) == ("one", "day") and modal:
+        return res.reference((start, end), "FUTURE_REF")  # "Islam will one day be ..."
     if number in {"a", "an"} and _PER.search(res.text[max(0, start - 30) : start]):
         return res.measure((start, end), duration_value(1, unit), TimexType.SET)
     if amount is None and "." in number:
@@ -247,6 +249,7 @@ def _duration(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.measure((start, end), duration_value(amount, unit), TimexType.DURATION)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|shall|can|to|'ll)\s+$", re.IGNORECASE)
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 # A fraction of a unit, in the next smaller one: "2 1/2 years" is P2Y6M.
 _SMALLER = {"year": ("M", 12, False), "month": ("D", 30, False), "day": ("H", 24, True),
@@ -399,68 +402,6 @@ def _year_earlier(match: re.Match[str], res: Resolver) -> Timex | None:
     return res.relative(span, lambda dct: cal.shift(dct, -1, "Y"), "XXXX")
 
 
-# -- holidays ---------------------------------------------------------------------------
-
-_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "valentine's day": (2, 14), "independence day": (7, 4)}  # fmt: skip
-
-
-def _easter(year: int) -> dt.date:
-    """Western Easter Sunday: the Gregorian computus (Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * weekday_shift) // 433
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    """The ``nth`` (1-based; -1 the last) ``weekday`` of a month."""
-    if nth < 0:
-        last = cal.shift(dt.date(year, month, 1), 1, "M").start - dt.timedelta(days=1)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-
-
-# Holidays whose day moves: (the month it falls in, the day in a given year).
-_MOVABLE: dict[str, tuple[int, Callable[[int], dt.date]]] = {
-    "easter": (4, _easter),
-    "easter sunday": (4, _easter),
-    "good friday": (4, lambda y: _easter(y) - dt.timedelta(days=2)),
-    "thanksgiving": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
-    "thanksgiving day": (11, lambda y: _nth_weekday(y, 11, 3, 4)),
-    # US: the Tuesday after the first Monday of November
-    "election day": (11, lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)),
-    "labor day": (9, lambda y: _nth_weekday(y, 9, 0, 1)),
-    "memorial day": (5, lambda y: _nth_weekday(y, 5, 0, -1)),
-}
-
-
-def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
-    name = " ".join(match["holiday"].lower().replace("’", "'").replace(" 's", "'s").split())
-    span = span_of(match)
-    if name in _MOVABLE:
-        month, day_in = _MOVABLE[name]
-
-        def movable(dct: dt.date) -> DateInterval:
-            return DateInterval.day(day_in(cal.month_year(month, dct, res.direction(*span))))
-
-        return res.relative(span, movable, f"XXXX-{month:02d}-XX")
-    month, day = _HOLIDAYS[name]
-
-    def compute(dct: dt.date) -> DateInterval:
-        year = cal.month_day_year(month, day, dct, res.direction(*span)) or dct.year
-        return DateInterval.day(dt.date(year, month, day))
-
-    return res.relative(span, compute, f"XXXX-{month:02d}-{day:02d}")
-
-
 # Modifiers kept in a duration's span; "about", "over", "only" and the like are not,
 # as in TimeBank ("about [two weeks]", "nearly [three years]").
 _MODIFIER = (
@@ -607,16 +548,11 @@ RELATIVE_RULES: list[Rule] = [
         compile_rule(
             r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)\b(?:\s+(?:(?:first|"
             r"second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)\b)?"
+            # "the quarter a year ago", "the corresponding period last year"
+            r"|the\s+(?:comparable\s+|corresponding\s+|same\s+)?(?:fiscal\s+)?(?:quarter|period)"
+            r"\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b(?!['’])"
+            r"|last\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)\b"
         ),
         _year_earlier,
-    ),
-    Rule(
-        "holiday",
-        compile_rule(
-            r"(?-i:(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year\s*'s\s+(?:Day|Eve)|Halloween"
-            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
-            r"|Good\s+Friday|Election\s+Day|Labor\s+Day|Memorial\s+Day))\b(?!\s+(?:Rising|Island))"
-        ),
-        _holiday,
     ),
 ]
