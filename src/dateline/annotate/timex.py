@@ -52,7 +52,7 @@ _NAME_FAMILIES: dict[str, str] = {
     **{w.capitalize(): "weekday" for w in WEEKDAYS},
     **{w.capitalize() + "s": "weekday" for w in WEEKDAYS},
     **dict.fromkeys("Christmas New Halloween Valentine Independence Thanksgiving Easter Good "
-                    "Election Labor Memorial".split(), "holiday"),
+                    "Election Labor Memorial Holy".split(), "holiday"),
 }  # fmt: skip
 _WORD_FAMILIES: dict[str, str] = {
     **dict.fromkeys(

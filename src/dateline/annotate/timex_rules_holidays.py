@@ -56,6 +56,12 @@ _MOVABLE: dict[str, tuple[int, Callable[[int], dt.date]]] = {
 def _holiday(match: re.Match[str], res: Resolver) -> Timex | None:
     name = " ".join(match["holiday"].lower().replace("’", "'").replace(" 's", "'s").split())
     span = span_of(match)
+    if name in {"easter week", "holy week"}:  # the week that ends on Easter Sunday
+
+        def holy_week(dct: dt.date) -> DateInterval:
+            return cal.week_of(_easter(cal.month_year(4, dct, res.direction(*span))))
+
+        return res.relative(span, holy_week, "XXXX-WXX")
     if name in _MOVABLE:
         month, day_in = _MOVABLE[name]
 
@@ -77,7 +83,7 @@ HOLIDAY_RULES: list[Rule] = [
         "holiday",
         compile_rule(
             r"(?-i:(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year\s*'s\s+(?:Day|Eve)|Halloween"
-            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
+            r"|Valentine\s*'s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|week))?|Holy\s+Week"
             r"|Good\s+Friday|Election\s+Day|Labor\s+Day|Memorial\s+Day))\b(?!\s+(?:Rising|Island))"
         ),
         _holiday,

@@ -53,7 +53,9 @@ _TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s$")
 
 def _deictic_day(match: re.Match[str], res: Resolver) -> Timex | None:
     word = " ".join(match["word"].lower().split())
-    part = (match["part"] or "").lower()
+    part = (match["part"] or match["part_before"] or "").lower()
+    if match["part_before"] and word in {"this", "last"}:
+        return None  # "morning last" is not an expression
     if match["word"] == "Today" and _TITLE_BEFORE.search(
         res.text, max(0, match.start() - 30), match.start()
     ):
@@ -423,7 +425,9 @@ RELATIVE_RULES: list[Rule] = [
     Rule(
         "deictic_day",
         compile_rule(
-            r"(?:(?:early|late|earlier|later)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day"
+            r"(?:(?:early|late|earlier|later)\s+|(?:(?:early|late|mid)[\s-]*)?(?P<part_before>"
+            r"morning|afternoon|evening)\s+(?=yesterday|today|tomorrow))?"
+            r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day"
             r"\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this|last)\b(?:\s+(?P<part>"
             + DAY_PART
             + r"))?"
@@ -482,7 +486,7 @@ RELATIVE_RULES: list[Rule] = [
             + _NUMBER_OR_VAGUE
             + r")[\s-]+)?(?P<unit>"
             + UNIT
-            + r")s?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+            + r")s?\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         _ago,
     ),
