@@ -67,26 +67,40 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
-              help="Build from a store made by 'dateline add' instead of PATHS.")
-@click.option("--no-cache", is_flag=True,
-              help="Do not keep annotations in ./.dateline/cache for the next run.")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Build from a store made by 'dateline add' instead of PATHS.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Do not keep annotations in ./.dateline/cache for the next run.",
+)
 @click.option("--dates", type=int, help="Number of dates L (default: chosen from the corpus).")
 @click.option("--sentences", type=int, help="Sentences per date K (default: chosen).")
 @click.option("--keywords", help="Comma-separated; summary sentences must contain one.")
 @click.option("--about", help="Focus the timeline on an entity or topic.")
 @click.option("--start", callback=parse_day, help="First date (YYYY-MM-DD).")
 @click.option("--end", callback=parse_day, help="Last date (YYYY-MM-DD).")
-@click.option("--selector", "sentence_selector", type=click.Choice(["tfidf-mmr", "minilm-mmr"]),
-              default="tfidf-mmr", show_default=True, help="How sentences are chosen.")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json",
-              show_default=True)
+@click.option(
+    "--selector",
+    "sentence_selector",
+    type=click.Choice(["tfidf-mmr", "minilm-mmr"]),
+    default="tfidf-mmr",
+    show_default=True,
+    help="How sentences are chosen.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json", show_default=True
+)
 @output_option
 @offsets_option()
 @input_options
 @handle_errors
-def timeline(paths: tuple[Path, ...], fmt: str, output: Path | None, no_cache: bool,
-             **kwargs: Any) -> None:
+def timeline(
+    paths: tuple[Path, ...], fmt: str, output: Path | None, no_cache: bool, **kwargs: Any
+) -> None:
     """Build a dated, sourced timeline from articles (or from a store)."""
     from dateline.render import render_tilse, render_timeline_markdown, timeline_to_dict, to_json
     from dateline.timeline import build_timeline
@@ -151,8 +165,9 @@ def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+)
 @offsets_option("original")
 @output_option
 @input_options
@@ -170,8 +185,9 @@ def quotes(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+)
 @output_option
 @input_options
 @handle_errors
@@ -193,13 +209,16 @@ def evaluate() -> None:
 
 @evaluate.command(name="timex")
 @click.argument("directory", type=click.Path(exists=True, path_type=Path))
+@click.option("--errors", "kinds", multiple=True,
+              type=click.Choice(["value", "type", "span", "missed", "spurious"]),
+              help="Also list the errors of this kind (repeatable).")  # fmt: skip
 @handle_errors
-def eval_timex(directory: Path) -> None:
+def eval_timex(directory: Path, kinds: tuple[str, ...]) -> None:
     """Time-expression extraction and normalisation on TimeML files."""
     from dateline.evaluate.timeml import evaluate_timeml, iter_timeml_files, render_timex_scores
 
     scores = evaluate_timeml(iter_timeml_files(directory))
-    click.echo(render_timex_scores(scores))
+    click.echo(render_timex_scores(scores, kinds=kinds))
 
 
 @evaluate.command(name="quotes")

@@ -77,6 +77,13 @@ def test_render_is_a_plain_table(tiny: Path) -> None:
     assert len(table.splitlines()) == 6 + 2
 
 
+def test_render_lists_the_errors_of_the_kinds_asked_for(tiny: Path) -> None:
+    table = render_timex_scores(evaluate_timeml([tiny]), "tiny", kinds=("missed", "value"))
+    listed = table.splitlines()[6:]
+    assert [line.split()[0] for line in listed] == ["missed", "value"]
+    assert "'holiday'" in listed[0] and "'every week'" in listed[1]
+
+
 def test_iter_timeml_files_is_recursive_and_sorted(tiny: Path, tmp_path: Path) -> None:
     (tmp_path / "a.tml").write_text(TINY, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not TimeML", encoding="utf-8")

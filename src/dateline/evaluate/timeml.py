@@ -233,8 +233,14 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def render_timex_scores(scores: TimexScores, title: str = "TimeML", max_errors: int = 0) -> str:
-    """A plain-text table of the scores, optionally followed by some errors."""
+def render_timex_scores(
+    scores: TimexScores,
+    title: str = "TimeML",
+    max_errors: int = 0,
+    kinds: Iterable[str] = (),
+) -> str:
+    """A plain-text table of the scores, followed by the first ``max_errors`` errors and
+    by every error of the ``kinds`` asked for ("value", "missed", ...)."""
     lines = [
         f"{title}: {len(scores.files)} documents, {scores.gold} gold, {scores.system} system",
         f"{'':10}{'P':>8}{'R':>8}{'F1':>8}",
@@ -243,7 +249,9 @@ def render_timex_scores(scores: TimexScores, title: str = "TimeML", max_errors: 
         f"{'value F1':10}{'':>16}{scores.value_f1:8.3f}   (accuracy {scores.value_accuracy:.3f})",
         f"{'type F1':10}{'':>16}{scores.type_f1:8.3f}   (accuracy {scores.type_accuracy:.3f})",
     ]
-    for error in scores.errors[:max_errors]:
+    wanted = set(kinds)
+    shown = [e for n, e in enumerate(scores.errors) if n < max_errors or e.kind in wanted]
+    for error in shown:
         lines.append(f"{error.kind:9} {error.text!r:32} gold={error.gold!r} system={error.system!r}"
                      f"  | {error.context}")  # fmt: skip
     return "\n".join(lines)
