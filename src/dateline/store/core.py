@@ -1,19 +1,5 @@
-"""The corpus store: SQLite, content-addressed, incremental, safe to kill.
-
-An article is stored once per *content* (sha256 of its cleaned text), with every input
-(file path, or ``file.jsonl#n`` record) that produced it as a source. Annotations are
-keyed by (content hash, annotator versions, reference date), so re-adding unchanged
-files does no NLP work and a new annotator version recomputes exactly what it made.
-
-Crash safety: each batch of articles, sources and annotations is one transaction, and
-the file cache (path, size, mtime_ns, sha256) that lets a re-run skip reading and
-cleaning is written only after every batch is in. A killed ``add`` leaves whole batches;
-re-running it finds what is already stored and adds only the rest.
-
-Near-duplicates (the same wire story republished with small edits) are found with
-MinHash over word 5-grams and LSH banding, and linked in ``near_duplicates``. An FTS5
-index over titles and texts answers :func:`search` for keyword prefiltering.
-"""
+"""The store itself: the SQLite schema, ``Store.add`` (scan, plan, ingest in batches,
+write) and reading articles and annotations back."""
 
 from __future__ import annotations
 
@@ -36,11 +22,10 @@ import numpy as np
 from dateline import serialize
 from dateline.engine import annotate_safely, map_stream
 from dateline.errors import InputError
-from dateline.ingest import article_id_for, build_article, manifest_paths, unique_id
+from dateline.ingest import article_id_for, manifest_paths, unique_id
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
     ManifestEntry,
-    RawDocument,
     discover,
     read_file,
     read_manifest,
@@ -58,20 +43,14 @@ from dateline.model import (
 )
 from dateline.options import Options
 from dateline.progress import Progress
+from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
+from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_one
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x444C4E45  # "DLNE": marks a file as a dateline store
 DEFAULT_PATH = Path(".dateline") / "corpus.db"
-NEAR_DUPLICATE = 0.8  # estimated Jaccard of word 5-gram sets
-SHINGLE_WORDS = 5
-PERMUTATIONS = 64
-BANDS = 16  # 16 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with p > 0.999
-_PRIME = (1 << 61) - 1
-_RNG = np.random.default_rng(20240607)  # fixed: signatures must match across runs
-_PERM_A = _RNG.integers(1, 1 << 31, PERMUTATIONS, dtype=np.uint64)
-_PERM_B = _RNG.integers(0, 1 << 31, PERMUTATIONS, dtype=np.uint64)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -116,16 +95,6 @@ CREATE TABLE IF NOT EXISTS near_duplicates (
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, content='');
 """
 
-__all__ = [
-    "DEFAULT_PATH",
-    "AddResult",
-    "Store",
-    "StoreStats",
-    "cached_build_corpus",
-    "corpus_from_store",
-    "open_store",
-    "search",
-]
 
 
 @dataclass(frozen=True)
@@ -170,87 +139,6 @@ class _Tally:
         return AddResult(tuple(self.new), tuple(self.changed), tuple(self.unchanged),
                          tuple(self.duplicates), tuple(self.rejected), self.annotated,
                          tuple(self.sources))
-
-
-@dataclass(frozen=True)
-class IngestItem:
-    """One raw document on its way to a worker, with where it came from."""
-
-    doc: RawDocument
-    article_id: str
-    entry: ManifestEntry | None
-    key: str
-    file: str
-    annotate: bool = True  # False for a byte-for-byte copy of a file already stored
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """What a worker made of one input: an article (or why not), annotations, MinHash."""
-
-    key: str
-    path: str
-    file: str
-    article_id: str
-    warnings: tuple[str, ...]
-    article: Article | None = None
-    rejection: str = ""
-    content_hash: str = ""
-    annotations: Annotations | StageFailure | None = None
-    signature: bytes | None = None
-
-
-@dataclass(frozen=True)
-class _FileScan:
-    path: Path
-    key: str
-    size: int
-    mtime_ns: int
-    sha256: str
-
-
-def ingest_one(item: IngestItem | Ingested, opts: Options) -> Ingested:
-    """Clean, hash, annotate and fingerprint one document. Pure: runs on any worker.
-
-    An ``Ingested`` (a file rejected while reading) passes through unchanged, so
-    rejections reach the store in the same batches, in order, as articles do.
-    """
-    if isinstance(item, Ingested):
-        return item
-    base = Ingested(item.key, item.doc.path, item.file, item.article_id, item.doc.warnings)
-    try:
-        article = build_article(item.doc, item.article_id, item.entry, opts)
-    except InputError as err:
-        return replace(base, rejection=f"{err.problem} ({err.fix})" if err.fix else err.problem)
-    # A yearless dateline waits for the store-wide date range (see Store._infer_years).
-    waiting = article.pub_date.value is None and article.pub_date.partial is not None
-    # Skipped annotations are not lost: Store._annotate_missing fills in whatever is missing.
-    skip = waiting or not item.annotate
-    return replace(base, article=article, content_hash=content_hash(article.text),
-                   annotations=None if skip else annotate_safely(article, opts),
-                   signature=minhash(article.text).tobytes())
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]]:
-    """MinHash signature of the set of lower-cased word 5-grams (crc32-hashed)."""
-    words = text.lower().split()
-    grams = {" ".join(words[i:i + SHINGLE_WORDS])
-             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    hashed = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint64, len(grams))
-    # a < 2^31 and x < 2^32, so a*x + b stays below 2^64: no overflow before the modulus
-    values = (_PERM_A[:, None] * hashed[None, :] + _PERM_B[:, None]) % np.uint64(_PRIME)
-    return values.min(axis=1)  # type: ignore[no-any-return]
-
-
-def _bands(signature: bytes) -> list[tuple[int, int]]:
-    rows = len(signature) // BANDS
-    return [(band, int.from_bytes(hashlib.blake2b(signature[band * rows:(band + 1) * rows],
-                                                  digest_size=7).digest(), "big"))
-            for band in range(BANDS)]
 
 
 def _pack(data: Any) -> bytes:
@@ -373,10 +261,10 @@ class Store:
                  len(tally.duplicates), len(tally.rejected))
         return tally.result()
 
-    def _scan(self, files: Sequence[Path], context: str, tally: _Tally) -> list[_FileScan]:
+    def _scan(self, files: Sequence[Path], context: str, tally: _Tally) -> list[FileScan]:
         """Files that need reading; inputs of unchanged files go straight to the tally."""
         cache = {row[0]: row[1:] for row in self.db.execute("SELECT * FROM files")}
-        todo: list[_FileScan] = []
+        todo: list[FileScan] = []
         seen: set[str] = set()
         for path in files:
             key = str(path.resolve())
@@ -389,7 +277,7 @@ class Store:
                 self._tally_unchanged(key, tally)
                 continue
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            scan = _FileScan(path, key, stat.st_size, stat.st_mtime_ns, sha)
+            scan = FileScan(path, key, stat.st_size, stat.st_mtime_ns, sha)
             if cached and cached[2] == sha and cached[3] == context:
                 self._tally_unchanged(key, tally)  # touched, not edited
                 self._remember_files([scan], context)
@@ -406,7 +294,7 @@ class Store:
                            self.db.execute("SELECT path, reason FROM rejected WHERE file = ?",
                                            (file,))]
 
-    def _plan(self, todo: Sequence[_FileScan], roots: Sequence[Path],
+    def _plan(self, todo: Sequence[FileScan], roots: Sequence[Path],
               manifest: dict[str, ManifestEntry]) -> Iterator[IngestItem | Ingested]:
         """Documents to send to workers, each with a store-wide unique article id."""
         known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
@@ -489,7 +377,7 @@ class Store:
 
     def _link_near_duplicates(self, db: sqlite3.Connection, text_hash: str,
                               signature: bytes) -> None:
-        bands = _bands(signature)
+        bands = lsh_bands(signature)
         candidates: set[str] = set()
         for band, bucket in bands:
             candidates.update(h for (h,) in db.execute(
@@ -517,7 +405,7 @@ class Store:
         db.execute("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
                    (text_hash, versions, dct, data, problem))
 
-    def _remember_files(self, scans: Sequence[_FileScan], context: str) -> None:
+    def _remember_files(self, scans: Sequence[FileScan], context: str) -> None:
         """Record files as done; only after their articles are committed (crash safety)."""
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
@@ -607,7 +495,7 @@ class Store:
             "SELECT key, path, article_id, hash, warnings FROM sources ORDER BY rowid")
             if keys is None or row[0] in keys]
         if query is not None:
-            matching = set(_search_hashes(self.db, query))
+            matching = set(search_hashes(self.db, query))
             sources = [row for row in sources if row[3] in matching]
         primary: dict[str, tuple[str, str]] = {}
         for _, path, article_id, text_hash, _ in sources:
@@ -735,60 +623,10 @@ def _fts_query(query: str) -> str:
     return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
 
 
-def _search_hashes(db: sqlite3.Connection, query: str) -> list[str]:
+def search_hashes(db: sqlite3.Connection, query: str) -> list[str]:
     match = _fts_query(query)
     if not match:
         return []
     return [h for (h,) in db.execute(
         "SELECT a.hash FROM article_fts AS f JOIN articles AS a ON a.rowid = f.rowid "
         "WHERE article_fts MATCH ? ORDER BY f.rank", (match,))]
-
-
-def search(store: Store, query: str) -> list[str]:
-    """Article ids whose title or text matches ``query``, best first.
-
-    ``query`` is comma-separated phrases (``"oil spill, BP"``); an article matches when
-    it contains any of them. Case and punctuation are ignored.
-    """
-    names = store._primary_ids()
-    return [names[h] for h in _search_hashes(store.db, query) if h in names]
-
-
-def prefilter_query(opts: Options) -> str | None:
-    """The full-text query for ``--keywords`` and ``--about``, or None when neither is set."""
-    phrases = list(opts.keywords) + ([opts.about] if opts.about else [])
-    return ", ".join(phrases) if phrases else None
-
-
-def corpus_from_store(db_path: str | Path, opts: Options | None = None,
-                      prefilter: bool = False) -> Corpus:
-    """Everything in the store at ``db_path`` as a Corpus (for ``timeline --store``).
-
-    ``prefilter`` keeps only articles that contain a keyword or the ``--about`` phrase,
-    which makes large corpora fast; it also drops those articles' date mentions from
-    date ranking, so it is off by default.
-    """
-    opts = opts or Options()
-    path = Path(db_path)
-    if not path.is_file():
-        raise InputError(str(path), "no such store", "create it with 'dateline add PATH --store "
-                         f"{path}'")
-    with open_store(path) as store:
-        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None)
-
-
-def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") -> Path:
-    """The default cache of a set of input paths: one store per set, so the corpus-level
-    steps (years for yearless datelines) see exactly the articles under those paths."""
-    key = "\n".join(sorted(str(Path(p).resolve()) for p in paths))
-    return Path(root) / "cache" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
-
-
-def cached_build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
-                        store_path: str | Path | None = None) -> Corpus:
-    """``build_corpus`` through a store used as a cache: unchanged files cost no NLP work
-    and no cleaning on a re-run. The corpus holds exactly the articles under ``paths``."""
-    opts = opts or Options()
-    with open_store(store_path) as store:
-        result = store.add(paths, opts)
-        return store.corpus(opts, only=result)

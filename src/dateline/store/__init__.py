@@ -1,0 +1,45 @@
+"""The corpus store: SQLite, content-addressed, incremental, safe to kill.
+
+An article is stored once per *content* (sha256 of its cleaned text), with every input
+(file path, or ``file.jsonl#n`` record) that produced it as a source. Annotations are
+keyed by (content hash, annotator versions, reference date), so re-adding unchanged
+files does no NLP work and a new annotator version recomputes exactly what it made.
+
+Crash safety: each batch of articles, sources and annotations is one transaction, and
+the file cache (path, size, mtime_ns, sha256) that lets a re-run skip reading and
+cleaning is written only after every batch is in. A killed ``add`` leaves whole batches;
+re-running it finds what is already stored and adds only the rest.
+
+Near-duplicates (the same wire story republished with small edits) are found with
+MinHash over word 5-grams and LSH banding, and linked in ``near_duplicates``. An FTS5
+index over titles and texts answers :func:`search` for keyword prefiltering.
+"""
+
+from dateline.store.core import (
+    DEFAULT_PATH,
+    SCHEMA_VERSION,
+    AddResult,
+    Store,
+    StoreStats,
+    annotator_versions,
+    open_store,
+)
+from dateline.store.fingerprint import NEAR_DUPLICATE, content_hash, minhash
+from dateline.store.queries import cache_path_for, cached_build_corpus, corpus_from_store, search
+
+__all__ = [
+    "DEFAULT_PATH",
+    "NEAR_DUPLICATE",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "Store",
+    "StoreStats",
+    "annotator_versions",
+    "cache_path_for",
+    "cached_build_corpus",
+    "content_hash",
+    "corpus_from_store",
+    "minhash",
+    "open_store",
+    "search",
+]
