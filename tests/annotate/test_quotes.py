@@ -78,6 +78,65 @@ def quotes_of(nlp: Any, text: str) -> list[tuple[str, bool, str | None, str | No
 
 PATTERNS = [
     # (text, quote, direct, speaker mention, speaker name)
+    # "…,” NAME VERB": a verb off the lists after a quote closed by a comma.
+    (
+        "“Go back to Univision,” Trump barked.",
+        "Go back to Univision",
+        True,
+        "Trump",
+        None,
+    ),
+    # A dash and a name sign a quote with no cue.
+    (
+        "Readers sent us their views.\n\n“Mr. Trump embodies the lasting legacy of racism in "
+        "the United States. He represents our greatest shame.” ― Sonya Herridge",
+        "Mr. Trump embodies the lasting legacy of racism in the United States. He represents "
+        "our greatest shame.",
+        True,
+        "Sonya Herridge",
+        "Sonya Herridge",
+    ),
+    # The cue's subject parsed as an apposition: the person named before the cue.
+    (
+        "Tuesday in New York City, while on the campaign trail for his wife Democratic "
+        "presidential front-runner Hillary Clinton, former president Bill Clinton said his wife "
+        "was uniquely qualified to be president at this time because “the world’s in tough "
+        "shape.”",
+        "his wife was uniquely qualified to be president at this time because “the world’s in "
+        "tough shape.",
+        True,
+        "Bill Clinton",
+        "Bill Clinton",
+    ),
+    # "said NAME" with the name tagged as an adverb and not as an entity.
+    (
+        "But Bill Skelly, a longtime RNC data operative, vouched for both men.\n\n“Having "
+        "access to the RNC file and two people who understand it is valuable,” said Skelly, "
+        "explaining he worked more closely with Chrabaszcz.",
+        "Having access to the RNC file and two people who understand it is valuable",
+        True,
+        "Skelly",
+        None,
+    ),
+    # A name right after the quote and a speech verb far behind it.
+    (
+        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential "
+        "frontrunner nationally and current polling leader in South Carolina by a wide margin "
+        "after winning the New Hampshire primary, said on Monday.",
+        "Very good reporter, very good reporter this guy",
+        True,
+        "Trump",
+        "Trump",
+    ),
+    # A sentence-long quote with no cue: the person named in the paragraph before.
+    (
+        'Hillary Clinton spoke at a diner in Cleveland on Tuesday night.\n\n"Tonight we '
+        'arrived in Cleveland, and we went to a restaurant to grab a quick meal."',
+        "Tonight we arrived in Cleveland, and we went to a restaurant to grab a quick meal.",
+        True,
+        "Hillary Clinton",
+        "Hillary Clinton",
+    ),
     (
         "“We narrowed down some of the options,” Kerry told reporters.",
         "We narrowed down some of the options",
@@ -259,6 +318,23 @@ PATTERNS = [
     ),
     # An exclamation, then a common-noun subject and a verb off the lists.
     ("“Mexico!” the audience screamed back.", "Mexico!", True, "the audience", None),
+    # A short quote that is most of its clause still comes back as the whole clause.
+    (
+        "Romney said the refusal was “disqualifying.”",
+        "the refusal was “disqualifying.",
+        True,
+        "Romney",
+        "Romney",
+    ),
+    # A second speech verb coordinated with the first opens the next attribution.
+    (
+        "Sanders told ABC that he agrees Trump is a “total opportunist” and said the "
+        "record is clear.",
+        "he agrees Trump is a “total opportunist",
+        True,
+        "Sanders",
+        None,
+    ),
 ]
 
 
@@ -394,3 +470,20 @@ def test_syria_indirect_speech(syria: dict[str, Any]) -> None:
     text, quotes = syria["003"]
     indirect = [q for q in quotes if not q.direct]
     assert any("should be set by the United Nations" in text[q.start : q.end] for q in indirect)
+
+
+def test_unattributed_quotes_need_a_sentence(nlp: Any) -> None:
+    """With no cue and nobody named, only a quote of several words is kept, as a
+    quote with no speaker; a slogan of a few words is left out."""
+    text = (
+        "The crowd waited outside.\n\n“Stop the war now.”\n\n“We have waited for this "
+        "day for many years and we will not go home.”"
+    )
+    assert quotes_of(nlp, text) == [
+        (
+            "We have waited for this day for many years and we will not go home.",
+            True,
+            None,
+            None,
+        )
+    ]
