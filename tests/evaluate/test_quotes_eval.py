@@ -103,9 +103,10 @@ def test_extractor_is_pluggable_and_render(tmp_path: Path) -> None:
 POLNEAR = SHARED_DATA / "polnear-dev"
 
 # Floors pinned a little under the measured dev figures; they move up, never down.
-DIRECT_F1_FLOOR = 0.85
-DIRECT_SPEAKER_FLOOR = 0.92
-ALL_F1_FLOOR = 0.59
+DIRECT_F1_FLOOR = 0.895  # measured 0.903
+DIRECT_F1_08_FLOOR = 0.75  # measured 0.760 at token overlap 0.8
+DIRECT_SPEAKER_FLOOR = 0.92  # measured 0.922
+ALL_F1_FLOOR = 0.62  # measured 0.628
 
 
 @pytest.mark.slow
@@ -115,5 +116,6 @@ def test_polnear_dev_floor() -> None:
     direct = {row.threshold: row for row in scores.direct}
     overall = {row.threshold: row for row in scores.all}
     assert direct["0.3"].f1 >= DIRECT_F1_FLOOR
+    assert direct["0.8"].f1 >= DIRECT_F1_08_FLOOR
     assert scores.direct_speaker.accuracy >= DIRECT_SPEAKER_FLOOR
     assert overall["0.3"].f1 >= ALL_F1_FLOOR
