@@ -9,7 +9,7 @@ import pytest
 from dateline.errors import ConfigError
 from dateline.model import Annotations, Confidence, Corpus
 from dateline.options import Options
-from dateline.timeline import build_timeline, default_sizes, summarise
+from dateline.timeline import build_timeline, dates, default_sizes, summarise
 from dateline.timeline.candidates import build_candidate_index
 from dateline.timeline.dates import get_date_ranker
 from tests.builders import day_timex, make_article, make_corpus
@@ -73,8 +73,10 @@ def corpus() -> Corpus:
 def test_dates_are_ranked_by_mentions_and_publications() -> None:
     index = build_candidate_index(corpus(), Options())
     ranked = get_date_ranker("mentions").rank(index, Options())
-    assert [r.date for r in ranked][:2] == [D3, D1]
-    assert ranked[0].published == 2
+    # February 11: three same-day mentions (0.5 each) and two articles; January 25: a
+    # same-day mention and one three days later (1.5), which says the date lasted.
+    assert [r.date for r in ranked][:2] == [D1, D3]
+    assert ranked[1].published == 2
 
 
 def test_timeline_entries_are_sorted_unique_and_sourced() -> None:
@@ -91,7 +93,7 @@ def test_timeline_entries_are_sorted_unique_and_sourced() -> None:
 def test_sentences_that_mention_the_date_are_preferred() -> None:
     timeline = build_timeline(corpus(), Options(dates=1, sentences=1))
     entry = timeline.entries[0]
-    assert entry.date == D3
+    assert entry.date == D1  # cited again three days later: the top date
     assert entry.sentences[0].evidence.kind == "mentions-date"
 
 
@@ -230,3 +232,78 @@ def test_fragments_without_sentence_punctuation_are_not_summaries() -> None:
     timeline = build_timeline(make_corpus([article], [ann]), Options(dates=1, sentences=2))
     texts = [s.span.text(article) for e in timeline.entries for s in e.sentences]
     assert texts == ["Peace talks between both delegations resume on May 7 in Geneva."]
+
+
+def test_a_web_time_stamp_and_the_page_furniture_before_it_are_cut_off() -> None:
+    lead = "Five times more oil than believed is spewing into the Gulf of Mexico."
+    text = f"Gulf oil spill five times larger Thursday 29 April 2010 09.28 BST {lead}"
+    pub = dt.date(2010, 4, 29)
+    article = make_article("a", text, pub)
+    ann = Annotations("a", ((0, len(text)),), (day_timex(text, "Thursday 29 April 2010", pub),))
+    index = build_candidate_index(make_corpus([article], [ann]), Options())
+    assert [s.text for s in index.sentences] == [lead]
+    assert not index.mentions  # the stamp dates the page; the lead does not mention it
+    assert [c.evidence.kind for c in index.published[pub]] == ["published-on-date"]
+
+
+def test_later_mentions_weigh_more_than_same_day_ones() -> None:
+    day = dt.date(2010, 4, 20)
+    assert dates.mention_weight(day, day) == dates.SAME_DAY_WEIGHT
+    assert dates.mention_weight(day, day - dt.timedelta(days=1)) == 1.0
+    assert dates.mention_weight(day, day + dt.timedelta(days=2)) == 1.0
+    assert dates.mention_weight(day, day + dt.timedelta(days=3)) == 1.5
+    assert dates.mention_weight(day, day + dt.timedelta(days=15)) == 2.0
+    assert dates.mention_weight(day, None) == 1.0
+    # January 25 is mentioned the same day and three days later: 0.5 + 1 + 1.5 * 1.
+    index = build_candidate_index(corpus(), Options())
+    scores = {r.date: r.score for r in get_date_ranker("mentions").rank(index, Options())}
+    assert scores[D1] == pytest.approx(0.5 + 1.5 + dates.PUBLISHED_WEIGHT)
+
+
+def test_a_sentence_led_by_its_date_is_preferred() -> None:
+    # Both sentences are equally central; the one that opens with the date and a dash
+    # is an entry of a timeline, and wins.
+    texts = {
+        "a": ("Mubarak quit and the army took power in Cairo as crowds cheered on February 11.",
+              D3),
+        "b": ("February 11 - Mubarak quits and the army takes power in Cairo as crowds cheer.",
+              D3),
+    }
+    c = corpus_of(texts)
+    index = build_candidate_index(c, Options())
+    led = {index.sentences[cand.sentence].span.article_id:
+           summarise.is_date_led(index, cand) for cand in index.candidates(D3)}
+    assert led == {"a": False, "b": True}
+    entry = build_timeline(c, Options(dates=1, sentences=1)).entries[0]
+    assert entry.sentences[0].span.article_id == "b"
+
+
+@pytest.mark.parametrize(("text", "led"), [
+    ("On February 11, Mubarak resigned.", True),
+    ("February 11: Mubarak resigns.", True),
+    ("* February 11 - Mubarak resigns.", True),
+    ("February 11 was the day Mubarak resigned.", False),
+    ("Crowds cheered after Mubarak resigned on February 11, the army said.", False),
+])
+def test_date_led_sentences(text: str, led: bool) -> None:
+    index = build_candidate_index(corpus_of({"a": (text, D3)}), Options())
+    assert [summarise.is_date_led(index, c) for c in index.mentions[D3]] == [led]
+
+
+def test_a_date_with_few_candidates_takes_the_next_days_leads() -> None:
+    next_day = D2 + dt.timedelta(days=1)
+    texts = {
+        "a": ("The army moved into Cairo overnight. Tanks stood in the square.", D2),
+        "b": ("Soldiers guarded the museum after the night of clashes. Shops stayed shut.",
+              next_day),
+    }
+    index = build_candidate_index(corpus_of(texts), Options())
+    kinds = [(index.sentences[c.sentence].span.article_id, c.evidence.kind)
+             for c in index.candidates(D2)]
+    assert kinds[:2] == [("a", "published-on-date"), ("a", "published-on-date")]
+    assert ("b", "published-after-date") in kinds
+    # a date with enough candidates of its own keeps to them
+    many = {f"x{n}": (f"Protest number {n} filled the square. Police watched.", D2)
+            for n in range(3)}
+    index = build_candidate_index(corpus_of({**texts, **many}), Options())
+    assert all(c.evidence.kind != "published-after-date" for c in index.candidates(D2))
