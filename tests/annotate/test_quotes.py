@@ -103,7 +103,7 @@ PATTERNS = [
         "was uniquely qualified to be president at this time because “the world’s in tough "
         "shape.”",
         "his wife was uniquely qualified to be president at this time because “the world’s in "
-        "tough shape.",
+        "tough shape.”",
         True,
         "Bill Clinton",
         "Bill Clinton",
@@ -198,7 +198,7 @@ PATTERNS = [
     # A partial quote inside a sentence, its cue after it.
     (
         "No Child Left Behind was “very assertive and interventionist,” said Gary Orfield.",
-        "No Child Left Behind was “very assertive and interventionist",
+        "No Child Left Behind was “very assertive and interventionist,”",
         True,
         "Gary Orfield",
         "Gary Orfield",
@@ -267,7 +267,7 @@ PATTERNS = [
     (
         "De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks "
         "were priceless.",
-        "Trump a “blowhard",
+        "Trump a “blowhard,”",
         True,
         "De Blasio",
         "De Blasio",
@@ -275,7 +275,7 @@ PATTERNS = [
     # A parenthetical cue ("X added,") and the clause it interrupts.
     (
         "But, Carson added, he did not support issuing quarantines “willy-nilly.”",
-        "he did not support issuing quarantines “willy-nilly.",
+        "he did not support issuing quarantines “willy-nilly.”",
         True,
         "Carson",
         "Carson",
@@ -321,7 +321,7 @@ PATTERNS = [
     # A short quote that is most of its clause still comes back as the whole clause.
     (
         "Romney said the refusal was “disqualifying.”",
-        "the refusal was “disqualifying.",
+        "the refusal was “disqualifying.”",
         True,
         "Romney",
         "Romney",
@@ -330,7 +330,7 @@ PATTERNS = [
     (
         "Sanders told ABC that he agrees Trump is a “total opportunist” and said the "
         "record is clear.",
-        "he agrees Trump is a “total opportunist",
+        "he agrees Trump is a “total opportunist”",
         True,
         "Sanders",
         None,

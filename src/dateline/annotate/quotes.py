@@ -55,7 +55,7 @@ __all__ = [
     "find_quoted_spans",
 ]
 
-QUOTES_VERSION = "quotes-4"
+QUOTES_VERSION = "quotes-5"
 
 
 _SPEAKER_PRONOUNS = frozenset("he she they we i He She They We I".split())
@@ -465,7 +465,10 @@ def _reported_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tuple
         clause = _complement_clause(ctx, cue, quoted) or _host_clause(ctx, cue, quoted)
     if clause is None or _words(ctx, *clause) <= _words(ctx, quoted.start, quoted.end):
         return quoted.start, quoted.end
-    return clause
+    start, end = clause
+    if start < quoted.open_start and quoted.end <= end < quoted.close_end:
+        end = quoted.close_end  # keep the closing mark of the quote inside the clause
+    return start, end
 
 
 def _host_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tuple[int, int] | None:
