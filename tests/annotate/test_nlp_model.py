@@ -71,3 +71,12 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     finally:
         monkeypatch.undo()
         nlp.load_nlp.cache_clear()
+
+
+def test_parse_many_bounds_batches_by_characters_and_keeps_order(pipeline: Any) -> None:
+    texts = [text for text, _ in CASES] * 3
+    one_by_one = [[(t.text, t.ent_type_) for t in pipeline(text)] for text in texts]
+    for max_chars in (1, 150, 10_000):  # every text alone, a few together, all together
+        docs = list(nlp.parse_many(iter(texts), batch_size=4, max_batch_chars=max_chars))
+        assert [doc.text for doc in docs] == texts
+        assert [[(t.text, t.ent_type_) for t in doc] for doc in docs] == one_by_one
