@@ -493,7 +493,7 @@ def _complement_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tup
     for child in cue.rights:
         if child.dep_ in {"nsubj", "nsubjpass", "punct"}:
             continue
-        start, end = _clause_span(ctx, child, _coordinated_end(ctx, cue, child))
+        start, end = _clause_span(ctx, child, _coordinated_end(ctx, child))
         core_start, core_end = _core(ctx.text, quoted.start, quoted.end)
         if start <= core_start and core_end <= end:
             return start, max(end, quoted.end)
@@ -523,7 +523,7 @@ def _fronted_clause(ctx: QuoteContext, quoted: QuotedSpan) -> tuple[int, int] | 
     return doc[first].idx, quoted.end
 
 
-def _coordinated_end(ctx: QuoteContext, cue: Token, head: Token) -> int | None:
+def _coordinated_end(ctx: QuoteContext, head: Token) -> int | None:
     """Where the reported clause stops when a second speech verb follows it: ``told ABC
     that he agrees ... and said ...``, ``insisted that ... and asserts that ...``. The
     parser hangs that verb on the clause's head, but it opens the next attribution (as
