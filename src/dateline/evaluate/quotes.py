@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.errors import InputError
+from dateline.evaluate.rouge import f_score
 from dateline.model import Quote
 
 Extractor = Callable[[Sequence[str]], Iterable[Sequence[Quote]]]
@@ -232,8 +233,7 @@ class _Tally:
     def scores(self, threshold: str) -> Scores:
         p = self.tp_pred / self.n_pred if self.n_pred else 0.0
         r = self.tp_gold / self.n_gold if self.n_gold else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return Scores(threshold, p, r, f1, self.n_pred, self.n_gold)
+        return Scores(threshold, p, r, f_score(p, r), self.n_pred, self.n_gold)
 
 
 @dataclass

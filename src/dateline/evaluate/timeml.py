@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dateline.annotate.timex import extract_timexes
 from dateline.errors import InputError
+from dateline.evaluate.rouge import PRF
 from dateline.model import Timex
 
 
@@ -40,19 +41,6 @@ class TimeMLDocument:
     text: str
     dct: dt.date
     timexes: tuple[GoldTimex, ...]
-
-
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-    f1: float
-
-    @classmethod
-    def from_counts(cls, matched_system: int, system: int, matched_gold: int, gold: int) -> PRF:
-        precision = matched_system / system if system else 0.0
-        recall = matched_gold / gold if gold else 0.0
-        return cls(precision, recall, _f1(precision, recall))
 
 
 @dataclass(frozen=True)
@@ -214,12 +202,12 @@ def _totals(files: list[FileCounts], errors: list[TimexError]) -> TimexScores:
     system = sum(f.system for f in files)
     strict = sum(f.strict for f in files)
     relaxed = sum(f.relaxed for f in files)
-    relaxed_prf = PRF.from_counts(relaxed, system, relaxed, gold)
+    relaxed_prf = PRF.from_counts(relaxed, system, gold)
     value_accuracy = sum(f.value for f in files) / relaxed if relaxed else 0.0
     type_accuracy = sum(f.type for f in files) / relaxed if relaxed else 0.0
     return TimexScores(
         files=tuple(files),
-        strict=PRF.from_counts(strict, system, strict, gold),
+        strict=PRF.from_counts(strict, system, gold),
         relaxed=relaxed_prf,
         value_f1=relaxed_prf.f1 * value_accuracy,
         type_f1=relaxed_prf.f1 * type_accuracy,
@@ -227,10 +215,6 @@ def _totals(files: list[FileCounts], errors: list[TimexError]) -> TimexScores:
         type_accuracy=type_accuracy,
         errors=tuple(errors),
     )
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def render_timex_scores(
