@@ -420,6 +420,10 @@ def test_more_expressions(text: str, dct: dt.date, span: str, value: str, kind: 
     assert found[span] == (value, kind)
 
 
+def test_this_week_opening_a_sentence_is_a_date() -> None:
+    assert tag("He left. This Week, talks resume.", D2013) == [("This Week", "2013-W41", DATE)]
+
+
 def test_a_number_after_a_date_is_not_always_a_second_day() -> None:
     found = tag("Sales rose on March 3 and 4 percent of the shares traded.", D2013)
     assert [span for span, _, _ in found] == ["March 3"]
@@ -436,6 +440,7 @@ def test_a_year_earlier_stays_a_date() -> None:
     "The state-run daily Al-Ahram reported it.",
     "The Communist Party daily Granma compared him to a saint.",
     "It fell sharply. Now, the question is who pays.",
+    "Oil. Now, the question is who pays.",
     "The Easter Rising failed.",
     "The March on Washington drew thousands.",
 ])  # fmt: skip

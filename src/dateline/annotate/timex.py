@@ -33,7 +33,7 @@ from dateline.annotate.timex_rules_holidays import HOLIDAY_RULES
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "6"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "7"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (
     *DATE_RULES,

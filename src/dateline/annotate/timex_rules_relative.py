@@ -347,8 +347,10 @@ _DISCOURSE_NOW = re.compile(r",(?!\s*(?:more|less|after|than)\b)")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence: only spaces and quotation marks between it and
+    the start of the text or a sentence end."""
     before = text[max(0, start - 10) : start].rstrip(" \t\"'`“‘")
-    return not before if start <= 10 else not before or before[-1] in ".!?\n"
+    return not before or before[-1] in ".!?\n"
 
 
 _QUARTER_MENTION = re.compile(
