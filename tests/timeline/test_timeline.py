@@ -246,6 +246,44 @@ def test_a_web_time_stamp_and_the_page_furniture_before_it_are_cut_off() -> None
     assert [c.evidence.kind for c in index.published[pub]] == ["published-on-date"]
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Boats skim the slick Photograph: Gerald Herbert/AP Underwater robots dived to the "
+     "ocean floor yesterday.", "Underwater robots dived to the ocean floor yesterday."),
+    ("* Child dies in Texas * First death outside Mexico By Maggie Fox WASHINGTON (Reuters)"
+     " - A 23-month-old child has died in Texas of swine flu.",
+     "A 23-month-old child has died in Texas of swine flu."),
+    ("Photographs of the spill were released by the Coast Guard.",
+     "Photographs of the spill were released by the Coast Guard."),
+    ("Crowds gathered (Reuters) - again.", "Crowds gathered (Reuters) - again."),  # no rest
+])
+def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> None:
+    pub = dt.date(2009, 4, 29)
+    article = make_article("a", text, pub)
+    ann = Annotations("a", ((0, len(text)),), ())
+    index = build_candidate_index(make_corpus([article], [ann]), Options())
+    assert [s.text for s in index.sentences] == [kept]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("February 11 - Mubarak quits and the army takes power in Cairo.",
+     "Mubarak quits and the army takes power in Cairo."),
+    ("On February 11, the army took power in Cairo as crowds cheered.",
+     "the army took power in Cairo as crowds cheered."),
+    ("On February 11, Mubarak quit Egypt.", "On February 11, Mubarak quit Egypt."),  # rest short
+    ("February 11 -- (pictured) Mubarak resigns.", "February 11 -- (pictured) Mubarak resigns."),
+    ("-- Crowds celebrated in Cairo after Mubarak resigned on February 11.",
+     "Crowds celebrated in Cairo after Mubarak resigned on February 11."),
+    ("Crowds cheered after Mubarak resigned on February 11, the army said.",
+     "Crowds cheered after Mubarak resigned on February 11, the army said."),
+])
+def test_an_entry_shows_its_sentence_without_the_leading_date(text: str, shown: str) -> None:
+    c = corpus_of({"a": (text, D3)})
+    entry = build_timeline(c, Options(dates=1, sentences=1)).entries[0]
+    span = entry.sentences[0].span
+    assert span.text(c.articles[0]) == shown
+    assert span.end == len(text)  # a suffix of the sentence: still traceable to it
+
+
 def test_later_mentions_weigh_more_than_same_day_ones() -> None:
     day = dt.date(2010, 4, 20)
     assert dates.mention_weight(day, day) == dates.SAME_DAY_WEIGHT
