@@ -222,6 +222,25 @@ def test_the_noise_shortcut_agrees_with_the_noise_pattern(text: str) -> None:
     assert summarise._noisy(text) == (summarise.NOISE.search(text) is not None)
 
 
+@pytest.mark.parametrize(("caption", "is_caption"), [
+    ("Oil is seen on the surface of the Gulf near the coast of Louisiana on February 11.",
+     True),
+    ("In this image made from video provided by BP, oil flows from the well on February 11.",
+     True),
+    ("Oil company executives (L-R) testify before Congress in Washington on February 11.",
+     True),
+    ("The meeting on February 11 is seen as a test of the new government in Cairo.", False),
+    ("Mubarak resigned on February 11 after eighteen days of protest in Cairo.", False),
+])
+def test_photo_captions_are_not_summaries(caption: str, is_caption: bool) -> None:
+    texts = {"a": (caption, D3),
+             "b": ("Crowds celebrated in Cairo after the army said on February 11 it took "
+                   "power.", D3)}
+    c = corpus_of(texts)
+    chosen = build_timeline(c, Options(dates=1, sentences=2)).entries[0].sentences
+    assert {s.span.article_id for s in chosen} == ({"b"} if is_caption else {"a", "b"})
+
+
 def test_fragments_without_sentence_punctuation_are_not_summaries() -> None:
     text = ("Geneva talks may resume on May 7 after the break\n\n"
             "Peace talks between both delegations resume on May 7 in Geneva.")
