@@ -288,6 +288,7 @@ def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> N
      "Mubarak quits and the army takes power in Cairo."),
     ("On February 11, the army took power in Cairo as crowds cheered.",
      "the army took power in Cairo as crowds cheered."),
+    ("Also on February 11, the army took power in Cairo.", "the army took power in Cairo."),
     ("On February 11, Mubarak quit Egypt.", "On February 11, Mubarak quit Egypt."),  # rest short
     ("February 11 -- (pictured) Mubarak resigns.", "February 11 -- (pictured) Mubarak resigns."),
     ("-- Crowds celebrated in Cairo after Mubarak resigned on February 11.",
@@ -341,6 +342,10 @@ def test_a_sentence_led_by_its_date_is_preferred() -> None:
     ("* February 11 - Mubarak resigns.", True),
     ("February 11 was the day Mubarak resigned.", False),
     ("Crowds cheered after Mubarak resigned on February 11, the army said.", False),
+    ("Also on February 11, Mubarak resigned.", True),
+    ("And late on February 11, Mubarak resigned.", True),
+    ("Since February 11, the army has held power.", False),
+    ("Obama said on February 11, that Mubarak resigned.", False),
 ])
 def test_date_led_sentences(text: str, led: bool) -> None:
     index = build_candidate_index(corpus_of({"a": (text, D3)}), Options())

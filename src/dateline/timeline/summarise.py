@@ -34,6 +34,17 @@ QUOTE_PENALTY = 0.0  # timelines state events; quoted opinion rarely makes a goo
 # AR-1 0.176 -> 0.168); any date at the start, separator or not: 0.135/0.0354.
 DATE_LED_BONUS = 0.3
 DATE_LEAD_CHARS = 3  # room before the date for a bullet or "On": "* April 29 - ..."
+# Or words that open a report of the day without changing what it says: "Also on
+# Monday, ...", "And late on Friday, ...". T17 dev AR-1/AR-2 (with the trimmed entries
+# of entry_span): 0.1461/0.0401 -> 0.1472/0.0405. Only these words, and no more than
+# three characters of anything else, which lets "AP June 30: ..." in (a credit before a
+# Fox News entry): words alone gave 0.1468/0.0402. "Since" and "until" are not among
+# the words: "Since Friday, ..." is not what happened on Friday.
+DATE_LEAD_WORDS = re.compile(
+    r"[^\w\s]{0,3}\s*"
+    r"(?:(?i:and|but|also|then|late|early|earlier|later|meanwhile|separately|again|only)\b,?\s+)*"
+    r"(?:(?i:on|in)\s+)?(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+)
 DATE_LED_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:,\-–—]")
 # Relevance adds this times the cosine to the story's centroid (the mean of the chosen
 # dates' centroids). A date's own candidates drift to side stories (a foreign leader's
@@ -318,7 +329,8 @@ def _date_lead_end(index: CandidateIndex, cand: Candidate) -> int | None:
     if cand.evidence.kind != "mentions-date" or where is None:
         return None
     sent = index.sentences[cand.sentence]
-    if where[0] - sent.span.start > DATE_LEAD_CHARS:
+    before = where[0] - sent.span.start
+    if before > DATE_LEAD_CHARS and not DATE_LEAD_WORDS.fullmatch(sent.text, 0, before):
         return None
     separator = DATE_LED_SEPARATOR.match(sent.text, where[1] - sent.span.start)
     return None if separator is None else separator.end()
