@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 def _forms(spec: str) -> frozenset[str]:
     return frozenset(spec.split())
@@ -53,3 +58,13 @@ BELIEF_CUES = _forms(
     """believe believes believed think thinks thought feel feels felt fear fears feared
     hope hopes hoped expect expects expected know knows knew"""
 )
+
+
+def is_cue(tok: Token, partial: bool = False) -> bool:
+    """A speech verb; with ``partial``, also the verbs that only attribute quoted words."""
+    lower = tok.lower_
+    if tok.pos_ in {"VERB", "AUX"} and (
+        lower in SPEECH_CUES or (partial and lower in PARTIAL_CUES)
+    ):
+        return True
+    return lower == "according" and any(c.lower_ == "to" for c in tok.children)

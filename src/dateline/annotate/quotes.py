@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING
 
 from dateline.annotate.entities import extract_entities
 from dateline.annotate.nlp import DEFAULT_BATCH_SIZE, parse, parse_many
-from dateline.annotate.quote_cues import BELIEF_CUES, PARTIAL_CUES, SPEECH_CUES
+from dateline.annotate.quote_clauses import (
+    SENTENCE_END,
+    clause_span,
+    complement_clause,
+    count_words,
+    fronted_clause,
+    reported_clause,
+)
+from dateline.annotate.quote_cues import BELIEF_CUES, PARTIAL_CUES, SPEECH_CUES, is_cue
 from dateline.annotate.quote_fallback import cue_fallback_speaker, standalone_speaker
 from dateline.annotate.quote_marks import QuotedSpan, find_quoted_spans
 from dateline.annotate.quote_speakers import (
@@ -59,7 +67,6 @@ QUOTES_VERSION = "quotes-5"
 
 
 _SPEAKER_PRONOUNS = frozenset("he she they we i He She They We I".split())
-_SENTENCE_END = frozenset({".", "!", "?"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 _MIN_WORDS_ALONE = 4  # fewer quoted words alone are names, titles or scare quotes
 _MIN_WORDS_FRONTED = 3  # fewer quoted words inside a sentence are a name or a title
@@ -72,16 +79,6 @@ _MAX_ATTRIBUTION = 40  # tokens between a closing mark and its cue, at most
 _REPORTED_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "parataxis", "dep", "oprd", "attr", "advcl"}
 )  # a quote covering less of its reported clause is a partial quote
-
-
-def _is_cue(tok: Token, partial: bool = False) -> bool:
-    """A speech verb; with ``partial``, also the verbs that only attribute quoted words."""
-    lower = tok.lower_
-    if tok.pos_ in {"VERB", "AUX"} and (
-        lower in SPEECH_CUES or (partial and lower in PARTIAL_CUES)
-    ):
-        return True
-    return lower == "according" and any(c.lower_ == "to" for c in tok.children)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -103,7 +100,7 @@ def _subject(tok: Token) -> Token | None:
             continue
         if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head is not tok:
             tok, seen = tok.head, seen + 1  # "said ... and added", "..., adding that"
-            if tok.dep_ == "ccomp" and _is_cue(tok.head):
+            if tok.dep_ == "ccomp" and is_cue(tok.head):
                 tok = tok.head  # "X said A offered ..., and urged": urged pairs with said
             continue
         return None
@@ -116,7 +113,7 @@ def _cue_by_parse(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
     for tok in doc[ctx.token_at(quote.start) : ctx.token_at(max(quote.start, quote.end - 1)) + 1]:
         head = tok.head
         outside = head.idx < quote.open_start or head.idx >= quote.close_end
-        if outside and _is_cue(head) and tok.dep_ in _REPORTED_DEPS:
+        if outside and is_cue(head) and tok.dep_ in _REPORTED_DEPS:
             return head
     return None
 
@@ -135,17 +132,17 @@ def _cue_after(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
     doc = ctx.doc
     # After a full stop inside the quote, what follows starts a new sentence, unless it
     # is an attribution with nothing to report of its own (“… today.” Trump said.).
-    if last in _SENTENCE_END and last != "?" and i < len(doc) and not doc[i].is_lower:
+    if last in SENTENCE_END and last != "?" and i < len(doc) and not doc[i].is_lower:
         return _bare_attribution(ctx, i)
     # A quote in the middle of a sentence is a title or a scare quote ("on Fox's
     # “Hannity,” Gingrich said") unless it reads as words said (“... too far,” he said).
-    if _fronted_clause(ctx, quote) is not None and _title_like(ctx, quote):
+    if fronted_clause(ctx, quote) is not None and _title_like(ctx, quote):
         return None
     for tok in doc[i : i + 7]:
-        stop = tok.text in _SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text
+        stop = tok.text in SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text
         if stop or tok.pos_ == "CCONJ":  # "…,” and urged": a new clause, not the attribution
             break
-        if _is_cue(tok):
+        if is_cue(tok):
             return tok
     return _cue_after_subject(ctx, i) or _any_verb_after(ctx, quote, i)
 
@@ -153,7 +150,7 @@ def _cue_after(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
 def _after_quote(ctx: QuoteContext, i: int) -> Iterator[Token]:
     """Tokens from ``i`` to the end of the sentence (or the next quotation mark)."""
     for tok in ctx.doc[i : i + _MAX_ATTRIBUTION]:
-        if tok.text in _SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text:
+        if tok.text in SENTENCE_END or tok.text in _QUOTE_TOKENS or "\n" in tok.text:
             return
         yield tok
 
@@ -164,7 +161,7 @@ def _cue_after_subject(ctx: QuoteContext, i: int) -> Token | None:
     A long subject between quote and cue: the cue whose subject starts the attribution.
     """
     for tok in _after_quote(ctx, i):
-        if _is_cue(tok):
+        if is_cue(tok):
             subj = _subject(tok)
             return tok if subj is not None and subj.left_edge.i in {i, i + 1} else None
     return None
@@ -205,7 +202,7 @@ def _cue_before(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
     i = ctx.token_at(quote.open_start)
     doc = ctx.doc
     for tok in reversed(doc[max(0, i - 40) : i]):
-        if "\n" in tok.text or (tok.text in _SENTENCE_END and not ctx.inside_quote(tok.idx)):
+        if "\n" in tok.text or (tok.text in SENTENCE_END and not ctx.inside_quote(tok.idx)):
             break
         if ctx.inside_quote(tok.idx):
             if any(
@@ -214,7 +211,7 @@ def _cue_before(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
             ):
                 break
             continue
-        if _is_cue(tok) or (_is_cue(tok, partial=True) and _complement_clause(ctx, tok, quote)):
+        if is_cue(tok) or (is_cue(tok, partial=True) and complement_clause(ctx, tok, quote)):
             return tok
     return None
 
@@ -227,7 +224,7 @@ def _outer_cue(ctx: QuoteContext, cue: Token, quote: QuotedSpan) -> Token:
         tok = tok.head
         if tok.idx >= quote.open_start:
             break
-        if _is_cue(tok) and not ctx.inside_quote(tok.idx):
+        if is_cue(tok) and not ctx.inside_quote(tok.idx):
             outer = tok
     return outer
 
@@ -239,9 +236,9 @@ def _governing_verb(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
         return None  # "Jessica Mendoza replaced Schilling on “Sunday Night Baseball”"
     i = ctx.token_at(quote.open_start)
     for tok in reversed(ctx.doc[max(0, i - 12) : i]):
-        if "\n" in tok.text or tok.text in _SENTENCE_END or ctx.inside_quote(tok.idx):
+        if "\n" in tok.text or tok.text in SENTENCE_END or ctx.inside_quote(tok.idx):
             return None
-        if tok.pos_ != "VERB" or _complement_clause(ctx, tok, quote) is None:
+        if tok.pos_ != "VERB" or complement_clause(ctx, tok, quote) is None:
             continue
         subj = _subject(tok)
         if subj is not None and _speaker_like(ctx, subj):
@@ -257,7 +254,7 @@ def _speaker_like(ctx: QuoteContext, head: Token) -> bool:
 
 
 def _ends_sentence(ctx: QuoteContext, quote: QuotedSpan) -> bool:
-    return ctx.text[quote.start : quote.end].rstrip()[-1:] in _SENTENCE_END
+    return ctx.text[quote.start : quote.end].rstrip()[-1:] in SENTENCE_END
 
 
 def _colon_cue(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
@@ -357,7 +354,7 @@ def _direct_quote(
     if speaker is None and cue is not None:
         # The parse gave the cue no usable subject: the words are still quoted speech.
         speaker = cue_fallback_speaker(ctx, cue, history)
-    elif speaker is None and _words(ctx, quoted.start, quoted.end) >= _MIN_WORDS_UNATTRIBUTED:
+    elif speaker is None and count_words(ctx, quoted.start, quoted.end) >= _MIN_WORDS_UNATTRIBUTED:
         # A sentence-long quote with no cue near it is still someone's words
         # (a transcript, a quote whose attribution the parser lost).
         standalone = True
@@ -441,118 +438,12 @@ def _make_quote(
     """The quote, or the reported clause holding it when it is a partial quote."""
     start, end = quoted.start, quoted.end
     if cue is not None:
-        start, end = _reported_clause(ctx, cue, quoted)
-    if _words(ctx, start, end) < _MIN_WORDS_ALONE and cue is None:
+        start, end = reported_clause(ctx, cue, quoted)
+    if count_words(ctx, start, end) < _MIN_WORDS_ALONE and cue is None:
         return None  # a name, a title or a scare quote
     if speaker is None:
         return Quote(start, end, True, None, None, cue_span)
     return Quote(start, end, True, speaker.span, speaker.name, cue_span)
-
-
-def _words(ctx: QuoteContext, start: int, end: int) -> int:
-    return len(re.findall(r"\w+", ctx.text[start:end]))
-
-
-def _reported_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tuple[int, int]:
-    """What the cue reports: the quote itself, or the whole clause around a partial
-    quote (``said the plan was “dead on arrival”``), as PolNeAR marks content. Keeping
-    the quote alone whenever it covered 60% of the clause measured worse on PolNeAR
-    train at every overlap (0.3: 0.903 -> 0.904, 0.8: 0.738 -> 0.763, exact: 0.600 ->
-    0.628)."""
-    if cue.idx >= quoted.close_end:
-        clause = _fronted_clause(ctx, quoted)
-    else:
-        clause = _complement_clause(ctx, cue, quoted) or _host_clause(ctx, cue, quoted)
-    if clause is None or _words(ctx, *clause) <= _words(ctx, quoted.start, quoted.end):
-        return quoted.start, quoted.end
-    start, end = clause
-    if start < quoted.open_start and quoted.end <= end < quoted.close_end:
-        end = quoted.close_end  # keep the closing mark of the quote inside the clause
-    return start, end
-
-
-def _host_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tuple[int, int] | None:
-    """``But, Carson added, he did not support it “willy-nilly.”``: the cue is a
-    parenthetical (parataxis) of the clause holding the quote."""
-    if cue.dep_ != "parataxis" or cue.head is cue:
-        return None
-    start, end = _clause_span(ctx, cue.head)
-    cue_end = cue.right_edge.idx + len(cue.right_edge.text)
-    if cue.left_edge.idx <= start + 5:  # the parenthetical opens the clause
-        start = cue_end
-        while start < end and not ctx.text[start].isalnum():
-            start += 1
-    core_start, core_end = _core(ctx.text, quoted.start, quoted.end)
-    if start <= core_start and core_end <= end:
-        return start, max(end, quoted.end)
-    return None
-
-
-def _complement_clause(ctx: QuoteContext, cue: Token, quoted: QuotedSpan) -> tuple[int, int] | None:
-    """``said the situation is “outrageous”``: the cue's complement holding the quote."""
-    for child in cue.rights:
-        if child.dep_ in {"nsubj", "nsubjpass", "punct"}:
-            continue
-        start, end = _clause_span(ctx, child, _coordinated_end(ctx, child))
-        core_start, core_end = _core(ctx.text, quoted.start, quoted.end)
-        if start <= core_start and core_end <= end:
-            return start, max(end, quoted.end)
-    return None
-
-
-def _core(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without leading and trailing punctuation (``false.`` -> ``false``)."""
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return start, end
-
-
-def _fronted_clause(ctx: QuoteContext, quoted: QuotedSpan) -> tuple[int, int] | None:
-    """``The “animosity is like I've never seen before,” he told``: from sentence start."""
-    if ctx.text[: quoted.open_start].rstrip()[-1:] in {*_SENTENCE_END, ""}:
-        return None  # the quote opens a sentence the parser ran into the one before
-    sent = ctx.doc[ctx.token_at(quoted.open_start)].sent
-    first = sent.start
-    doc = ctx.doc
-    while first < sent.end and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    if first >= sent.end or doc[first].idx >= quoted.open_start:
-        return None
-    return doc[first].idx, quoted.end
-
-
-def _coordinated_end(ctx: QuoteContext, head: Token) -> int | None:
-    """Where the reported clause stops when a second speech verb follows it: ``told ABC
-    that he agrees ... and said ...``, ``insisted that ... and asserts that ...``. The
-    parser hangs that verb on the clause's head, but it opens the next attribution (as
-    PolNeAR annotates it); other coordinated verbs stay reported. None when none."""
-    for conj in head.rights:
-        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
-            continue
-        if _is_cue(conj):
-            left = conj.left_edge.i
-            while left > head.i and ctx.doc[left - 1].dep_ in {"cc", "punct"}:
-                left -= 1
-            return left - 1
-    return None
-
-
-def _clause_span(ctx: QuoteContext, tok: Token, last_token: int | None = None) -> tuple[int, int]:
-    """Character span of a token's subtree, without edge punctuation and quote marks;
-    ``last_token`` cuts it short."""
-    first, last = tok.left_edge.i, tok.right_edge.i
-    if last_token is not None:
-        last = max(first, min(last, last_token))
-    doc = ctx.doc
-    while first < last and (
-        doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"
-    ):
-        first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 # --- reported speech without quotation marks ----------------------------------------
@@ -602,10 +493,10 @@ def _indirect_quote(
 
 def _indirect_span(ctx: QuoteContext, cue: Token, head: Token) -> tuple[int, int]:
     if cue.lower_ != "according":
-        return _clause_span(ctx, head)
+        return clause_span(ctx, head)
     # "According to X, CLAUSE": the sentence without the "according to X" phrase.
     sent = head.sent
-    start, end = _clause_span(ctx, head)
+    start, end = clause_span(ctx, head)
     source_end = cue.right_edge.idx + len(cue.right_edge.text)
     if cue.i < head.i:
         start = max(start, source_end)
