@@ -16,8 +16,6 @@ index over titles and texts answers :func:`search` for keyword prefiltering.
 """
 
 from dateline.store.core import (
-    DEFAULT_PATH,
-    SCHEMA_VERSION,
     AddResult,
     Store,
     StoreStats,
@@ -26,6 +24,7 @@ from dateline.store.core import (
 )
 from dateline.store.fingerprint import NEAR_DUPLICATE, content_hash, minhash
 from dateline.store.queries import cache_path_for, cached_build_corpus, corpus_from_store, search
+from dateline.store.schema import DEFAULT_PATH, SCHEMA_VERSION
 
 __all__ = [
     "DEFAULT_PATH",

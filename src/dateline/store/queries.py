@@ -10,7 +10,8 @@ from pathlib import Path
 from dateline.errors import InputError
 from dateline.model import Corpus
 from dateline.options import Options
-from dateline.store.core import Store, open_store, search_hashes
+from dateline.store.core import Store, open_store
+from dateline.store.schema import search_hashes
 
 
 def search(store: Store, query: str) -> list[str]:

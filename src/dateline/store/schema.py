@@ -1,0 +1,105 @@
+"""The store's SQLite schema: opening a file as a store (version and identity checks,
+WAL mode, the tables created on first use), and the full-text query over its index."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from dateline.errors import InputError
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x444C4E45  # "DLNE": marks a file as a dateline store
+DEFAULT_PATH = Path(".dateline") / "corpus.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    hash TEXT NOT NULL UNIQUE,      -- sha256 of the cleaned text
+    data BLOB NOT NULL,             -- zlib(JSON) of the article as first seen
+    title TEXT, source TEXT,
+    pub_date TEXT, pub_confidence TEXT NOT NULL, pub_source TEXT NOT NULL, pub_partial TEXT,
+    chars INTEGER NOT NULL, signature BLOB, added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    key TEXT PRIMARY KEY,           -- resolved path; path#n for the n-th JSONL record
+    path TEXT NOT NULL,             -- as given
+    file TEXT NOT NULL,             -- resolved file the input came from
+    article_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL REFERENCES articles(hash),
+    pub_date TEXT NOT NULL,         -- JSON: what this input said about the date
+    warnings TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_hash ON sources(hash);
+CREATE INDEX IF NOT EXISTS sources_file ON sources(file);
+CREATE TABLE IF NOT EXISTS annotations (
+    hash TEXT NOT NULL, versions TEXT NOT NULL, dct TEXT NOT NULL,  -- '' when none anchors
+    data BLOB, problem TEXT,
+    PRIMARY KEY (hash, versions, dct)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rejected (
+    key TEXT PRIMARY KEY, path TEXT NOT NULL, file TEXT NOT NULL, reason TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, context TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band INTEGER NOT NULL, bucket INTEGER NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (band, bucket, hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, content='');
+"""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the store file at ``path``, created with the schema when new."""
+    if path.is_dir():
+        raise InputError(str(path), "is a folder, not a store file",
+                         f"give a file path such as {path / 'corpus.db'}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(path, isolation_level=None, timeout=60.0)
+        _check_and_create(db, path)
+    except sqlite3.DatabaseError as err:
+        raise InputError(str(path), f"not a dateline store ({err})",
+                         "give --store a new file name or a store made by 'dateline add'") from err
+    return db
+
+
+def _check_and_create(db: sqlite3.Connection, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    app = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app != APPLICATION_ID:
+        raise InputError(str(path), "is an SQLite database but not a dateline store",
+                         "give --store a new file name")
+    if version > SCHEMA_VERSION:
+        raise InputError(str(path), f"was written by a newer dateline (store schema {version}, "
+                         f"this version reads {SCHEMA_VERSION})", "upgrade dateline")
+    db.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
+    db.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: consistent after any crash
+    db.execute("PRAGMA foreign_keys=ON")
+    if not tables:
+        # IF NOT EXISTS throughout: two processes may race to create the same store
+        db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id={APPLICATION_ID}; "
+                         f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+
+
+def _fts_query(query: str) -> str:
+    """Comma-separated phrases, any of which may match: ``oil spill, BP``."""
+    phrases = [" ".join(p.split()) for p in query.split(",") if p.strip()]
+    return " OR ".join('"' + p.replace('"', '""') + '"' for p in phrases)
+
+
+def search_hashes(db: sqlite3.Connection, query: str) -> list[str]:
+    match = _fts_query(query)
+    if not match:
+        return []
+    return [h for (h,) in db.execute(
+        "SELECT a.hash FROM article_fts AS f JOIN articles AS a ON a.rowid = f.rowid "
+        "WHERE article_fts MATCH ? ORDER BY f.rank", (match,))]
