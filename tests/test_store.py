@@ -45,7 +45,7 @@ def test_readding_unchanged_files_does_no_work(articles: Path, db: store.Store,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     first = db.add([articles], SERIAL)
     assert len(first.new) == 5 and first.annotated == 5
-    monkeypatch.setattr(store.ingest, "build_article", _must_not_run)  # no cleaning either
+    monkeypatch.setattr(store.ingest, "build_article_reported", _must_not_run)  # no cleaning either
     again = db.add([articles], SERIAL)
     assert (again.new, again.changed, again.annotated) == ((), (), 0)
     assert sorted(again.unchanged) == sorted(first.new)

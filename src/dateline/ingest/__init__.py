@@ -32,7 +32,13 @@ from dateline.options import Options
 log = logging.getLogger(__name__)
 MIN_WORDS = 5
 
-__all__ = ["article_id_for", "build_article", "load_articles", "unique_id"]
+__all__ = [
+    "article_id_for",
+    "build_article",
+    "build_article_reported",
+    "load_articles",
+    "unique_id",
+]
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
             entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
             article_id = unique_id(article_id_for(doc_or_error, path, root), used_ids)
             try:
-                article = build_article(doc_or_error, article_id, entry, opts)
+                article, warnings = build_article_reported(doc_or_error, article_id, entry, opts)
             except InputError as err:
                 records.append(
                     InputRecord(
@@ -83,7 +89,7 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
                     doc_or_error.path,
                     InputStatus.ACCEPTED,
                     article_id=article_id,
-                    warnings=doc_or_error.warnings,
+                    warnings=warnings,
                 )
             )
     articles = pubdate.infer_missing_years(articles)
@@ -142,6 +148,17 @@ def build_article(
     opts: Options | None = None,
 ) -> Article:
     """Clean one raw document and establish what is known about it. Pure."""
+    return build_article_reported(doc, article_id, entry, opts)[0]
+
+
+def build_article_reported(
+    doc: RawDocument,
+    article_id: str,
+    entry: ManifestEntry | None = None,
+    opts: Options | None = None,
+) -> tuple[Article, tuple[str, ...]]:
+    """:func:`build_article`, and the warnings for the run report (the document's own,
+    then any about its publication date)."""
     opts = opts or Options()
     if not doc.text.strip():
         problem = doc.warnings[-1] if doc.warnings else "no text"
@@ -159,10 +176,10 @@ def build_article(
     source = (
         (entry and entry.source) or doc.source or (header.agencies[0] if header.agencies else None)
     )
-    pub = establish_pub_date(
+    pub, date_warnings = establish_pub_date(
         doc, entry, header.date_lines, header.dateline_date, cleaned.text, opts
     )
-    return Article(
+    article = Article(
         id=article_id,
         path=doc.path,
         text=cleaned.text,
@@ -178,6 +195,7 @@ def build_article(
         offsets=cleaned.offsets,
         cleaning=cleaned.actions,
     )
+    return article, (*doc.warnings, *date_warnings)
 
 
 def establish_pub_date(
@@ -187,8 +205,12 @@ def establish_pub_date(
     dateline_date: str | None,
     text: str,
     opts: Options,
-) -> PublicationDate:
-    """The strongest publication date the sources give, weakest last."""
+) -> tuple[PublicationDate, tuple[str, ...]]:
+    """The strongest plausible publication date the sources give, and warnings.
+
+    Implausible dates (year 9999, year 1) are dropped with a warning. When the sources
+    name different dates, the chosen one's evidence says which disagree.
+    """
     candidates: list[PublicationDate | None] = []
     if entry and entry.date:
         candidates.append(pubdate.from_metadata(entry.date, "manifest"))
@@ -206,19 +228,45 @@ def establish_pub_date(
     candidates.append(pubdate.date_from_header(date_lines, text))
     if dateline_date:
         candidates.append(pubdate.partial_from_dateline(dateline_date))
-    found = [c for c in candidates if c is not None]
-    for pub in found:
-        if pub.value is not None:
-            return pub
     if opts.use_mtime and doc.mtime is not None:
-        mtime = dt.datetime.fromtimestamp(doc.mtime, tz=dt.UTC).date()
-        return PublicationDate(
-            mtime,
-            Confidence.ESTIMATED,
-            "mtime",
-            "file modification time (asked for with --use-mtime)",
-        )
-    return found[0] if found else PublicationDate.unknown()
+        candidates.append(_mtime_date(doc.mtime))
+    latest = pubdate.latest_plausible()
+    found: list[PublicationDate] = []
+    warnings: list[str] = []
+    for pub in filter(None, candidates):
+        why = pubdate.implausible(pub.value, latest) if pub.value else None
+        if why:
+            warnings.append(f"{pub.source}: {why}")
+        else:
+            found.append(pub)
+    dated = [pub for pub in found if pub.value is not None]
+    if dated:
+        return _with_conflicts(dated[0], dated[1:]), tuple(warnings)
+    if found:
+        return found[0], tuple(warnings)
+    if warnings:
+        return PublicationDate.unknown("; ".join(warnings)), tuple(warnings)
+    return PublicationDate.unknown(), ()
+
+
+def _mtime_date(mtime: float) -> PublicationDate | None:
+    try:
+        day = dt.datetime.fromtimestamp(mtime, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):  # a timestamp outside the platform's range
+        return None
+    return PublicationDate(
+        day, Confidence.ESTIMATED, "mtime", "file modification time (asked for with --use-mtime)"
+    )
+
+
+def _with_conflicts(chosen: PublicationDate, others: list[PublicationDate]) -> PublicationDate:
+    """``chosen``, its evidence naming the weaker sources that give another date."""
+    disagree = [p for p in others if p.value != chosen.value and p.source != "mtime"]
+    if not disagree:
+        return chosen
+    named = ", ".join(f"{p.source} says {p.value}" for p in disagree)
+    note = f"; conflicting dates: {named} (the {chosen.source} date is used)"
+    return replace(chosen, evidence=chosen.evidence + note)
 
 
 def with_pub_date(article: Article, pub: PublicationDate) -> Article:

@@ -49,10 +49,31 @@ WORDY = re.compile(
     r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
 )
 MONTH_DAY = re.compile(r"(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})")
+# Publication dates outside [EARLIEST_PLAUSIBLE, YEARS_AHEAD years after the present]
+# are typos or test data, not news: they are reported and the article kept undated.
+EARLIEST_PLAUSIBLE = dt.date(1800, 1, 1)
+YEARS_AHEAD = 5
 
 
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
-    if year < 100:
+def latest_plausible(today: dt.date | None = None) -> dt.date:
+    """The last plausible publication date: the end of the year YEARS_AHEAD from today."""
+    return dt.date((today or dt.date.today()).year + YEARS_AHEAD, 12, 31)
+
+
+def implausible(day: dt.date, latest: dt.date | None = None) -> str | None:
+    """Why ``day`` cannot be a news article's publication date, or None when it can."""
+    latest = latest or latest_plausible()
+    if EARLIEST_PLAUSIBLE <= day <= latest:
+        return None
+    return (
+        f"publication date {day.isoformat()} is implausible for news "
+        f"(outside {EARLIEST_PLAUSIBLE.isoformat()} to {latest.isoformat()}); ignored"
+    )
+
+
+def _make_date(year: int, month: int, day: int, two_digit_year: bool = False) -> dt.date | None:
+    """A date, or None when there is none; only a two-digit year gets a century."""
+    if two_digit_year:
         year += 2000 if year < 70 else 1900
     try:
         return dt.date(year, month, day)
@@ -60,12 +81,17 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _ymd(match: re.Match[str]) -> dt.date | None:
+    year, month, day = (int(g) for g in match.groups())
+    return _make_date(year, month, day)
+
+
 def parse_iso_or_words(value: str) -> dt.date | None:
     """A date given in metadata: ISO 8601 (with or without time) or ``February 1, 2014``."""
     value = value.strip()
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if iso:
-        return _make_date(*(int(g) for g in iso.groups()))
+        return _ymd(iso)
     match = WORDY.search(value)
     if match:
         month_name = (match.group("m1") or match.group("m2")).lower()
@@ -76,7 +102,7 @@ def parse_iso_or_words(value: str) -> dt.date | None:
             return _make_date(year, month, day)
     compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
     if compact:
-        return _make_date(*(int(g) for g in compact.groups()))
+        return _ymd(compact)
     return None
 
 
@@ -119,10 +145,10 @@ def date_from_numeric_line(line: str, text: str) -> PublicationDate | None:
     if len(match.group(1)) == 4:  # 2014-02-01 or 2014/02/01: year first, never ambiguous
         day = _make_date(a, b, int(c))
         return _explicit_header(day, line, clock)
-    year = int(c)
+    year, short = int(c), len(c) == 2
     month_first = sep == "/"
     readings = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
-    valid = [(m, d, _make_date(year, m, d)) for m, d in readings]
+    valid = [(m, d, _make_date(year, m, d, short)) for m, d in readings]
     valid = [(m, d, day) for m, d, day in valid if day is not None]
     if not valid:
         return None
@@ -219,14 +245,18 @@ def from_metadata(value: str, source: str) -> PublicationDate | None:
 def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     """Give yearless dateline dates a year from the corpus's confidently dated range.
 
+    Implausible dates (see :func:`implausible`) do not count towards the range.
     Candidate years run one past each end of the range. A candidate inside the range
     (30 days' slack) whose weekday the text names, or names the day before of, is
     inferred; a candidate inside the range without such words is only estimated.
     """
+    latest = latest_plausible()
     anchored = [
         a.pub_date.value
         for a in articles
-        if a.pub_date.value and a.pub_date.confidence.at_least(Confidence.INFERRED)
+        if a.pub_date.value
+        and a.pub_date.confidence.at_least(Confidence.INFERRED)
+        and not implausible(a.pub_date.value, latest)
     ]
     if not anchored:
         return list(articles)
@@ -237,15 +267,22 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     ]
 
 
+def _widen(low: dt.date, high: dt.date, slack: dt.timedelta) -> tuple[dt.date, dt.date]:
+    """``low - slack`` and ``high + slack``, stopping at the ends of the calendar."""
+    first = low - slack if low - dt.date.min >= slack else dt.date.min
+    last = high + slack if dt.date.max - high >= slack else dt.date.max
+    return first, last
+
+
 def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
     assert article.pub_date.partial is not None
     month, day = (int(p) for p in article.pub_date.partial.split("-")[1:])
-    slack = dt.timedelta(days=30)
+    first, last = _widen(low, high, dt.timedelta(days=30))
     counts = weekday_counts(article.text)
     candidates = [
         d
         for y in range(low.year - 1, high.year + 2)
-        if (d := _make_date(y, month, day)) and low - slack <= d <= high + slack
+        if (d := _make_date(y, month, day)) and first <= d <= last
     ]
     if not candidates:
         return article

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dateline.engine import annotate_safely
 from dateline.errors import InputError
-from dateline.ingest import build_article
+from dateline.ingest import build_article_reported
 from dateline.ingest.readers import ManifestEntry, RawDocument
 from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
@@ -63,9 +63,10 @@ def ingest_one(item: IngestItem | Ingested, opts: Options) -> Ingested:
         return item
     base = Ingested(item.key, item.doc.path, item.file, item.article_id, item.doc.warnings)
     try:
-        article = build_article(item.doc, item.article_id, item.entry, opts)
+        article, warnings = build_article_reported(item.doc, item.article_id, item.entry, opts)
     except InputError as err:
         return replace(base, rejection=f"{err.problem} ({err.fix})" if err.fix else err.problem)
+    base = replace(base, warnings=warnings)
     # A yearless dateline waits for the store-wide date range (see Store._infer_years).
     waiting = article.pub_date.value is None and article.pub_date.partial is not None
     # Skipped annotations are not lost: Store._annotate_missing fills in whatever is missing.
