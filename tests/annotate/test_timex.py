@@ -558,3 +558,146 @@ def test_names_and_large_numbers_are_not_dates(text: str) -> None:
 def test_expressions_beyond_the_calendar_do_not_crash(text: str) -> None:
     for timex in extract_timexes(text, dt.date(2011, 1, 31)):
         assert timex.interval is None or timex.interval.start.year >= 1
+
+
+# -- years from the text: chronologies, named events, the discourse's year ----------------
+
+
+def test_a_chronology_in_the_historical_present_lies_in_the_past() -> None:
+    # the second entry's "votes to" read as a plan sent it a year ahead (2012-03-17)
+    text = (
+        "March 16 - Forces loyal to Gaddafi are near Benghazi.\n"
+        "March 17 - The U.N. Security Council votes to authorize a no-fly zone over Libya.\n"
+    )
+    assert [value for _, value, _ in tag(text, dt.date(2011, 8, 22))] == [
+        "2011-03-16", "2011-03-17",
+    ]  # fmt: skip
+
+
+def test_a_chronology_joined_into_one_paragraph_runs_back_across_new_year() -> None:
+    # cleaning joins a list's lines; each entry is on or before the one after it
+    text = (
+        "Dec. 17 - A street vendor sets himself on fire in Sidi Bouzid. Jan. 14 - Ben Ali "
+        "flees to Saudi Arabia. Jan. 25 - Egyptians take to the streets."
+    )
+    assert [value for _, value, _ in tag(text, dt.date(2011, 8, 22))] == [
+        "2010-12-17", "2011-01-14", "2011-01-25",
+    ]  # fmt: skip
+
+
+def test_a_schedule_line_in_a_chronology_keeps_its_future() -> None:
+    text = (
+        "June 9 - Salazar says BP must pay the laid-off workers.\n"
+        "Sept. 20 - The relief well is expected to reach the leak.\n"
+    )
+    assert [value for _, value, _ in tag(text, dt.date(2010, 7, 1))] == [
+        "2010-06-09", "2010-09-20",
+    ]  # fmt: skip
+
+
+FRIDAY = dt.date(2010, 1, 15)
+
+PLANS_AHEAD = [
+    # dct Friday 2010-01-15: the Saturday after it, not the one before
+    ("More food supplies are expected in Haiti on Saturday, officials said.", "2010-01-16"),
+    ("A second ship is due in Port-au-Prince on Saturday.", "2010-01-16"),
+    ("Aid is set for delivery on Saturday.", "2010-01-16"),
+    ("Officials expect the first flights to land on Saturday.", "2010-01-16"),
+    # past expectations and reports stay past
+    ("The aid was expected on Saturday but never came.", "2010-01-09"),
+    ("The tests were due on Saturday but were delayed.", "2010-01-09"),
+    ("Rescuers said on Saturday that the toll had risen.", "2010-01-09"),
+    ("BP said it collected oil on Saturday, and that more is expected next week.",
+     "2010-01-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "value"), PLANS_AHEAD)
+def test_expected_due_and_set_put_a_weekday_ahead(text: str, value: str) -> None:
+    assert extract_timexes(text, FRIDAY)[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security has tightened since the Sept 11 attacks on New York and Washington.",
+        "He led the fund for victims of the September 11 terrorist attacks.",
+        "The 11 September hijackers trained in Florida.",
+    ],
+)
+def test_september_11_as_an_event_is_2001(text: str) -> None:
+    (timex,) = extract_timexes(text, dt.date(2013, 5, 1))
+    assert (timex.value, timex.anchor) == ("2001-09-11", "absolute")
+
+
+def test_september_11_as_a_day_is_near_the_dct() -> None:
+    text = "The Sept. 11 attack on the U.S. consulate in Benghazi killed four Americans."
+    assert only(text, dt.date(2013, 5, 1)).value == "2012-09-11"
+    assert only("He will speak on September 11 in Geneva.", dt.date(2013, 5, 1)).value == (
+        "2013-09-11"
+    )
+    assert tag("After the 9/11 attacks, he enlisted.", dt.date(2013, 5, 1)) == []
+
+
+DISCOURSE_YEARS = [
+    # (text, dct, span, value): a yearless date after an explicit year in the text
+    ("Diplomats held talks in September 2013 in Geneva. Early in September, the envoy met "
+     "Lavrov.", dt.date(2014, 11, 20), "Early in September", "2013-09"),
+    ("In 2012, the rebels took the city. On March 3, they declared a council.",
+     dt.date(2014, 6, 10), "March 3", "2012-03-03"),
+    ("In 2012, the rebels took the city. On March 3, they declared a council. On April 5, "
+     "they elected a leader.", dt.date(2014, 6, 10), "April 5", "2012-04-05"),
+    # not the year of one thing, not a bound, not far back, not in the future tense
+    ("Iran had accepted the August 1988 cease-fire. It condemned the invasion on Aug. 2.",
+     dt.date(1990, 8, 15), "Aug. 2", "1990-08-02"),
+    ("A program was approved in 1987. Nashua had bought shares through Sept. 29.",
+     dt.date(1989, 10, 30), "Sept. 29", "1989-09-29"),
+    ("In 1989, the Exxon Valdez ran aground. In March, BP said it would drill.",
+     dt.date(2010, 6, 1), "March", "2010-03"),
+    ("In 2006, a pipeline leaked. On April 20 of last year, the rig exploded.",
+     dt.date(2011, 1, 20), "April 20", "2010-04-20"),
+    ("In 2012, the rebels took the city. On March 3, they will hold elections.",
+     dt.date(2014, 1, 10), "March 3", "2014-03-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), DISCOURSE_YEARS)
+def test_a_yearless_date_takes_the_year_of_its_discourse(
+    text: str, dct: dt.date, span: str, value: str
+) -> None:
+    found = {text[t.start : t.end]: t.value for t in extract_timexes(text, dct)}
+    assert found[span] == value
+
+
+WRITTEN_YEARS = [
+    # (text, span, value): years are kept as written, placeholders are not dates
+    ("The lease on the Port-au-Prince depot runs until December 31, 2999.",
+     "December 31, 2999", "2999-12-31"),
+    ("Robert Owen matriculated at Brasenose College on July 19, 1690, aged 18.",
+     "July 19, 1690", "1690-07-19"),
+    ("On Oct 26, 1998 per Business Week, the plan was dropped.", "Oct 26, 1998",
+     "1998-10-26"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "value"), WRITTEN_YEARS)
+def test_years_are_kept_as_written(text: str, span: str, value: str) -> None:
+    timex = only(text, dt.date(2013, 5, 1))
+    assert (text[timex.start : timex.end], timex.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The record was dated 12/31/0001 in the export.",
+        "The record was dated 1/1/0000 in the export.",
+        "The field read December 31, 0000 in every row.",
+    ],
+)
+def test_zero_years_are_not_this_century(text: str) -> None:
+    assert tag(text, dt.date(2013, 5, 1)) == []
+
+
+def test_a_count_after_a_month_day_is_not_its_year() -> None:
+    text = "On March 3, 2000 people marched in Cairo."
+    assert tag(text, dt.date(2013, 5, 1)) == [("March 3", "2013-03-03", DATE)]

@@ -13,7 +13,11 @@ longest wins, then the earliest rule. Relative expressions resolve against the d
 creation time (``dct``): weekdays, bare months and month-days without a year by the
 tense of their sentence. Anaphoric ones ("the following year", "that same day", "the
 previous Friday", a bare "10 p.m.") then move to the last date the text named before
-them (anchor ``text:1995-05-22``). Without a dct or such a date they keep ``X``
+them (anchor ``text:1995-05-22``). Yearless dates in a chronology ("March 17 - The
+Council votes ...") run back from the dct in list order, and a yearless month or day
+after an explicit year may take that year (anchor ``text:2013``; see
+:mod:`~dateline.annotate.timex_discourse`); "the Sept 11 attacks" are 2001's. Without a
+dct or such a date they keep ``X``
 placeholders (``XXXX-12-21``) and the anchor ``"unresolved"``: the tagger never guesses
 a date, and never reads the clock.
 """
@@ -33,7 +37,7 @@ from dateline.annotate.timex_rules_holidays import HOLIDAY_RULES
 from dateline.annotate.timex_rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "7"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "8"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (
     *DATE_RULES,
@@ -149,7 +153,9 @@ def extract_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             if timex is not None and not _is_false_positive(timex, text):
                 candidates.append((_stripped(timex, text), rank))
     taken = _longest_first(candidates)
-    return anchor_anaphors(taken, resolver) if resolver and resolver.anaphors else taken
+    if resolver and (resolver.anaphors or resolver.yearless):
+        return anchor_anaphors(taken, resolver)
+    return taken
 
 
 # A date that names something: "the April 6 Movement", "6 October Bridge", "the

@@ -50,8 +50,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None for impossible ones like February 30."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    """The date, or None for impossible ones like February 30 or year 0."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return dt.date(year, month, day)
 
@@ -156,6 +158,15 @@ _FUTURE_WORDS = frozenset(
     "will 'll wo won't gonna shall might may should upcoming next scheduled slated "
     "tomorrow soon effective payable".split()
 )
+# Before the expression, these put it ahead: "supplies are expected on Saturday", "aid
+# is set for Saturday", "a ship is due Saturday", "officials expect aid Saturday"; not
+# "was expected", "were due". After it they are as often another clause ("on Friday,
+# and more is expected over the next days").
+_PLANNED_PARTICIPLES = frozenset("expected set planned anticipated".split())
+_PRESENT_AUX = frozenset("is are 's 're am".split())
+_PAST_AUX = frozenset("was were had been".split())
+_EXPECT_VERBS = frozenset("expect expects anticipate anticipates".split())
+_NEGATED_PAST = frozenset("did didn't".split())  # "didn't expect him to come at Christmas"
 # Present-tense verbs of schedules: "they meet Monday", "the offer expires Friday".
 _SCHEDULE_VERBS = frozenset(
     "meet meets begin begins start starts open opens resume resumes visit visits arrive "
@@ -284,6 +295,8 @@ def _cues(text: str, lo: int, hi: int, origin: int, governing: bool) -> list[_Cu
         after = words[i + 1].group().lower() if i + 1 < len(words) else ""
         before = words[i - 1].group().lower() if i > 0 else ""
         direction = _word_direction(word, before, after, match.group()[0].isupper())
+        if governing and _plans_ahead(word, before):
+            direction = FUTURE
         if direction == FUTURE and word in _SCHEDULE_VERBS and not governing and after != "to":
             continue
         if direction == FUTURE and word in _PAST_VOWS and not governing:
@@ -301,6 +314,14 @@ def _cues(text: str, lo: int, hi: int, origin: int, governing: bool) -> list[_Cu
             )
             cues.append(_Cue(distance, direction))
     return cues
+
+
+def _plans_ahead(word: str, before: str) -> bool:
+    return (
+        (word in _EXPECT_VERBS and before not in _NEGATED_PAST)
+        or (word == "due" and before not in _PAST_AUX)
+        or (word in _PLANNED_PARTICIPLES and before in _PRESENT_AUX)
+    )
 
 
 def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Direction:

@@ -126,10 +126,12 @@ NOT_YEAR_BEFORE = (
     r"(?<![\w$€£¥#.,/:+-])(?<!No\.\s)(?<!\$\s)(?<!US\$\s)(?<!flight\s)(?<!route\s)(?<!room\s)"
     r"(?<!page\s)(?<!number\s)(?<!bus\s)(?<!highway\s)(?<!model\s)(?<!version\s)"
 )
-NOT_YEAR_AFTER = (
-    r"(?![\w%]|[.,:/-]\d|\s*(?:%|(?:percent|per|people|persons|men|women|children|troops|"
-    r"soldiers|workers|employees|shares|units|tons|tonnes|barrels|km|miles|feet|meters|"
-    r"metres|dollars|euros|pounds|yuan|yen|points|votes|cases|deaths|jobs|members|homes|"
-    r"students|acres|hectares|calories|words|pages|residents|refugees|civilians)\b))"
+# Nouns that make a number before them a count: "2013 troops", "2000 people".
+COUNTED = (
+    r"(?:percent|people|persons|men|women|children|troops|soldiers|workers|employees|shares|"
+    r"units|tons|tonnes|barrels|km|miles|feet|meters|metres|dollars|euros|pounds|yuan|yen|"
+    r"points|votes|cases|deaths|jobs|members|homes|students|acres|hectares|calories|words|"
+    r"pages|residents|refugees|civilians)\b"
 )
+NOT_YEAR_AFTER = r"(?![\w%]|[.,:/-]\d|\s*(?:%|per\b|" + COUNTED + r"))"
 TIMEZONE = r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET))?"

@@ -16,7 +16,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.annotate.timex_calendar import Direction, tense_direction
+from dateline.annotate.timex_calendar import UNKNOWN, Direction, tense_direction
+from dateline.annotate.timex_discourse import Frame, Yearless, chronology_days, frame_of, in_frame
 from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 FromAnchor = Callable[[DateInterval], DateInterval | None]
@@ -45,6 +46,15 @@ class Resolver:
         self.anchor = f"dct:{dct.isoformat()}" if dct else "unresolved"
         self._directions: dict[tuple[int, int, bool], Direction] = {}
         self.anaphors: dict[tuple[int, int], Anaphor] = {}
+        self.yearless: dict[tuple[int, int], Yearless] = {}
+        self._chronology: dict[int, dt.date] | None = None
+
+    def chronology_day(self, end: int) -> dt.date | None:
+        """The day of the chronology entry whose date ends at ``end``, if there is one
+        (see :func:`~dateline.annotate.timex_discourse.chronology_days`)."""
+        if self._chronology is None:
+            self._chronology = chronology_days(self.text, self.dct) if self.dct else {}
+        return self._chronology.get(end)
 
     def direction(self, start: int, end: int, plans: bool = False) -> Direction:
         """Past or future, from the tense of the sentence around ``text[start:end]``;
@@ -123,17 +133,43 @@ class Resolver:
 
 def anchor_anaphors(timexes: list[Timex], res: Resolver) -> list[Timex]:
     """``timexes`` (in text order) with each anaphor re-resolved against the last date
-    or time before it whose granularity is fine enough; anaphors without one keep their
-    dct reading. Re-resolved anaphors are references for later ones."""
+    or time before it whose granularity is fine enough, and each yearless month or day
+    moved to the year the text is talking about when that is plausible (see
+    :func:`~dateline.annotate.timex_discourse.in_frame`); the others keep their dct
+    reading. Re-resolved expressions are references for later ones."""
     refs: list[DateInterval] = []
     anchored: list[Timex] = []
+    frame: Frame | None = None
     for found in timexes:
-        anaphor = res.anaphors.get((found.start, found.end))
-        timex = found if anaphor is None else _anchored(found, anaphor, refs)
+        span = (found.start, found.end)
+        anaphor, yearless = res.anaphors.get(span), res.yearless.get(span)
+        framed = None
+        if anaphor is not None:
+            timex = _anchored(found, anaphor, refs)
+        elif yearless is not None and frame is not None:
+            direction = res.direction(*yearless.span) if res.dct else UNKNOWN
+            framed = in_frame(found, yearless, frame, res.text, res.dct, direction)
+            timex = framed or found
+        else:
+            timex = found
         if timex.interval is not None and timex.type in (TimexType.DATE, TimexType.TIME):
             refs.append(timex.interval)
+        frame = _next_frame(frame, timex, framed, res.text)
         anchored.append(timex)
     return anchored
+
+
+def _next_frame(frame: Frame | None, timex: Timex, framed: Timex | None, text: str) -> Frame | None:
+    """The year the text is about after ``timex``: set by explicit dates, kept by dates
+    in it, dropped by other dates (relative to the dct, or anaphors: "the following
+    year" is often an aside); durations and sets leave it."""
+    if timex.type not in (TimexType.DATE, TimexType.TIME):
+        return frame
+    if framed is not None and frame is not None:
+        return Frame(frame.year, timex.end, frame.month, frame.topical)
+    if timex.anchor == "absolute":
+        return frame_of(timex, text)
+    return None
 
 
 def _anchored(timex: Timex, anaphor: Anaphor, refs: list[DateInterval]) -> Timex:

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dateline.annotate import timex_calendar as cal
+from dateline.annotate.timex_discourse import Yearless
 from dateline.annotate.timex_lexicon import (
+    COUNTED,
     DAY_NUMBER,
     DAY_PART,
     DAY_PARTS,
@@ -68,7 +70,11 @@ FUZZY = (
     r"(?:end|beginning|start|middle|turn|rest|remainder|(?:first|second|last|latter)\s+half|"
     r"first\s+part|latter\s+part|last\s+part)\s+of\s+(?:the\s+)?)"
 )
-_YEAR_TAIL = r"(?:\s*,?\s*(?P<year>" + YEAR + r")(?!\d))?"
+# Any four digits after a month and day are its year, kept as written ("December 31,
+# 2999" is not a December 31 near the dct); counts ("March 3, 2000 people") are not.
+_YEAR_TAIL = r"(?:\s*,?\s*(?P<year>\d{4})(?![\w%]|\s*(?:%|" + COUNTED + r")))?"
+# Years written with leading zeros ("0000", "0001") are placeholders, not dates.
+_FIRST_WRITTEN_YEAR = 1000
 
 
 # -- numeric dates ----------------------------------------------------------------------
@@ -93,8 +99,10 @@ def _numeric(order: str) -> Build:
         month, day = (first, second) if order == "MD" else (second, first)
         if month > 12 >= day:  # "13/02/2014" can only be day first
             month, day = day, month
-        if year < 100:
+        if len(match["y"]) == 2:  # "1/2/14"; a written "0001" keeps its century
             year += 2000 if year < 50 else 1900
+        elif year < _FIRST_WRITTEN_YEAR:
+            return None
         date = cal.safe_date(year, month, day)
         return None if date is None else res.absolute(span_of(match), DateInterval.day(date))
 
@@ -129,19 +137,55 @@ def _day_of_month(
     month = month_number(match["month"])
     span = span_of(match)
     if match["year"]:
-        date = cal.safe_date(int(match["year"]), month, day)
+        year = int(match["year"])
+        date = cal.safe_date(year, month, day) if year >= _FIRST_WRITTEN_YEAR else None
         return None if date is None else res.absolute(span, DateInterval.day(date))
     if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: allows Feb. 29
         return None
+    if (event := _event_day(month, day, res, span[1])) is not None:
+        return res.absolute(span, DateInterval.day(event))
+    if weekday is None and res.chronology_day(span[1]) is None:
+        res.yearless[span] = Yearless(lambda year: _day_in(year, month, day), span)
 
     def compute(dct: dt.date) -> DateInterval | None:
         year = _year_with_weekday(month, day, weekday, dct)
+        if year is None and (listed := res.chronology_day(span[1])) is not None:
+            return DateInterval.day(listed)
         if year is None:
             year = cal.month_day_year(month, day, dct, res.direction(*span))
         date = cal.safe_date(year, month, day) if year else None
         return DateInterval.day(date) if date else None
 
     return res.relative(span, compute, f"XXXX-{month:02d}-{day:02d}")
+
+
+# Days that name an event of one year: "the Sept 11 attacks" are 2001's whenever the
+# article was written. (month, day) -> (year, the words after the date that name it).
+_EVENT_DAYS: dict[tuple[int, int], tuple[tuple[int, re.Pattern[str]], ...]] = {
+    (9, 11): ((2001, re.compile(
+        r"\s*(?:(?:terror(?:ist)?|suicide)\s+)?(?:attacks|hijack(?:ing|er)s|terrorists|"
+        r"plot(?:ters)?|mastermind|commission|victims|era|strikes)\b", re.IGNORECASE)),),
+    (3, 11): (
+        (2004, re.compile(r"\s*(?:train\s+|Madrid\s+)?bombings\b", re.IGNORECASE)),
+        (2011, re.compile(r"\s*(?:earthquake|quake|tsunami|disaster)\b", re.IGNORECASE)),
+    ),
+    (7, 7): ((2005, re.compile(r"\s*(?:London\s+)?(?:bombings|attacks)\b", re.IGNORECASE)),),
+}  # fmt: skip
+
+
+def _event_day(month: int, day: int, res: Resolver, end: int) -> dt.date | None:
+    """The day of the event that ``text[:end]`` names with a month and day ("the Sept 11
+    attacks"), when the event is not after the dct."""
+    for year, names in _EVENT_DAYS.get((month, day), ()):
+        date = dt.date(year, month, day)
+        if names.match(res.text, end) and (res.dct is None or date <= res.dct):
+            return date
+    return None
+
+
+def _day_in(year: int, month: int, day: int) -> DateInterval | None:
+    date = cal.safe_date(year, month, day)
+    return None if date is None else DateInterval.day(date)
 
 
 def _year_with_weekday(month: int, day: int, weekday: int | None, dct: dt.date) -> int | None:
@@ -203,6 +247,9 @@ def _month_alone(match: re.Match[str], res: Resolver) -> Timex | None:
     month = month_number(name)
     rel = (match["rel"] or "").lower()
     of_year = _OF_YEAR.get((match["of"] or "").lower())
+    if of_year is None and rel in {"", "early", "late"}:
+        res.yearless[(start, end)] = Yearless(lambda year: DateInterval.month(year, month),
+                                              (start, end))  # fmt: skip
 
     def compute(dct: dt.date) -> DateInterval:
         if of_year is not None:  # "February this year", "July last year"
@@ -225,7 +272,12 @@ def _nth_week(match: re.Match[str], res: Resolver) -> Timex | None:
     month = month_number(match["month"])
     span = span_of(match)
     if match["year"]:
-        return res.absolute(span, cal.nth_week_of_month(int(match["year"]), month, nth))
+        year = int(match["year"])
+        if year < _FIRST_WRITTEN_YEAR:
+            return None
+        return res.absolute(span, cal.nth_week_of_month(year, month, nth))
+
+    res.yearless[span] = Yearless(lambda year: cal.nth_week_of_month(year, month, nth), span)
 
     def compute(dct: dt.date) -> DateInterval:
         year = cal.month_year(month, dct, res.direction(*span))
