@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dateline.briefing.actors import Actor, build_actors, resolve_speaker
-from dateline.briefing.build import Annotated, annotate_speech
+from dateline.briefing.build import annotate_speech_reported
 from dateline.model import SCHEMA_VERSION, Article, Corpus, Quote
 from dateline.options import Options
 from dateline.render.json import span_offsets
@@ -37,7 +37,7 @@ def quote_to_dict(quote: Quote, article: Article, actors: Sequence[Actor],
 
 
 def quotes_document(corpus: Corpus, opts: Options) -> dict[str, Any]:
-    annotated = annotate_speech(corpus)
+    annotated, failures = annotate_speech_reported(corpus)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
     return {
         "schema": "dateline.quotes",
@@ -49,6 +49,7 @@ def quotes_document(corpus: Corpus, opts: Options) -> dict[str, Any]:
              "quotes": [quote_to_dict(q, article, actors, opts.offsets) for q in quotes]}
             for article, _, quotes in annotated
         ],
+        "failures": [str(f) for f in failures],
     }
 
 
@@ -64,10 +65,11 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
 
 
 def actors_document(corpus: Corpus) -> dict[str, Any]:
-    annotated: Annotated = annotate_speech(corpus)
+    annotated, failures = annotate_speech_reported(corpus)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
     return {"schema": "dateline.actors", "version": SCHEMA_VERSION,
-            "actors": [actor_to_dict(a) for a in actors]}
+            "actors": [actor_to_dict(a) for a in actors],
+            "failures": [str(f) for f in failures]}
 
 
 def render_quotes_markdown(doc: dict[str, Any]) -> str:

@@ -80,3 +80,24 @@ def test_parse_many_bounds_batches_by_characters_and_keeps_order(pipeline: Any) 
         docs = list(nlp.parse_many(iter(texts), batch_size=4, max_batch_chars=max_chars))
         assert [doc.text for doc in docs] == texts
         assert [[(t.text, t.ent_type_) for t in doc] for doc in docs] == one_by_one
+
+
+def test_long_text_is_parsed_in_pieces_that_join_back(pipeline: Any) -> None:
+    para = '"We will rebuild the bridge," said Mayor John Smith in Geneva on Monday.'
+    text = "\n\n".join(f"{para} Item {i}." for i in range(nlp.MAX_PIECE_CHARS // 40))
+    assert len(text) > 2 * nlp.MAX_PIECE_CHARS
+    doc = nlp.parse(text)
+    assert doc.text == text
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert len(people) >= text.count("John Smith") * 0.9
+    assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)
+    (batched,) = nlp.parse_many([text])
+    assert batched.text == text and len(batched.ents) == len(doc.ents)
+
+
+def test_text_over_spacy_max_length_is_parsed(pipeline: Any) -> None:
+    para = "The council of Springfield met on Monday and agreed to build a new bridge."
+    text = "\n\n".join([para] * (pipeline.max_length // len(para) + 10))
+    assert len(text) > pipeline.max_length
+    short, long = nlp.parse_many(["Jane Doe spoke.", text])
+    assert long.text == text and short.text == "Jane Doe spoke."

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,7 @@ from dateline.briefing import build
 from dateline.briefing.actors import Actor
 from dateline.briefing.build import Briefing, build_briefing, quotes_by_speaker
 from dateline.errors import ModelNotFoundError
-from dateline.model import Corpus, EntityKind, Quote
+from dateline.model import Corpus, EntityKind, Quote, RunReport
 from dateline.options import Options
 from tests.builders import SYRIA, make_article
 
@@ -63,7 +65,7 @@ def test_without_a_spacy_model_the_briefing_says_so(monkeypatch: pytest.MonkeyPa
     def missing(corpus: Corpus) -> None:
         raise ModelNotFoundError("no spaCy English model found")
 
-    monkeypatch.setattr(build, "annotate_speech", missing)
+    monkeypatch.setattr(build, "annotate_speech_reported", missing)
     briefing = build_briefing(syria(), Options())
     assert briefing.actors == () and briefing.quotes == ()
     assert any("spaCy" in note for note in briefing.notes)
@@ -112,3 +114,29 @@ def test_brief_and_summarize_commands(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)["summary"]
     assert 0 < summary["words_used"] <= 60
+
+
+def test_a_stage_failure_on_one_article_spares_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline.annotate import quotes
+
+    real = quotes.extract_quotes_many
+
+    def fails_on_poison(texts: Iterable[str]) -> Iterator[tuple[Any, Any]]:
+        items = list(texts)
+        if any("POISON" in t for t in items):
+            raise MemoryError("E088-like failure on a poisoned article")
+        return real(items)
+
+    monkeypatch.setattr(quotes, "extract_quotes_many", fails_on_poison)
+    good = make_article("good", '"We will go on," Lavrov said in Geneva.', dt.date(2013, 7, 5))
+    bad = make_article("bad", '"POISON," Kerry said.', dt.date(2013, 7, 6))
+    corpus = Corpus((good, bad), {}, RunReport())
+    annotated, failures = build.annotate_speech_reported(corpus)
+    assert [a.id for a, _, _ in annotated] == ["good", "bad"]
+    assert annotated[0][2] and annotated[1][1:] == ((), ())
+    assert [f.article_id for f in failures] == ["bad"] and "MemoryError" in failures[0].problem
+    briefing = build_briefing(corpus, Options())
+    assert any("bad" in note for note in briefing.notes)
+    assert any(q.speaker for q in briefing.quotes)

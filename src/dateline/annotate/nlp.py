@@ -33,6 +33,11 @@ DEFAULT_BATCH_SIZE = 32
 # Timeline17 articles (up to 12,000 words each), peak RSS: unbounded 1,984 MB at 1.5
 # articles/s; 200,000 chars 847 MB at 1.5/s; 100,000 chars 535 MB at 1.3/s.
 MAX_BATCH_CHARS = 200_000
+# Longer texts are parsed in pieces cut at paragraph breaks and joined into one Doc:
+# spaCy refuses texts over nlp.max_length (1,000,000 chars, error E088), and the
+# parser's memory grows with the words it holds. One piece fits in a batch's budget.
+MAX_PIECE_CHARS = 100_000
+_CUTS = ("\n\n", "\n", ". ", " ")
 
 
 def _installed_model() -> str | None:
@@ -105,9 +110,34 @@ def load_nlp() -> Language:
     return nlp
 
 
+def split_for_parsing(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters that join back to it exactly,
+    each cut after a paragraph break, else a line break, a sentence end or a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((i + len(c) for c in _CUTS if (i := window.rfind(c)) > 0), limit)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    from spacy.tokens import Doc
+
+    pieces = split_for_parsing(text)
+    per_batch = max(1, MAX_BATCH_CHARS // MAX_PIECE_CHARS)
+    docs = list(nlp.pipe(pieces, batch_size=per_batch))
+    logger.debug("parsed a text of %d chars in %d pieces", len(text), len(pieces))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def parse(text: str) -> Doc:
-    """One text through the pipeline."""
-    return load_nlp()(text)
+    """One text through the pipeline (in pieces when it is long)."""
+    nlp = load_nlp()
+    return _parse_long(nlp, text) if len(text) > MAX_PIECE_CHARS else nlp(text)
 
 
 def parse_many(
@@ -119,15 +149,20 @@ def parse_many(
 
     A batch holds at most ``batch_size`` texts and, unless one text is longer, at most
     ``max_batch_chars`` characters: the parser's memory grows with the words in a batch,
-    and a batch of 32 live blogs peaked at 2 GB.
+    and a batch of 32 live blogs peaked at 2 GB. A text over ``MAX_PIECE_CHARS`` is
+    parsed alone, in pieces.
     """
     nlp = load_nlp()
     batch: list[str] = []
     chars = 0
     for text in texts:
-        if batch and (len(batch) >= batch_size or chars + len(text) > max_batch_chars):
+        long = len(text) > MAX_PIECE_CHARS
+        if batch and (long or len(batch) >= batch_size or chars + len(text) > max_batch_chars):
             yield from nlp.pipe(batch, batch_size=len(batch))
             batch, chars = [], 0
+        if long:
+            yield _parse_long(nlp, text)
+            continue
         batch.append(text)
         chars += len(text)
     if batch:

@@ -18,7 +18,16 @@ from dateline.briefing.actors import Actor, build_actors, resolve_speaker
 from dateline.briefing.figures import FigureSeries, figures_over_time
 from dateline.briefing.summary import Summary, summarize
 from dateline.errors import ModelNotFoundError
-from dateline.model import Article, Corpus, EntityMention, Quote, RunReport, Span, Timeline
+from dateline.model import (
+    Article,
+    Corpus,
+    EntityMention,
+    Quote,
+    RunReport,
+    Span,
+    StageFailure,
+    Timeline,
+)
 from dateline.options import Options
 from dateline.timeline import build_timeline
 
@@ -75,18 +84,58 @@ Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
 
 
 def annotate_speech(corpus: Corpus) -> Annotated:
+    """Entities and quotes per article (see :func:`annotate_speech_reported`)."""
+    return annotate_speech_reported(corpus)[0]
+
+
+def annotate_speech_reported(corpus: Corpus) -> tuple[Annotated, list[StageFailure]]:
     """Entities and quotes per article: from the corpus when a stage already found them,
-    else from the spaCy pipeline (batched)."""
+    else from the spaCy pipeline (batched), and the articles it failed on.
+
+    A failure on one article leaves that article without entities and quotes, never
+    the others: a batch that fails is redone one article at a time.
+    """
     anns = [corpus.annotations.get(a.id) for a in corpus.articles]
     if any(ann is not None and (ann.entities or ann.quotes) for ann in anns):
         return [
             (a, ann.entities if ann else (), ann.quotes if ann else ())
             for a, ann in zip(corpus.articles, anns, strict=True)
-        ]
+        ], []
+    from dateline.annotate.nlp import DEFAULT_BATCH_SIZE
+
+    annotated: Annotated = []
+    failures: list[StageFailure] = []
+    articles = list(corpus.articles)
+    for first in range(0, len(articles), DEFAULT_BATCH_SIZE):
+        batch = articles[first : first + DEFAULT_BATCH_SIZE]
+        try:
+            annotated += _speech_batch(batch)
+        except ModelNotFoundError:
+            raise
+        except Exception:  # a bug or a resource limit in spaCy or a stage: isolate it
+            for article in batch:
+                annotated.append(_speech_alone(article, failures))
+    return annotated, failures
+
+
+def _speech_batch(articles: Sequence[Article]) -> Annotated:
     from dateline.annotate.quotes import extract_quotes_many
 
-    found = extract_quotes_many(a.text for a in corpus.articles)
-    return [(a, ents, quotes) for a, (ents, quotes) in zip(corpus.articles, found, strict=True)]
+    found = extract_quotes_many(a.text for a in articles)
+    return [(a, ents, quotes) for a, (ents, quotes) in zip(articles, found, strict=True)]
+
+
+def _speech_alone(
+    article: Article, failures: list[StageFailure]
+) -> tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]:
+    try:
+        return _speech_batch([article])[0]
+    except ModelNotFoundError:
+        raise
+    except Exception as err:  # recorded against the article; the others go on
+        log.warning("entities and quotes failed on %s: %s", article.path, err)
+        failures.append(StageFailure("quotes", article.id, f"{type(err).__name__}: {err}"))
+        return article, (), ()
 
 
 def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[SpeakerQuotes, ...]:
@@ -127,15 +176,18 @@ def select_actors(actors: Sequence[Actor], quotes: Sequence[SpeakerQuotes]) -> t
     return tuple(keep)
 
 
-def _speech(corpus: Corpus) -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], str | None]:
+def _speech(
+    corpus: Corpus,
+) -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]:
     try:
-        annotated = annotate_speech(corpus)
+        annotated, failures = annotate_speech_reported(corpus)
     except ModelNotFoundError as err:
         log.warning("briefing without actors and quotes: %s", err)
-        return (), (), f"actors and quotes left out: {err}"
+        return (), (), (f"actors and quotes left out: {err}",)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
     quotes = quotes_by_speaker(annotated, actors)
-    return select_actors(actors, quotes), quotes, None
+    notes = tuple(f"actors and quotes left out for one article: {f}" for f in failures)
+    return select_actors(actors, quotes), quotes, notes
 
 
 def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
@@ -145,7 +197,7 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     summary = summarize(corpus, opts)
     timeline = build_timeline(corpus, opts)
     figures = figures_over_time(corpus, opts)
-    actors, quotes, note = _speech(corpus)
+    actors, quotes, notes = _speech(corpus)
     return Briefing(
         summary,
         timeline,
@@ -155,5 +207,5 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
         corpus.articles,
         corpus.report,
         opts,
-        (note,) if note else (),
+        notes,
     )
