@@ -83,3 +83,29 @@ def wait_for_rows(db: Path, proc: subprocess.Popen[bytes]) -> int:
             return rows
         time.sleep(0.02)
     raise AssertionError("the writer finished or stalled before it could be killed")
+
+
+def test_concurrent_adds_with_colliding_ids_both_succeed(tmp_path: Path) -> None:
+    """Two folders whose files have the same names (so the same planned ids), added to
+    one store by two processes at once: both finish, every input is stored once."""
+    n = 150
+    for side in ("left", "right"):
+        folder = tmp_path / side
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:03d}.txt").write_text(
+                f"January {i % 28 + 1}, 2013\n\nThe council of {side} town {i} met on Monday "
+                f"and agreed to build a new bridge over river {i}.\n", encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    procs = [subprocess.Popen([*COMMAND, "add", str(tmp_path / side), "--workers", "1",
+                               "--store", str(db)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+             for side in ("left", "right")]
+    outs = [proc.communicate(timeout=600) for proc in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in outs]
+    with sqlite3.connect(db) as conn:
+        ids = [r[0] for r in conn.execute("SELECT article_id FROM sources")]
+        files = {r[0] for r in conn.execute("SELECT file FROM sources")}
+    assert len(ids) == len(set(ids)) == 2 * n
+    assert len(files) == 2 * n
+    assert counts(db)["articles"] == counts(db)["annotations"] == 2 * n

@@ -261,7 +261,26 @@ class Store:
         tally.rejected.append(InputRecord(done.path, InputStatus.REJECTED, done.rejection,
                                           warnings=done.warnings))
 
+    @staticmethod
+    def _claim_id(db: sqlite3.Connection, done: Ingested) -> Ingested:
+        """``done`` with an article id that is its own in the store, checked inside the
+        write transaction: a concurrent ``add`` may have taken the id planned from the
+        earlier snapshot (then the next free ``~N`` is used) or stored this very input."""
+        assert done.article is not None
+        (mine,) = db.execute("SELECT article_id FROM sources WHERE key = ?",
+                             (done.key,)).fetchone() or (None,)
+        article_id = mine or done.article_id
+        base, n = article_id, 2
+        while mine is None and db.execute("SELECT 1 FROM sources WHERE article_id = ?",
+                                          (article_id,)).fetchone():
+            article_id, n = f"{base}~{n}", n + 1
+        if article_id == done.article_id:
+            return done
+        return replace(done, article_id=article_id,
+                       article=replace(done.article, id=article_id))
+
     def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
+        done = self._claim_id(db, done)
         assert done.article is not None
         row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
         stored = db.execute("SELECT 1 FROM articles WHERE hash = ?",
