@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -118,3 +123,63 @@ def test_progress_line_has_rate_and_eta() -> None:
     bar.advance(25)
     assert "25/100 articles" in bar.line() and "ETA" in bar.line()
     assert format_eta(3725) == "1:02:05" and format_eta(65) == "01:05"
+
+
+def test_workers_are_capped_at_the_cores_with_a_warning() -> None:
+    cores = engine.available_cores()
+    with pytest.warns(UserWarning, match=f"using {cores}"):
+        assert engine.worker_count(Options(workers=1000)) == cores
+    assert engine.worker_count(Options(workers=0)) == cores
+
+
+def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """A parent running a process pool is killed with SIGKILL: its workers follow."""
+    if engine.available_cores() < 2:
+        pytest.skip("a pool needs two cores")
+    script = (
+        "import time\n"
+        "from dateline.engine import map_stream\n"
+        "from dateline.options import Options\n"
+        "for _ in map_stream(time.sleep, [60] * 8, Options(workers=2)): pass\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        workers = _wait_for_children(parent.pid, 2)
+    finally:
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "orphan pool workers live on"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _wait_for_children(pid: int, count: int) -> list[int]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        children = _children(pid)
+        if len(children) >= count:
+            time.sleep(0.5)  # let the initializers start their watchers
+            return _children(pid)
+        time.sleep(0.05)
+    raise AssertionError("the pool did not start")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

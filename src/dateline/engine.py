@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import AbstractContextManager
@@ -38,18 +41,42 @@ BATCH_SIZE = 64  # results handed back together (the store commits one batch per
 TASK_SIZE = 8  # items per task: amortises pickling and scheduling over a few articles
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy, memory bounded
 
-__all__ = ["annotate_all", "annotate_safely", "executor_name", "map_stream", "worker_count"]
+__all__ = [
+    "annotate_all",
+    "annotate_safely",
+    "available_cores",
+    "executor_name",
+    "map_stream",
+    "worker_count",
+]
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1  # pragma: no cover - macOS, Windows
 
 
 def worker_count(opts: Options) -> int:
-    return opts.workers or os.cpu_count() or 1
+    """Worker processes: ``opts.workers`` (0: all cores), never more than the cores."""
+    cores = available_cores()
+    if opts.workers > cores:
+        warnings.warn(
+            f"--workers {opts.workers} is more than the {cores} cores available; "
+            f"using {cores} (more processes would only compete for them)",
+            stacklevel=2,
+        )
+        return cores
+    return opts.workers or cores
 
 
 def executor_name(opts: Options, n_items: int | None = None) -> str:
     """``"dask"``, ``"processes"`` or ``"serial"``: what :func:`map_stream` will use."""
     if opts.scheduler:
         return "dask"
-    if worker_count(opts) > 1 and (n_items is None or n_items >= MIN_ARTICLES_FOR_POOL):
+    workers = min(opts.workers or available_cores(), available_cores())  # worker_count, quiet
+    if workers > 1 and (n_items is None or n_items >= MIN_ARTICLES_FOR_POOL):
         return "processes"
     return "serial"
 
@@ -117,9 +144,25 @@ def run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [func(item) for item in chunk]
 
 
+PARENT_CHECK_SECONDS = 0.5  # how often a pool worker checks that its parent lives
+
+
+def exit_with_parent(parent: int) -> None:
+    """Pool initializer: a daemon thread ends this worker when ``parent`` is gone (killed
+    with SIGKILL, say), so no orphan workers live on."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
 def _pool_stream(func: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
     chunks = _chunks(items, TASK_SIZE)
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=exit_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         pending: set[Future[list[R]]] = {
             pool.submit(run_chunk, func, c)
             for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)
