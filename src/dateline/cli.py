@@ -1,7 +1,9 @@
 """The command line: argv -> Options -> one API call -> output and an exit code.
 
 Exit codes: 0 all inputs used; 1 some inputs rejected (output still written);
-2 bad usage or options; 3 nothing usable (every input rejected, or a fatal error).
+2 bad usage or options (an -o over an input or a store included); 3 nothing usable
+(every input rejected, or a fatal error); 4 an environment error (read-only store or
+folder, full disk, unwritable -o, unreachable scheduler).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_store import add_command, stats_command
+from dateline.errors import EnvironmentProblemError
 from dateline.model import Corpus
 from dateline.options import Options
 
@@ -133,7 +136,7 @@ def load_corpus(paths: tuple[Path, ...], opts: Options, cache: bool) -> Corpus:
     if cache:
         try:
             return cached_build_corpus(paths, opts, cache_path_for(paths))
-        except (OSError, sqlite3.Error) as err:  # a read-only folder: work without the cache
+        except (OSError, sqlite3.Error, EnvironmentProblemError) as err:  # read-only: no cache
             logging.getLogger(__name__).warning("cache not used: %s", err)
     return build_corpus(paths, opts)
 

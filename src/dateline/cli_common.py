@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.errors import DatelineError
+from dateline.cli_output import inputs_of, refuse_overwrite, write_atomically
+from dateline.errors import ConfigError, DatelineError, EnvironmentProblemError, OutputError
 from dateline.model import Confidence, RunReport
 from dateline.options import Options
 
@@ -19,6 +20,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING = 3
+EXIT_ENVIRONMENT = 4  # read-only store or folder, full disk, unreachable scheduler
+BRIEF_FILES = ("briefing.json", "briefing.md", "report.html")
 
 
 def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -87,22 +90,45 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            check_outputs(kwargs)
             return func(*args, **kwargs)
         except DatelineError as err:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
             click.echo(f"dateline: error: {err}", err=True)
-            sys.exit(EXIT_USAGE if "Config" in type(err).__name__ else EXIT_NOTHING)
+            sys.exit(exit_code_for(err))
 
     return wrapper  # type: ignore[return-value]
 
 
+def exit_code_for(err: DatelineError) -> int:
+    if isinstance(err, ConfigError | OutputError):
+        return EXIT_USAGE
+    if isinstance(err, EnvironmentProblemError):
+        return EXIT_ENVIRONMENT
+    return EXIT_NOTHING
+
+
+def check_outputs(params: dict[str, Any]) -> None:
+    """Before any work: refuse an ``-o`` that would replace an input or a store."""
+    inputs = inputs_of(params)
+    output = params.get("output")
+    if isinstance(output, Path):
+        refuse_overwrite(output, inputs)
+    folder = params.get("directory")
+    if isinstance(folder, Path) and "paths" in params:  # brief -o FOLDER
+        for name in BRIEF_FILES:
+            refuse_overwrite(folder / name, inputs)
+
+
 def write_output(text: str, output: Path | None) -> None:
+    """To stdout, or to ``output`` atomically, never over an input of the command."""
     if output is None:
         click.echo(text, nl=False)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        return
+    ctx = click.get_current_context(silent=True)
+    refuse_overwrite(output, inputs_of(ctx.params) if ctx else ())
+    write_atomically(text, output)
 
 
 def report_and_exit(report: RunReport, n_articles: int, weak: int) -> None:

@@ -28,6 +28,7 @@ from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
+from dateline.errors import EnvironmentProblemError
 from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
 
@@ -189,7 +190,14 @@ def _dask_client(opts: Options) -> AbstractContextManager[Any]:
         cluster = distributed.LocalCluster(n_workers=worker_count(opts), threads_per_worker=1,
                                processes=True, dashboard_address=None)
         return _ClosingClient(distributed.Client(cluster), cluster)
-    return _ClosingClient(distributed.Client(opts.scheduler), None)
+    try:
+        client = distributed.Client(opts.scheduler)
+    except (OSError, TimeoutError) as err:  # refused, timed out, no route to the host
+        raise EnvironmentProblemError(
+            str(opts.scheduler), f"cannot reach the Dask scheduler: {err}",
+            "start one ('dask scheduler'), check the address, or leave out --scheduler",
+        ) from err
+    return _ClosingClient(client, None)
 
 
 class _ClosingClient(AbstractContextManager[Any]):

@@ -35,3 +35,24 @@ class StageError(DatelineError):
 
 class ModelNotFoundError(DatelineError):
     """A required NLP model is not installed."""
+
+
+class OutputError(DatelineError):
+    """An output that must not be written where asked: over an input, or over a store."""
+
+    def __init__(self, path: str, problem: str, fix: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))
+
+
+class EnvironmentProblemError(DatelineError):
+    """The machine stands in the way, not the input: a read-only store or folder, a full
+    disk, an output that cannot be written, a scheduler that cannot be reached."""
+
+    def __init__(self, path: str, problem: str, fix: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{path}: {problem}" + (f" ({fix})" if fix else ""))

@@ -45,7 +45,13 @@ from dateline.options import Options
 from dateline.progress import Progress
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_one
-from dateline.store.schema import DEFAULT_PATH, connect, search_hashes
+from dateline.store.schema import (
+    DEFAULT_PATH,
+    connect,
+    environment_error,
+    is_environment_error,
+    search_hashes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,13 +153,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction; a read-only store or a full disk becomes an
+        :class:`EnvironmentProblemError` naming the store and the fix."""
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as err:
+            if is_environment_error(err):
+                raise environment_error(self.path, err) from err
             raise
-        self.db.execute("COMMIT")
 
     # -- adding -------------------------------------------------------------------------
 

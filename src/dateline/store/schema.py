@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from dateline.errors import InputError
+from dateline.errors import EnvironmentProblemError, InputError
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x444C4E45  # "DLNE": marks a file as a dateline store
@@ -61,14 +61,43 @@ def connect(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise InputError(str(path), "is a folder, not a store file",
                          f"give a file path such as {path / 'corpus.db'}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise EnvironmentProblemError(str(path.parent), f"cannot create the store's folder: "
+                                      f"{err.strerror or err}", "give --store a writable "
+                                      "place") from err
     try:
         db = sqlite3.connect(path, isolation_level=None, timeout=60.0)
         _check_and_create(db, path)
     except sqlite3.DatabaseError as err:
+        if is_environment_error(err):
+            raise environment_error(path, err) from err
         raise InputError(str(path), f"not a dateline store ({err})",
                          "give --store a new file name or a store made by 'dateline add'") from err
     return db
+
+
+# SQLite result codes that say the machine stands in the way, not that the file is bad.
+_ENVIRONMENT_CODES = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR",
+                      "SQLITE_PERM")
+
+
+def is_environment_error(err: sqlite3.Error) -> bool:
+    """True for a read-only file or folder, a full disk, an I/O error."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    return name.startswith(_ENVIRONMENT_CODES)
+
+
+def environment_error(path: Path, err: sqlite3.Error) -> EnvironmentProblemError:
+    """The one-line error, with the fix, for an SQLite failure the machine caused."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL"):
+        fix = "free disk space and run the command again"
+    else:
+        fix = ("make the store and its folder writable (SQLite writes -wal and -shm files "
+               "next to it), or copy the store somewhere writable")
+    return EnvironmentProblemError(str(path), f"cannot use the store: {err}", fix)
 
 
 def _check_and_create(db: sqlite3.Connection, path: Path) -> None:
