@@ -133,3 +133,28 @@ def test_timeline17_folder_dates_and_detokenization() -> None:
         assert article.pub_date.value == dt.date(2011, 2, 9)
         assert article.pub_date.source == "folder"
         assert "-LRB-" not in article.text and " 's " not in article.text
+
+
+def test_pretty_printed_json_object_is_one_record(tmp_path: Path) -> None:
+    record = {
+        "id": "one",
+        "date": "2013-05-02",
+        "title": "Bridge",
+        "text": "The council met on Monday and agreed to build a new bridge.",
+    }
+    (tmp_path / "a.json").write_text(json.dumps(record, indent=2))
+    loaded = load_articles([tmp_path / "a.json"])
+    assert [a.id for a in loaded.articles] == ["one"] and not loaded.report.rejected
+    assert loaded.articles[0].pub_date.value == dt.date(2013, 5, 2)
+
+
+def test_mixed_utf8_and_cp1252_lines_are_decoded_per_line(tmp_path: Path) -> None:
+    utf8 = "Le ministre a déclaré lundi que la réunion aurait lieu à Genève.\n".encode()
+    cp1252 = "The minister’s aide said the talks would resume.\n".encode("cp1252")
+    (tmp_path / "a.txt").write_bytes(b"January 5, 2013\n\n" + utf8 + b"\n" + cp1252)
+    loaded = load_articles([tmp_path / "a.txt"])
+    (article,) = loaded.articles
+    assert "déclaré" in article.text and "Genève" in article.text
+    assert "minister’s" in article.text
+    (warning,) = loaded.report.inputs[0].warnings
+    assert "mixed encodings" in warning and "1 of" in warning

@@ -97,6 +97,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("utf-8-sig"), "utf-8", ()
     except UnicodeDecodeError as err:
         first_bad = err.start
+    mixed = _decode_per_line(data, first_bad)
+    if mixed is not None:
+        return mixed
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -111,6 +114,36 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
         "undecodable: neither UTF-8 nor cp1252 nor readable latin-1 text",
         "convert the file to UTF-8",
     )
+
+
+def _decode_per_line(data: bytes, first_bad: int) -> tuple[str, str, tuple[str, ...]] | None:
+    """Text whose lines are UTF-8 and cp1252 by turns (pasted together from two sources):
+    each line decoded on its own. None when no line needs UTF-8 (plain cp1252 text)."""
+    lines = data.splitlines(keepends=True)
+    parts: list[str] = []
+    fallback: list[int] = []
+    utf8_non_ascii = False
+    for number, line in enumerate(lines, start=1):
+        try:
+            parts.append(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            utf8_non_ascii = utf8_non_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                return None
+            fallback.append(number)
+    if not utf8_non_ascii:
+        return None
+    text = "".join(parts)
+    if _looks_binary(text):
+        return None
+    shown = ", ".join(map(str, fallback[:5])) + (" ..." if len(fallback) > 5 else "")
+    warning = (
+        f"mixed encodings: not valid UTF-8 (first bad byte at {first_bad}); "
+        f"{len(fallback)} of {len(lines)} lines decoded as cp1252 (lines {shown})"
+    )
+    return text, "utf-8+cp1252", (warning,)
 
 
 def _looks_binary(text: str) -> bool:
@@ -206,11 +239,18 @@ def read_html(path: Path, text: str, common: dict[str, Any]) -> RawDocument:
 def read_json_records(path: Path, text: str, common: dict[str, Any]) -> Iterator[RawDocument]:
     """Records with ``text`` plus optional id, title, date or time, url, source."""
     stripped = text.lstrip()
-    if path.suffix.lower() == ".json" and stripped.startswith("["):
+    if path.suffix.lower() == ".json" and stripped.startswith(("[", "{")):
         try:
             records = json.loads(text)
         except json.JSONDecodeError as err:
-            raise InputError(str(path), f"invalid JSON: {err}") from err
+            if stripped.startswith("["):
+                raise InputError(str(path), f"invalid JSON: {err}") from err
+            records = None  # perhaps one record per line after all
+        if isinstance(records, dict):  # one (pretty-printed) record
+            records = [records]
+    else:
+        records = None
+    if isinstance(records, list):
         items: list[tuple[int, Any]] = list(enumerate(records, start=1))
     else:
         items = []
