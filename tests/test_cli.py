@@ -46,8 +46,15 @@ def test_syria_timeline_has_the_key_dates(syria_json: dict) -> None:
         for e in syria_json["timeline"]["entries"]
     }
     assert "2013-10-07" in by_day and "Kerry" in by_day["2013-10-07"]
-    assert "2014-02-10" in by_day and "Feb. 10" in by_day["2014-02-10"]
     assert "2013-07-01" in by_day
+    # Talks to resume on Feb. 10 were still ahead when the last article (Feb. 1) appeared.
+    ahead = {e["date"]: e for e in syria_json["timeline"]["ahead"]}
+    assert "2014-02-10" not in by_day and "2014-02-10" in ahead
+    assert "Feb. 10" in ahead["2014-02-10"]["sentences"][0]["text"]
+    # A June 2012 communique is background to a story reported from July 2013 on.
+    background = {e["date"] for e in syria_json["timeline"]["background"]}
+    assert "2012-06-30" in background and not any(day < "2013-06" for day in by_day)
+    assert syria_json["timeline"]["story"]["last_published"] == "2014-02-01"
     # December 21 has no year: nothing may be dated by guessing it.
     assert not any(day.endswith("-12-21") for day in by_day)
     assert not any(
@@ -98,8 +105,17 @@ def test_dates_command_uses_original_offsets() -> None:
     assert next(r for r in rows if r["text"] == "Monday")["value"] == "2013-07-08"
 
 
+def test_an_empty_timeline_says_why_and_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The ministers met in Geneva to discuss the peace plan.")
+    result = run("timeline", str(tmp_path), "--format", "md")
+    assert result.returncode == 3
+    assert "No dated events found" in result.stderr and "No dated events found" in result.stdout
+
+
 def test_rejected_inputs_set_the_exit_code(tmp_path: Path) -> None:
-    (tmp_path / "ok.txt").write_text("The ministers met in Geneva to discuss the peace plan.")
+    (tmp_path / "ok.txt").write_text(
+        "On 5 May 2013 the ministers met in Geneva to discuss the peace plan."
+    )
     (tmp_path / "empty.txt").write_text("")
     result = run("timeline", str(tmp_path))
     assert result.returncode == 1

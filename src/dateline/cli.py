@@ -26,6 +26,7 @@ from dateline.cli_common import (
     output_option,
     parse_day,
     report_and_exit,
+    timeline_options,
     write_output,
 )
 from dateline.cli_store import add_command, stats_command
@@ -80,12 +81,8 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
     is_flag=True,
     help="Do not keep annotations in ./.dateline/cache for the next run.",
 )
-@click.option("--dates", type=int, help="Number of dates L (default: chosen from the corpus).")
-@click.option("--sentences", type=int, help="Sentences per date K (default: chosen).")
-@click.option("--keywords", help="Comma-separated; summary sentences must contain one.")
+@timeline_options
 @click.option("--about", help="Focus the timeline on an entity or topic.")
-@click.option("--start", callback=parse_day, help="First date (YYYY-MM-DD).")
-@click.option("--end", callback=parse_day, help="Last date (YYYY-MM-DD).")
 @click.option(
     "--selector",
     "sentence_selector",
@@ -106,6 +103,7 @@ def timeline(
 ) -> None:
     """Build a dated, sourced timeline from articles (or from a store)."""
     from dateline.render import render_tilse, render_timeline_markdown, timeline_to_dict, to_json
+    from dateline.render.markdown import empty_timeline_reason
     from dateline.timeline import build_timeline
 
     opts = make_options(**kwargs)
@@ -123,6 +121,9 @@ def timeline(
         text = render_tilse(result, corpus)
     write_output(text, output)
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
+    if corpus.articles and not result.entries:
+        click.echo(f"dateline: {empty_timeline_reason(result, opts)}", err=True)
+        report_and_exit(corpus.report, len(corpus.articles), weak, empty=True)
     report_and_exit(corpus.report, len(corpus.articles), weak)
 
 
@@ -238,12 +239,18 @@ def eval_quotes(directory: Path, split: str) -> None:
 @evaluate.command(name="tls")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--topics", help="Comma-separated topic names (default: all).")
+@click.option("--loto", is_flag=True,
+              help="Leave-one-topic-out cross-validation of the timeline's tuned constants.")
+@click.option("--default-mode", is_flag=True,
+              help="Score the timelines a user gets with no options (no L, K, keywords or "
+                   "window), with the share outside the corpus's span and coverage by third.")
 @handle_errors
-def eval_tls(directory: Path, topics: str | None) -> None:
+def eval_tls(directory: Path, topics: str | None, loto: bool, default_mode: bool) -> None:
     """Timeline summarization on a Timeline17-style dataset (news-tls protocol)."""
     from dateline.commands import eval_tls_command
 
-    click.echo(eval_tls_command(directory, topics.split(",") if topics else None))
+    click.echo(eval_tls_command(directory, topics.split(",") if topics else None, loto,
+                                default_mode))  # fmt: skip
 
 
 main.add_command(summarize_command, name="summarize")

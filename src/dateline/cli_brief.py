@@ -20,6 +20,7 @@ from dateline.cli_common import (
     make_options,
     output_option,
     report_and_exit,
+    timeline_options,
     write_output,
 )
 
@@ -73,7 +74,7 @@ def summarize_command(
 )
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Focus the summary and timeline on this query.")
-@click.option("--dates", type=int, help="Number of timeline dates (default: chosen).")
+@timeline_options
 @input_options
 @handle_errors
 def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> None:

@@ -53,6 +53,24 @@ def offsets_option(default: str = "cleaned") -> Callable[[F], F]:
     )
 
 
+def timeline_options(func: F) -> F:
+    """What shapes a timeline, the same on every command that builds one."""
+    for option in reversed((
+        click.option("--dates", type=int, help="Number of dates L (default: from the corpus)."),
+        click.option("--sentences", type=int, help="Sentences per date K (default: chosen)."),
+        click.option("--keywords", help="Comma-separated; summary sentences must contain one."),
+        click.option("--start", callback=parse_day, help="First date (YYYY-MM-DD); default: the "
+                     "week before the first article."),
+        click.option("--end", callback=parse_day, help="Last date (YYYY-MM-DD); default: the "
+                     "last article's date."),
+        click.option("--no-focus", "story_focus", flag_value=False, default=None,
+                     help="Keep every dated mention in the main timeline, history and "
+                          "off-story items included."),
+    )):  # fmt: skip
+        func = option(func)
+    return func
+
+
 def input_options(func: F) -> F:
     func = click.option(
         "--manifest",
@@ -131,15 +149,16 @@ def write_output(text: str, output: Path | None) -> None:
     write_atomically(text, output)
 
 
-def report_and_exit(report: RunReport, n_articles: int, weak: int) -> None:
-    """Summarise the run report on stderr and exit with the code it calls for."""
+def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool = False) -> None:
+    """Summarise the run report on stderr and exit with the code it calls for; ``empty``:
+    the articles were read but the result has nothing in it (exit 3, as for no input)."""
     parts = [f"{len(report.accepted)} accepted", f"{len(report.rejected)} rejected"]
     if weak:
         parts.append(f"{weak} without an anchoring publication date")
     click.echo(f"dateline: {', '.join(parts)}", err=True)
     for rec in report.rejected:
         click.echo(f"  rejected {rec.path}: {rec.reason}", err=True)
-    if n_articles == 0:
+    if n_articles == 0 or empty:
         sys.exit(EXIT_NOTHING)
     if report.rejected:
         sys.exit(EXIT_REJECTED)

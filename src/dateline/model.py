@@ -354,7 +354,25 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class StoryFocus:
+    """The story a corpus tells: when it was reported and the names it is told with."""
+
+    first: dt.date | None  # first and last publication dates (trimmed); None: none known
+    last: dt.date | None
+    names: tuple[str, ...] = ()  # lowercased core names, most widely used first
+    articles: int = 0  # articles with an anchoring publication date
+    start: dt.date | None = None  # where the main timeline starts when no option says
+
+
+@dataclass(frozen=True)
 class Timeline:
     entries: tuple[TimelineEntry, ...]
     dates_requested: int
     sentences_per_date: int
+    # Dates mentioned before the main timeline's start (history, background) and after
+    # its end (what was still ahead): labelled apart, never main entries.
+    background: tuple[TimelineEntry, ...] = ()
+    ahead: tuple[TimelineEntry, ...] = ()
+    story: StoryFocus | None = None  # what the corpus was found to be about
+    start: dt.date | None = None  # the main timeline's window, as applied
+    end: dt.date | None = None

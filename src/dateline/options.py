@@ -16,6 +16,39 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class TimelineTuning:
+    """The timeline engine's tuned constants, in one place.
+
+    Each was chosen by leave-one-topic-out cross-validation over the Timeline17 dev
+    topics (``dateline eval tls DIR --loto``); docs/benchmarks.md has the figures.
+    Tests and experiments pass another one in through :class:`Options`.
+    """
+
+    # Date ranking: each article that mentions a date counts once, by the weight of its
+    # strongest mention; articles published on the date add ``published_weight`` each.
+    published_weight: float = 0.25
+    same_day_weight: float = 0.5  # "today" restates the article's own date
+    future_weight: float = 1.0  # a mention published before the date: an expectation
+    # Spreading: a date within ``span / (spread * L)`` days of one chosen is scaled down.
+    spread: float = 4.0
+    # Candidate sentences: the lead of an article stands for its publication date.
+    lead_sentences: int = 5
+    few_candidates: int = 5  # below this, a date also gets the next day's leads
+    # Sentence selection (MMR).
+    redundant: float = 0.6  # cosine above which a sentence repeats one chosen
+    mmr_lambda: float = 0.7
+    date_led_bonus: float = 0.3  # "April 29 - Obama pledges ...": an entry in itself
+    topic_weight: float = 1.0  # pull towards the story's centroid
+    dangling_penalty: float = 0.1  # a sentence opening on "It", "But", ... leans on another
+
+    def __post_init__(self) -> None:
+        if self.lead_sentences < 1 or self.few_candidates < 0:
+            raise ConfigError("timeline tuning: lead_sentences >= 1 and few_candidates >= 0")
+        if not 0.0 <= self.mmr_lambda <= 1.0:
+            raise ConfigError(f"timeline tuning: mmr_lambda {self.mmr_lambda} is not in [0, 1]")
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything that changes what dateline produces. Validated on construction."""
 
@@ -35,6 +68,8 @@ class Options:
     scheduler: str | None = None
     store: Path | None = None
     words: int = 150  # briefing summary length
+    story_focus: bool = True  # keep the timeline to the corpus's own span and names
+    tuning: TimelineTuning = field(default_factory=TimelineTuning)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:

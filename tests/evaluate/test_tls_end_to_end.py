@@ -1,40 +1,77 @@
-"""dateline on Timeline17 dev topics under the news-tls protocol: quality floors.
+"""dateline on the Timeline17 dev topics: quality floors.
 
-Floors are pinned a little under measured values (see the issue notes); they move up,
-never silently down.
+Under the news-tls protocol, cross-validated across topics, and in default mode (the
+timeline a user gets with no options). Floors are pinned a little under measured
+values; they move up, never silently down. Session 4 lowered the protocol floors on
+purpose, with the figures in docs/benchmarks.md: the dev-fitted weighting of late
+mentions went (0.147/0.0405 -> 0.145/0.0394) and headline run-ons are cut from entries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
-from dateline.evaluate.tls_run import run_tls_evaluation
+from dateline.evaluate.tls import TLSTopic, average_scores
+from dateline.evaluate.tls_cv import Variant, cross_validate
+from dateline.evaluate.tls_default import score_default_mode
+from dateline.evaluate.tls_run import load_topic_corpora, score_topic
+from dateline.model import Corpus
+from dateline.options import Options, TimelineTuning
 from tests.builders import SHARED_DATA
 
 T17 = SHARED_DATA / "t17-dev"
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not T17.exists(), reason="needs ../shared/data/t17-dev")]
 
+Corpora = Sequence[tuple[TLSTopic, Corpus]]
 
-def test_egypt_and_mj_stay_above_their_floors() -> None:
-    evaluation = run_tls_evaluation(T17, ["egypt", "mj"])
-    by_topic = {r.topic: r.scores for r in evaluation.results}
-    # egypt AR-1 0.176 -> 0.168 (floor 0.17 -> 0.16) with the date-led bonus counting
-    # "On Friday, ...": the trade raised the 11-timeline mean AR-1 0.139 -> 0.142 and
-    # AR-2 0.036 -> 0.038, egypt's own AR-2 0.037 -> 0.039. Entries without their
-    # leading date then took egypt to 0.172 / 0.042.
-    assert by_topic["egypt"].align_r1.f1 >= 0.165  # measured 0.172
+
+@pytest.fixture(scope="module")
+def corpora() -> Corpora:
+    return [(topic, corpus) for topic, corpus, _ in load_topic_corpora(T17)]
+
+
+def test_egypt_and_mj_stay_above_their_floors(corpora: Corpora) -> None:
+    results = [r for t, c in corpora if t.name in ("egypt", "mj")
+               for r in score_topic(t, c, Options())]  # fmt: skip
+    by_topic = {r.topic: r.scores for r in results}
+    assert by_topic["egypt"].align_r1.f1 >= 0.17  # measured 0.180
     assert by_topic["egypt"].date_f1 >= 0.95  # 1.000
-    assert by_topic["mj"].align_r1.f1 >= 0.12  # 0.126
+    assert by_topic["mj"].align_r1.f1 >= 0.11  # 0.118
     assert by_topic["mj"].date_f1 >= 0.35  # 0.368
-    average = evaluation.average()
-    assert average.align_r2.f1 >= 0.044  # 0.0448
-    assert "mean over 2 timelines" in evaluation.render()
 
 
-def test_all_dev_timelines_stay_above_their_floors() -> None:
-    # The issue's goals on these 11 timelines: AR-1 0.13, AR-2 0.040, date F1 0.60.
-    average = run_tls_evaluation(T17).average()
-    assert average.align_r1.f1 >= 0.143  # measured 0.1472
-    assert average.align_r2.f1 >= 0.039  # 0.0405
-    assert average.date_f1 >= 0.66  # 0.681
+def test_all_dev_timelines_stay_above_their_floors(corpora: Corpora) -> None:
+    average = average_scores([r.scores for t, c in corpora for r in score_topic(t, c, Options())])
+    assert average.align_r1.f1 >= 0.141  # measured 0.145
+    assert average.align_r2.f1 >= 0.037  # 0.0384
+    assert average.date_f1 >= 0.65  # 0.667
+
+
+def test_cross_validated_scores_stay_above_their_floors(corpora: Corpora) -> None:
+    # Three variants keep this quick; `dateline eval tls DIR --loto` runs the full grid.
+    variants = [Variant("default", TimelineTuning()),
+                Variant("no story centroid", TimelineTuning(topic_weight=0.0)),
+                Variant("no date-led bonus", TimelineTuning(date_led_bonus=0.0))]
+    cv = cross_validate(corpora, variants)
+    assert set(cv.chosen) == {t.name for t, _ in corpora}
+    assert len(cv.held_out) == 11
+    # With bpoil held out the other four topics pick "no date-led bonus", which costs
+    # bpoil 0.135 -> 0.125: measured 0.140 / 0.0366.
+    assert cv.cross_validated().align_r1.f1 >= 0.137
+    assert cv.cross_validated().align_r2.f1 >= 0.035
+
+
+def test_default_mode_stays_on_the_story(corpora: Corpora) -> None:
+    # No L, K, keywords or window: what a user gets. Before story focus, 39% of the
+    # entries fell outside the corpus's publication span (history, trivia).
+    results = [r for t, c in corpora for r in score_default_mode(t, c, Options())]
+    outside = sum(r.outside_span for r in results) / len(results)
+    assert outside <= 0.05  # measured 0.01
+    average = average_scores([r.scores for r in results])
+    assert average.align_r1.f1 >= 0.11  # 0.119
+    assert average.align_r2.f1 >= 0.038  # 0.0418
+    firsts = [r.thirds[0] for r in results if r.thirds[0] is not None]
+    assert sum(firsts) / len(firsts) >= 0.5  # 0.58 of the first third's reference dates

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dateline.evaluate.tls import (
     TLSScores,
+    TLSTopic,
     average_scores,
     evaluate_timeline,
     load_tls_dataset,
@@ -106,40 +107,56 @@ def run_tls_evaluation(
     corpus_builder: CorpusBuilder = _default_builder,
 ) -> TLSEvaluation:
     """Build and score a timeline for every reference timeline of every topic."""
-    from dateline.timeline import build_timeline
-
     base = base or Options()
     evaluation = TLSEvaluation()
+    for topic, corpus, seconds in load_topic_corpora(directory, topics, base, corpus_builder):
+        evaluation.corpus_seconds[topic.name] = seconds
+        evaluation.results += score_topic(topic, corpus, base)
+    return evaluation
+
+
+def load_topic_corpora(
+    directory: Path,
+    topics: Sequence[str] | None = None,
+    base: Options | None = None,
+    corpus_builder: CorpusBuilder = _default_builder,
+) -> list[tuple[TLSTopic, Corpus, float]]:
+    """Every topic of the dataset (or those named) with its annotated corpus and the
+    seconds it took to build."""
+    base = base or Options()
+    out = []
     for topic in load_tls_dataset(directory):
         if topics and topic.name not in topics:
             continue
         started = time.perf_counter()
         corpus = corpus_builder(topic.articles_dir, base)
-        evaluation.corpus_seconds[topic.name] = time.perf_counter() - started
-        for name, reference in sorted(topic.timelines.items()):
-            limits = reference_constraints(reference)
-            opts = base.but(
-                dates=limits.n_dates,
-                sentences=limits.sents_per_date,
-                keywords=topic.keywords,
-                start=limits.first_date,
-                end=limits.last_date,
-            )
-            started = time.perf_counter()
-            sub = restrict_corpus(corpus, limits.first_date, limits.last_date)
-            predicted = timeline_texts(build_timeline(sub, opts), sub)
-            seconds = time.perf_counter() - started
-            scores = evaluate_timeline(predicted, reference)
-            evaluation.results.append(
-                TimelineResult(
-                    topic.name, name, scores, limits.n_dates, limits.sents_per_date, seconds
-                )
-            )
-            log.info(
-                "%s/%s: AR-1 %.3f date F1 %.3f",
-                topic.name,
-                name,
-                scores.align_r1.f1,
-                scores.date_f1,
-            )
-    return evaluation
+        out.append((topic, corpus, time.perf_counter() - started))
+    return out
+
+
+def score_topic(topic: TLSTopic, corpus: Corpus, base: Options) -> list[TimelineResult]:
+    """One timeline per reference of ``topic``, built with the news-tls protocol's L, K,
+    keywords and window on top of ``base``, and scored against it."""
+    from dateline.timeline import build_timeline
+
+    results = []
+    for name, reference in sorted(topic.timelines.items()):
+        limits = reference_constraints(reference)
+        opts = base.but(
+            dates=limits.n_dates,
+            sentences=limits.sents_per_date,
+            keywords=topic.keywords,
+            start=limits.first_date,
+            end=limits.last_date,
+        )
+        started = time.perf_counter()
+        sub = restrict_corpus(corpus, limits.first_date, limits.last_date)
+        predicted = timeline_texts(build_timeline(sub, opts), sub)
+        seconds = time.perf_counter() - started
+        scores = evaluate_timeline(predicted, reference)
+        results.append(
+            TimelineResult(topic.name, name, scores, limits.n_dates, limits.sents_per_date, seconds)
+        )
+        log.info("%s/%s: AR-1 %.3f date F1 %.3f", topic.name, name, scores.align_r1.f1,
+                 scores.date_f1)  # fmt: skip
+    return results

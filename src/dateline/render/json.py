@@ -3,6 +3,7 @@ in dateline.model when a field changes meaning or disappears."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -15,7 +16,9 @@ from dateline.model import (
     PublicationDate,
     RunReport,
     Span,
+    StoryFocus,
     Timeline,
+    TimelineEntry,
     TimelineSentence,
 )
 from dateline.options import Options
@@ -128,20 +131,38 @@ def timeline_to_dict(timeline: Timeline, corpus: Corpus, opts: Options) -> dict[
         "timeline": {
             "dates_requested": timeline.dates_requested,
             "sentences_per_date": timeline.sentences_per_date,
-            "entries": [
-                {
-                    "date": entry.date.isoformat(),
-                    "score": entry.score,
-                    "articles_published": entry.articles,
-                    "mentions": entry.mentions,
-                    "sentences": [sentence_to_dict(s, corpus, opts) for s in entry.sentences],
-                }
-                for entry in timeline.entries
-            ],
+            "start": _iso(timeline.start),
+            "end": _iso(timeline.end),
+            "story": story_to_dict(timeline.story),
+            "entries": [entry_to_dict(e, corpus, opts) for e in timeline.entries],
+            "background": [entry_to_dict(e, corpus, opts) for e in timeline.background],
+            "ahead": [entry_to_dict(e, corpus, opts) for e in timeline.ahead],
         },
         "articles": [article_to_dict(a) for a in corpus.articles],
         "report": report_to_dict(corpus.report, corpus.articles, opts),
     }
+
+
+def entry_to_dict(entry: TimelineEntry, corpus: Corpus, opts: Options) -> dict[str, Any]:
+    return {
+        "date": entry.date.isoformat(),
+        "score": entry.score,
+        "articles_published": entry.articles,
+        "mentions": entry.mentions,
+        "sentences": [sentence_to_dict(s, corpus, opts) for s in entry.sentences],
+    }
+
+
+def story_to_dict(story: StoryFocus | None) -> dict[str, Any] | None:
+    """What the corpus was found to be about: its publication span and core names."""
+    if story is None:
+        return None
+    return {"first_published": _iso(story.first), "last_published": _iso(story.last),
+            "names": list(story.names), "dated_articles": story.articles}  # fmt: skip
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def options_to_dict(opts: Options) -> dict[str, Any]:

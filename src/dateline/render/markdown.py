@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.model import Article, Corpus, RunReport, Timeline
+from dateline.model import Article, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
 
 
@@ -26,19 +26,54 @@ def pub_date_line(article: Article) -> str:
 
 def render_timeline_markdown(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
     out = ["# Timeline", ""]
+    if timeline.story is not None and timeline.story.names:
+        out += [f"*The story, as the articles tell it: {', '.join(timeline.story.names[:8])}.*",
+                ""]  # fmt: skip
     if not timeline.entries:
-        out += ["*No dated events found.*", ""]
+        out += [f"*{empty_timeline_reason(timeline, opts)}*", ""]
     numbers = {a.id: i for i, a in enumerate(corpus.articles, start=1)}
-    for entry in timeline.entries:
-        out += [f"## {entry.date:%Y-%m-%d} ({entry.date:%A})", ""]
+    out += _entries_markdown(timeline.entries, corpus, numbers, "##")
+    if timeline.background and timeline.start:
+        out += [f"## Background: dates before {timeline.start:%Y-%m-%d}", "",
+                "*Mentioned in passing; not events of the story's own span.*", ""]  # fmt: skip
+        out += _entries_markdown(timeline.background, corpus, numbers, "###")
+    if timeline.ahead and timeline.end:
+        out += [f"## Ahead: dates after {timeline.end:%Y-%m-%d}", "",
+                "*Still to come when the articles were written: expected, not reported.*",
+                ""]  # fmt: skip
+        out += _entries_markdown(timeline.ahead, corpus, numbers, "###")
+    out += render_sources(corpus.articles, numbers)
+    out += render_report(corpus.report, corpus.articles, opts)
+    return "\n".join(out)
+
+
+def _entries_markdown(entries: Sequence[TimelineEntry], corpus: Corpus,
+                      numbers: dict[str, int], heading: str) -> list[str]:
+    out = []
+    for entry in entries:
+        out += [f"{heading} {entry.date:%Y-%m-%d} ({entry.date:%A})", ""]
         for sent in entry.sentences:
             article = corpus.article(sent.span.article_id)
             text = _escape(sent.span.text(article))
             out.append(f"- {text} [{numbers[article.id]}]")
         out.append("")
-    out += render_sources(corpus.articles, numbers)
-    out += render_report(corpus.report, corpus.articles, opts)
-    return "\n".join(out)
+    return out
+
+
+def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
+    """Why a timeline has no entries, and how to widen it."""
+    window = (f" between {timeline.start or 'the start'} and {timeline.end or 'the end'}"
+              if timeline.start or timeline.end else "")  # fmt: skip
+    hints = []
+    if opts.keywords or opts.about:
+        hints.append("drop --keywords/--about")
+    if opts.start or opts.end:
+        hints.append("widen --start/--end")
+    elif timeline.background or timeline.ahead:
+        hints.append("give --start/--end to include the dates outside the story's span")
+    if not hints:
+        hints.append("check that the articles have publication dates and mention dates")
+    return f"No dated events found{window}: {'; '.join(hints)}."
 
 
 def render_sources(articles: Sequence[Article], numbers: dict[str, int]) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options
 from dateline.timeline.text import (
+    STOPWORDS,
     TOKEN,
     Vector,
     content_words,
@@ -20,12 +21,6 @@ from dateline.timeline.text import (
     words_contain_keyword,
 )
 
-# Sentences from articles published on a date count as candidates for it only near
-# the top of the article: the lead reports the news, the rest is background.
-LEAD_SENTENCES = 5
-# A sentence that mentions a date is a summary candidate for it only when published
-# within this many days of it: later retrospectives are background, not the news.
-MENTION_WINDOW_DAYS: int | None = None
 # A web page's headline, standfirst, photo caption and time stamp run into its first
 # sentence when the page has no punctuation between them: "BP shares fall ... Thursday
 # 29 April 2010 09.28 BST Five times more oil ...". The news starts after the last
@@ -45,11 +40,15 @@ PHOTO_CREDIT = re.compile(
 WIRE_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|UPI|Xinhua|Itar-Tass|TASS)\)\s*[-—–]+\s+")
 PAGE_FURNITURE = (WEB_STAMP, PHOTO_CREDIT, WIRE_AGENCY)
 MIN_TRIMMED_CHARS = 20  # furniture this near the end leaves no sentence: keep it whole
-# A date with fewer candidates than this also gets the lead sentences of the next day's
-# articles. T17 dev AR-1/AR-2: never 0.1408/0.0381, under 3 0.1412/0.0379, under 5
-# 0.1414/0.0381, under 10 0.1403/0.0378, always 0.1359/0.0355 (the next day's own news
-# crowds out the date's).
-FEW_CANDIDATES = 5
+# A headline with no full stop runs into the article's first sentence: "EU steps up
+# Syria sanctions with ban on oil imports The United Nations says ...". The news starts
+# at a sentence-opening word that follows a word with no punctuation after it.
+HEADLINE_RUN_ON = re.compile(
+    r"(?<=[a-z0-9\"”’'])\s+(?=(?:The|A|An|In|On|At|After|As|For|It|This|Two|Three|Police"
+    r"|Officials|President)\s)"
+)
+HEADLINE_MAX_CHARS = 160
+MIN_AFTER_HEADLINE = 40
 _STRENGTH = {"mentions-date": 0, "published-on-date": 1, "published-after-date": 2}
 
 
@@ -78,6 +77,8 @@ class CandidateIndex:
     published: dict[dt.date, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     articles_on: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
     idf: dict[str, float] = field(default_factory=dict)
+    # A date with fewer candidates than this also gets the next day's lead sentences.
+    few_candidates: int = 5
     _vectors: dict[int, Vector] = field(default_factory=dict)
 
     def vector(self, sentence: int) -> Vector:
@@ -99,11 +100,15 @@ class CandidateIndex:
                 out.append(cand)
         # Input order must not matter: sort by evidence strength, then by source span.
         out.sort(key=lambda c: (_STRENGTH[c.evidence.kind], self.sentences[c.sentence].span))
-        if len(out) < FEW_CANDIDATES:
-            after = self.published.get(day + dt.timedelta(days=1), [])
+        if len(out) < self.few_candidates and day < dt.date.max:
+            next_day = day + dt.timedelta(days=1)
+            # A lead that names its own day ("said Saturday") reports that day, not this.
+            own = {c.sentence for c in self.mentions.get(next_day, [])}
+            after = self.published.get(next_day, [])
             out += sorted(
                 (Candidate(c.sentence, Evidence("published-after-date")) for c in after
-                 if c.sentence not in seen and self.sentences[c.sentence].on_topic),
+                 if c.sentence not in seen and c.sentence not in own
+                 and self.sentences[c.sentence].on_topic),
                 key=lambda c: self.sentences[c.sentence].span,
             )  # fmt: skip
         return out
@@ -113,19 +118,17 @@ def in_bounds(day: dt.date, opts: Options) -> bool:
     return (opts.start is None or day >= opts.start) and (opts.end is None or day <= opts.end)
 
 
-def _within_window(day: dt.date, pub: dt.date | None) -> bool:
-    if MENTION_WINDOW_DAYS is None or pub is None:
-        return True
-    return abs((pub - day).days) <= MENTION_WINDOW_DAYS
-
-
-def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
+def build_candidate_index(
+    corpus: Corpus, opts: Options, names: frozenset[str] = frozenset()
+) -> CandidateIndex:
     """Index the sentences that mention a day, or lead an article, by that date.
 
     Only those sentences can enter a timeline, so only they are tokenised, and they
-    are the documents whose frequencies weight TF-IDF.
+    are the documents whose frequencies weight TF-IDF. With ``names`` (the story's core
+    names), a sentence that names none of them is off the story.
     """
-    index = CandidateIndex()
+    index = CandidateIndex(few_candidates=opts.tuning.few_candidates)
+    lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
@@ -136,18 +139,20 @@ def build_candidate_index(corpus: Corpus, opts: Options) -> CandidateIndex:
         if pub is not None and in_bounds(pub, opts):
             index.articles_on[pub].add(article.id)
         by_sentence = _day_mentions(ann)
+
         for position, (first, end) in enumerate(ann.sentences):
             start = _after_page_furniture(article.text, first, end)
+            if position == 0:
+                start = _after_headline(article.text, start, end)
             dated = [(d, w) for d, w in by_sentence.get(position, []) if w[0] >= start]
-            mentioned = [(d, w) for d, w in dated
-                         if in_bounds(d, opts) and _within_window(d, pub)]
-            lead = (pub is not None and position < LEAD_SENTENCES and in_bounds(pub, opts)
+            mentioned = [(d, w) for d, w in dated if in_bounds(d, opts)]
+            lead = (pub is not None and position < lead_sentences and in_bounds(pub, opts)
                     and not any(d != pub for d, _ in dated))
             if not mentioned and not lead:
                 continue
             sent_id = len(index.sentences)
             index.sentences.append(_sentence_info(article.text, Span(article.id, start, end),
-                                                  pub, position, opts, query))
+                                                  pub, position, opts, query, names))
             for day, where in mentioned:
                 index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
             if lead and pub is not None:
@@ -165,6 +170,15 @@ def _after_page_furniture(text: str, start: int, end: int) -> int:
     return cut if end - cut >= MIN_TRIMMED_CHARS else start
 
 
+def _after_headline(text: str, start: int, end: int) -> int:
+    """Where the first sentence begins once a headline run into it is cut off."""
+    for match in HEADLINE_RUN_ON.finditer(text, start, min(end, start + HEADLINE_MAX_CHARS)):
+        before = text[start : match.start()].rsplit(None, 1)[-1].lower()
+        if before not in STOPWORDS and end - match.end() >= MIN_AFTER_HEADLINE:
+            return match.end()  # a headline does not end on "the" or "in"
+    return start
+
+
 def _day_mentions(ann: Annotations) -> dict[int, list[tuple[dt.date, tuple[int, int]]]]:
     """Day-precise dates mentioned in each sentence, by sentence position."""
     starts = [s for s, _ in ann.sentences]
@@ -180,12 +194,22 @@ def _day_mentions(ann: Annotations) -> dict[int, list[tuple[dt.date, tuple[int, 
     return by_sentence
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+
+def names_any(names: frozenset[str], sentence: str) -> bool:
+    """Whether the sentence names one of the (lowercased) names, written capitalised as
+    a name is: "a white Isuzu" does not name the White House."""
+    return any(m.group().lower() in names for m in _CAPITALISED.finditer(sentence))
+
+
 def _sentence_info(text: str, span: Span, pub: dt.date | None, position: int, opts: Options,
-                   query: set[str]) -> SentenceInfo:
+                   query: set[str], names: frozenset[str]) -> SentenceInfo:
     sentence = text[span.start : span.end]
     lowered = sentence.lower()
     all_words = TOKEN.findall(lowered)
     words = content_words(all_words)
-    on_topic = words_contain_keyword(set(all_words), lowered, opts.keywords) and (
-        not query or not query.isdisjoint(words))
+    on_topic = (words_contain_keyword(set(all_words), lowered, opts.keywords)
+                and (not query or not query.isdisjoint(words))
+                and (not names or names_any(names, sentence)))
     return SentenceInfo(span, sentence, words, pub, position, on_topic)

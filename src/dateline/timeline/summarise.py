@@ -12,46 +12,33 @@ import numpy as np
 import numpy.typing as npt
 
 from dateline.model import Span, TimelineSentence
-from dateline.options import Options, pick_strategy
+from dateline.options import Options, TimelineTuning, pick_strategy
 from dateline.timeline.candidates import Candidate, CandidateIndex
 from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
 MIN_TOKENS = 5
 MAX_WORDS = 80
-REDUNDANT = 0.6  # cosine above which a sentence repeats one already chosen
-MMR_LAMBDA = 0.7
-# A bonus for sentences that name the date measured worse on T17 dev (0.15: -0.003 AR-1).
-MENTION_BONUS = 0.0
-QUOTE_PENALTY = 0.0  # timelines state events; quoted opinion rarely makes a good entry
-# Relevance bonus for a sentence led by the date it is a candidate for, then a colon,
-# dash or comma: an entry of a timeline a journalist wrote into an article ("April 29 -
-# Obama pledges ...", "20 April: rig explodes") or a report of that day's event ("On
-# Friday, the WHO said ..."). It says what happened that day, as a reference entry
-# does; a sentence that mentions the date in passing ("leaking since the blast on April
-# 20") often does not. T17 dev AR-1/AR-2 (with the later-mention weights of dates.py):
-# 0 -> 0.136/0.0338; colon or dash only: 0.2 -> 0.138/0.0344, 0.3 -> 0.139/0.0353, 0.5
-# -> 0.138/0.0345; with the comma, 0.3 -> 0.141/0.0381 (7 timelines up, 3 down; egypt
-# AR-1 0.176 -> 0.168); any date at the start, separator or not: 0.135/0.0354.
-DATE_LED_BONUS = 0.3
+# Relevance of a candidate: cosine to its date's centroid, plus ``topic_weight`` times
+# the cosine to the story's centroid (a date's candidates drift to side stories; the
+# story pulls them back), plus ``date_led_bonus`` when the sentence opens with its date
+# and a separator ("April 29 - Obama pledges ...", "On Friday, the WHO said ..."): it
+# says what happened that day, as a reference entry does.
 DATE_LEAD_CHARS = 3  # room before the date for a bullet or "On": "* April 29 - ..."
 # Or words that open a report of the day without changing what it says: "Also on
-# Monday, ...", "And late on Friday, ...". T17 dev AR-1/AR-2 (with the trimmed entries
-# of entry_span): 0.1461/0.0401 -> 0.1472/0.0405. Only these words, and no more than
-# three characters of anything else, which lets "AP June 30: ..." in (a credit before a
-# Fox News entry): words alone gave 0.1468/0.0402. "Since" and "until" are not among
-# the words: "Since Friday, ..." is not what happened on Friday.
+# Monday, ...", "And late on Friday, ...". "Since" and "until" are not among them:
+# "Since Friday, ..." is not what happened on Friday.
 DATE_LEAD_WORDS = re.compile(
     r"[^\w\s]{0,3}\s*"
     r"(?:(?i:and|but|also|then|late|early|earlier|later|meanwhile|separately|again|only)\b,?\s+)*"
     r"(?:(?i:on|in)\s+)?(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
 )
 DATE_LED_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:,\-–—]")
-# Relevance adds this times the cosine to the story's centroid (the mean of the chosen
-# dates' centroids). A date's own candidates drift to side stories (a foreign leader's
-# phone call, an evacuation flight); the story centroid pulls the summary back to the
-# events the whole timeline is about. T17 dev AR-1: 0 -> 0.126, 0.5 -> 0.128,
-# 1 -> 0.134, 1.5 -> 0.134, 2 -> 0.134, 3 -> 0.135; 1 is the start of the plateau.
-TOPIC_WEIGHT = 1.0
+# A sentence that opens on a pronoun or a linking word leans on the one before it:
+# "It has long given military support ...", "But for all the assurances ...".
+DANGLING_OPENER = re.compile(
+    r"[\"“‘']?(?:He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|But|And|So|Yet"
+    r"|However|Still|Also|Instead|Meanwhile)\b(?!-)"
+)
 SHORTLIST = 60  # MMR runs over the most relevant candidates only: it is quadratic
 
 Chosen = dict[dt.date, tuple[TimelineSentence, ...]]
@@ -153,14 +140,15 @@ class MMRSelector(Generic[V]):
         usable: dict[int, bool] = {}  # the noise pattern is slow: test each sentence once
         # The dates the summaries will come from: the selector skips a few, so twice L.
         pools = {day: _pool(index, day, usable) for day in ranked[: 2 * n_dates]}
-        topic = self.topic_vector(index, pools) if TOPIC_WEIGHT else None
+        tuning = opts.tuning
+        topic = self.topic_vector(index, pools) if tuning.topic_weight else None
         for day in ranked:
             if len(chosen) >= n_dates:
                 break
             cands = pools[day] if day in pools else _pool(index, day, usable)
             if not cands:
                 continue
-            sents = self._select_for_date(index, cands, n_sentences, picked, query, topic)
+            sents = self._select_for_date(index, cands, n_sentences, picked, query, topic, tuning)
             if sents:
                 chosen[day] = sents
         return chosen
@@ -172,19 +160,18 @@ class MMRSelector(Generic[V]):
         return None
 
     def _relevance(self, index: CandidateIndex, cands: list[Candidate], vectors: list[V],
-                   query: V | None, topic: V | None) -> list[float]:
+                   query: V | None, topic: V | None, tuning: TimelineTuning) -> list[float]:
         center = self.centroid(vectors)
         relevance = []
         for cand, vec in zip(cands, vectors, strict=True):
             score = self.similarity(vec, center)
             if topic is not None:
-                score += TOPIC_WEIGHT * self.similarity(vec, topic)
-            if cand.evidence.kind == "mentions-date":
-                score += MENTION_BONUS
-            if DATE_LED_BONUS and is_date_led(index, cand):
-                score += DATE_LED_BONUS
-            if QUOTE_PENALTY and QUOTE_MARKS.search(index.sentences[cand.sentence].text):
-                score -= QUOTE_PENALTY
+                score += tuning.topic_weight * self.similarity(vec, topic)
+            if tuning.date_led_bonus and is_date_led(index, cand):
+                score += tuning.date_led_bonus
+            sent_text = index.sentences[cand.sentence].text
+            if tuning.dangling_penalty and DANGLING_OPENER.match(sent_text):
+                score -= tuning.dangling_penalty
             if query is not None:
                 score += self.similarity(vec, query)
             relevance.append(score)
@@ -197,20 +184,21 @@ class MMRSelector(Generic[V]):
         k: int,
         picked: Picked[V],
         query: V | None,
-        topic: V | None = None,
+        topic: V | None,
+        tuning: TimelineTuning,
     ) -> tuple[TimelineSentence, ...]:
         cands = self.shortlist(index, cands)
         vectors = self.vectors(index, [c.sentence for c in cands])
-        relevance = self._relevance(index, cands, vectors, query, topic)
+        relevance = self._relevance(index, cands, vectors, query, topic, tuning)
         remaining = sorted(range(len(cands)), key=lambda i: -relevance[i])[:SHORTLIST]
         redundancy = {i: picked.max_similarity(vectors[i]) for i in remaining}
         out: list[TimelineSentence] = []
         while remaining and len(out) < k:
             best, best_score = None, float("-inf")
             for i in remaining:
-                if redundancy[i] > REDUNDANT:
+                if redundancy[i] > tuning.redundant:
                     continue
-                mmr = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy[i]
+                mmr = tuning.mmr_lambda * relevance[i] - (1 - tuning.mmr_lambda) * redundancy[i]
                 if mmr > best_score:
                     best, best_score = i, mmr
             if best is None:
@@ -303,7 +291,6 @@ NOISE = re.compile(
 # Every alternative of NOISE needs one of these substrings (of the lowercased text), or
 # a leading "(": most sentences have none and skip the regex, which is eight times slower.
 NOISE_HINTS = ("|", ":", "update", "www.", "@", "click", "posted")
-FILTER_NOISE = True
 # Photo and video captions describe a picture, not an event: "Oil is seen on the
 # surface ...", "In this image made from video provided by BP, ...", "(L-R)". "Seen as"
 # and "seen to" are left: "the meeting is seen as a test". On T17 dev 72 of 20,593
@@ -314,7 +301,6 @@ CAPTION = re.compile(
     r"|\bphoto(?:graph)? (?:taken|made|released|provided)\b"
     r"|\((?:L-R|R-L|left|right|center|centre|C)\)|\bimage (?:made |taken )?from video\b"
 )
-QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 def is_date_led(index: CandidateIndex, cand: Candidate) -> bool:
@@ -338,9 +324,7 @@ def _date_lead_end(index: CandidateIndex, cand: Candidate) -> int | None:
 
 # An entry shows its sentence without the date that leads it, which the entry's date
 # already says ("April 29 - Obama pledges ..." -> "Obama pledges ..."), and without a
-# leading bullet or dash. It reads like the entries of a journalist's timeline, and on
-# T17 dev AR-1/AR-2 went 0.1416/0.0383 -> 0.1440/0.0390 (8 timelines up, none down).
-TRIM_DATE_LEAD = True
+# leading bullet or dash, as the entries of a journalist's timeline read.
 LEADING_MARKS = " -–—*•\\"
 MIN_ENTRY_CHARS = 20  # a rest shorter than this is no entry: show the whole sentence
 
@@ -348,7 +332,7 @@ MIN_ENTRY_CHARS = 20  # a rest shorter than this is no entry: show the whole sen
 def entry_span(index: CandidateIndex, cand: Candidate) -> Span:
     """The part of the candidate's sentence that its timeline entry shows."""
     sent = index.sentences[cand.sentence]
-    start = (_date_lead_end(index, cand) or 0) if TRIM_DATE_LEAD else 0
+    start = _date_lead_end(index, cand) or 0
     start = len(sent.text) - len(sent.text[start:].lstrip(LEADING_MARKS))
     if len(sent.text) - start < MIN_ENTRY_CHARS or not _opens_entry(sent.text[start]):
         return sent.span
@@ -356,7 +340,9 @@ def entry_span(index: CandidateIndex, cand: Candidate) -> Span:
 
 
 def _opens_entry(char: str) -> bool:
-    return char.isalnum() or char in "\"“‘'"
+    """An entry opens as a sentence does: "On Friday, the WHO said ..." stays whole
+    rather than show "the WHO said ..."."""
+    return char.isupper() or char.isdigit() or char in "\"“‘'"
 
 
 def _pool(index: CandidateIndex, day: dt.date, usable: dict[int, bool]) -> list[Candidate]:
@@ -379,7 +365,7 @@ def _noisy(text: str) -> bool:
 
 def _usable(index: CandidateIndex, cand: Candidate) -> bool:
     sent = index.sentences[cand.sentence]
-    if FILTER_NOISE and (_noisy(sent.text) or CAPTION.search(sent.text)):
+    if (_noisy(sent.text) or CAPTION.search(sent.text)):
         return False
     if not sent.text.rstrip().endswith(SENTENCE_END):
         return False  # a standfirst or heading fragment, not a sentence

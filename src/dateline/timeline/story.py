@@ -1,0 +1,105 @@
+"""What a corpus is about, worked out from the corpus alone: its publication span and
+the names at its core.
+
+A pile of articles about one story mentions much that is not the story: history
+("Born April 8, 1918, in Chicago ..."), earlier disasters for comparison, other news on
+the same page. The story's own events happen while it is being reported, and they are
+told with the story's names (the countries, people and companies that most of its
+articles name). Dates before the span go to the timeline's background, dates after it
+are what was still ahead when the last article appeared, and a sentence that names none
+of the core names does not count as a mention of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from dateline.model import Corpus, StoryFocus
+from dateline.options import Options
+from dateline.timeline.text import STOPWORDS
+
+# The earliest and latest 1% of a large corpus's articles do not widen its span: one
+# stray article from years before must not let its history in.
+TRIM_SHARE = 0.01
+TRIM_MIN_ARTICLES = 100
+# The story may start a few days before its first article ("the rig exploded on
+# Tuesday" in Thursday's first report; "last week's talks"): up to a week, and no more
+# than a twentieth of its span, so a three-week uprising does not open on the week
+# before it. T17 dev default mode, lead-in 3 days -> 7: AR-1 0.112 -> 0.118.
+LEAD_IN_DAYS = 7
+LEAD_IN_SHARE = 0.05
+# Core names: words capitalised inside sentences (proper names) that at least this
+# share of the articles use, at most CORE_SIZE of them, most widely used first.
+CORE_SHARE = 0.05
+CORE_MIN_ARTICLES = 2
+CORE_SIZE = 40
+PROPER_SHARE = 0.7  # of a word's occurrences after a sentence's first word
+_WORD = re.compile(
+    r"(?<![\w'’-])([A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]+)(?:['’]s)?(?![\w'’-])"
+)
+# Capitalised for being what they are, not for naming the story.
+_GENERIC = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mr mrs ms dr sir the it "
+    "reuters ap afp cnn bbc guardian associated press copyright photo getty images video "
+    "update read more i i'm i've i'd i'll tv et al "
+    # Titles and words of office name a role, not the story's people or places.
+    "president secretary minister prime foreign general chief state senator governor "
+    "spokesman spokeswoman ambassador envoy king queen prince director chairman".split()
+)
+
+
+def find_story_focus(corpus: Corpus, opts: Options, with_names: bool = True) -> StoryFocus:
+    """The story's span and, unless ``with_names`` is false, its core names, from the
+    articles' dates and texts."""
+    days = sorted(
+        a.pub_date.value
+        for a in corpus.articles
+        if a.pub_date.value is not None and a.pub_date.anchors(opts.anchor_confidence)
+    )
+    if not days:
+        return StoryFocus(None, None, core_names(corpus) if with_names else (), 0)
+    trim = int(len(days) * TRIM_SHARE) if len(days) >= TRIM_MIN_ARTICLES else 0
+    first, last = days[trim], days[-1 - trim]
+    lead_in = max(1, min(LEAD_IN_DAYS, round(LEAD_IN_SHARE * (last - first).days)))
+    names = core_names(corpus) if with_names else ()
+    return StoryFocus(first, last, names, len(days), first - dt.timedelta(days=lead_in))
+
+
+def core_names(corpus: Corpus) -> tuple[str, ...]:
+    """The proper names that the most articles use (lowercased)."""
+    article_freq: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for article in corpus.articles:
+        seen: set[str] = set()
+        for match in _WORD.finditer(article.text):
+            word = match.group(1)
+            lowered = word.lower()
+            seen.add(lowered)
+            if not _opens_sentence(article.text, match.start()):
+                inside[lowered] += 1
+                capitalised[lowered] += word[0].isupper()
+        article_freq.update(seen)
+    needed = max(CORE_MIN_ARTICLES, CORE_SHARE * len(corpus.articles))
+    names = [
+        word
+        for word, count in article_freq.items()
+        if count >= needed
+        and word not in STOPWORDS
+        and word not in _GENERIC
+        and len(word) > 1
+        and inside[word]
+        and capitalised[word] >= PROPER_SHARE * inside[word]
+    ]
+    names.sort(key=lambda w: (-article_freq[w], w))
+    return tuple(names[:CORE_SIZE])
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the first of a sentence, line or quote, where
+    every word is capitalised."""
+    before = text[max(0, at - 3) : at].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n-–—*•"
