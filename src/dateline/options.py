@@ -34,6 +34,7 @@ class TimelineTuning:
     # Candidate sentences: the lead of an article stands for its publication date.
     lead_sentences: int = 5
     few_candidates: int = 5  # below this, a date also gets the next day's leads
+    same_event: float = 0.1  # ... that far alike (cosine) its own candidates
     # Sentence selection (MMR).
     redundant: float = 0.6  # cosine above which a sentence repeats one chosen
     mmr_lambda: float = 0.7

@@ -367,14 +367,17 @@ def test_a_date_with_few_candidates_takes_the_next_days_leads() -> None:
     next_day = D2 + dt.timedelta(days=1)
     texts = {
         "a": ("The army moved into Cairo overnight. Tanks stood in the square.", D2),
-        "b": ("Soldiers guarded the museum after the night of clashes. Shops stayed shut.",
-              next_day),
+        "b": ("Soldiers of the army guarded Cairo after the night of clashes. Shops stayed "
+              "shut.", next_day),
+        "c": ("Ticket prices for the football final went up. Fans complained.", next_day),
     }
     index = build_candidate_index(corpus_of(texts), Options())
     kinds = [(index.sentences[c.sentence].span.article_id, c.evidence.kind)
              for c in index.candidates(D2)]
     assert kinds[:2] == [("a", "published-on-date"), ("a", "published-on-date")]
     assert ("b", "published-after-date") in kinds
+    # the next day's other news is not this date's event
+    assert not any(article == "c" for article, _ in kinds)
     # a date with enough candidates of its own keeps to them
     many = {f"x{n}": (f"Protest number {n} filled the square. Police watched.", D2)
             for n in range(3)}

@@ -213,6 +213,7 @@ def render_briefing_markdown(briefing: Briefing) -> str:
         "",
         timeline_md.split("\n## Sources")[0]
         .replace("# Timeline", "## Timeline", 1)
+        .replace("\n### ", "\n#### ")
         .replace("\n## ", "\n### ")
         .rstrip(),
         "",

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figures import FigureSeries
-from dateline.model import Article, Span
+from dateline.model import Article, Span, TimelineEntry
 from dateline.render.briefing_text import figure_label
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
@@ -122,10 +122,14 @@ def _sources(briefing: Briefing) -> list[dict[str, Any]]:
 
 
 def _entries(
-    briefing: Briefing, numbers: dict[str, int], patterns: Sequence[tuple[str, re.Pattern[str]]]
+    briefing: Briefing,
+    numbers: dict[str, int],
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    part: Sequence[TimelineEntry] | None = None,
 ) -> list[dict[str, Any]]:
+    """The view of the main timeline's entries, or of another ``part`` (background)."""
     entries = []
-    for i, entry in enumerate(briefing.timeline.entries):
+    for i, entry in enumerate(briefing.timeline.entries if part is None else part):
         sents, actor_ids = [], []
         for sent in entry.sentences:
             article = briefing.article(sent.span.article_id)
@@ -310,12 +314,17 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
     ]
     dates = [e["date"] for e in entries]
     filters = [a for a in actors if a["entries"]]
+    timeline = briefing.timeline
     return {
         "title": _title(briefing),
         "generator": f"dateline {__version__}",
         "about": briefing.options.about or "",
         "summary": summary,
         "entries": entries,
+        "background": _entries(briefing, numbers, patterns, timeline.background),
+        "ahead": _entries(briefing, numbers, patterns, timeline.ahead),
+        "window_start": timeline.start.isoformat() if timeline.start else "",
+        "window_end": timeline.end.isoformat() if timeline.end else "",
         "actors": actors,
         "filter_actors": filters,
         "figures": _figures(briefing, numbers),

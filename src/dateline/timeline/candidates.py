@@ -14,7 +14,9 @@ from dateline.timeline.text import (
     STOPWORDS,
     TOKEN,
     Vector,
+    centroid,
     content_words,
+    cosine,
     idf_table,
     tfidf,
     tokens,
@@ -79,6 +81,7 @@ class CandidateIndex:
     idf: dict[str, float] = field(default_factory=dict)
     # A date with fewer candidates than this also gets the next day's lead sentences.
     few_candidates: int = 5
+    same_event: float = 0.0  # cosine to the date's own candidates for a next-day lead
     _vectors: dict[int, Vector] = field(default_factory=dict)
 
     def vector(self, sentence: int) -> Vector:
@@ -100,18 +103,24 @@ class CandidateIndex:
                 out.append(cand)
         # Input order must not matter: sort by evidence strength, then by source span.
         out.sort(key=lambda c: (_STRENGTH[c.evidence.kind], self.sentences[c.sentence].span))
-        if len(out) < self.few_candidates and day < dt.date.max:
-            next_day = day + dt.timedelta(days=1)
-            # A lead that names its own day ("said Saturday") reports that day, not this.
-            own = {c.sentence for c in self.mentions.get(next_day, [])}
-            after = self.published.get(next_day, [])
-            out += sorted(
-                (Candidate(c.sentence, Evidence("published-after-date")) for c in after
-                 if c.sentence not in seen and c.sentence not in own
-                 and self.sentences[c.sentence].on_topic),
-                key=lambda c: self.sentences[c.sentence].span,
-            )  # fmt: skip
+        if out and len(out) < self.few_candidates and day < dt.date.max:
+            out += self._next_day_leads(day, out, seen)
         return out
+
+    def _next_day_leads(self, day: dt.date, own: list[Candidate],
+                        seen: set[int]) -> list[Candidate]:
+        """Lead sentences of the next day's articles that report the same event as the
+        date's own candidates (an evening event is in the next morning's news). A lead
+        that names its own day ("said Saturday") reports that day, not this one."""
+        next_day = day + dt.timedelta(days=1)
+        dated = {c.sentence for c in self.mentions.get(next_day, [])}
+        event = centroid([self.vector(c.sentence) for c in own])
+        after = [Candidate(c.sentence, Evidence("published-after-date"))
+                 for c in self.published.get(next_day, [])
+                 if c.sentence not in seen and c.sentence not in dated
+                 and self.sentences[c.sentence].on_topic
+                 and cosine(self.vector(c.sentence), event) >= self.same_event]  # fmt: skip
+        return sorted(after, key=lambda c: self.sentences[c.sentence].span)
 
 
 def in_bounds(day: dt.date, opts: Options) -> bool:
@@ -127,7 +136,8 @@ def build_candidate_index(
     are the documents whose frequencies weight TF-IDF. With ``names`` (the story's core
     names), a sentence that names none of them is off the story.
     """
-    index = CandidateIndex(few_candidates=opts.tuning.few_candidates)
+    index = CandidateIndex(few_candidates=opts.tuning.few_candidates,
+                           same_event=opts.tuning.same_event)
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
