@@ -16,10 +16,10 @@ import os
 import time
 from pathlib import Path
 
-from dateline.engine import annotate_all
 from dateline.ingest import load_articles
 from dateline.model import Article
 from dateline.options import Options
+from dateline.pipeline import annotate_all
 
 DEFAULT_ARTICLES = Path("/work/shared/data/t17-dev/bpoil/articles")
 

@@ -15,10 +15,10 @@ import resource
 import time
 from pathlib import Path
 
-from dateline.engine import annotate_all
 from dateline.ingest import load_articles
 from dateline.model import Corpus
 from dateline.options import Options
+from dateline.pipeline import annotate_all
 from dateline.timeline import build_timeline
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "t17-dev"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import engine
+from dateline import engine, pipeline
 from dateline.ingest import load_articles
 from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
@@ -65,16 +65,17 @@ def test_map_stream_consumes_its_input_lazily() -> None:
 def test_annotate_all_records_failures_without_stopping(syria: list[Article]) -> None:
     broken = make_article("broken", "Some text here.", None)
     object.__setattr__(broken, "text", None)  # a bug in a stage, simulated
-    found, failures = engine.annotate_all([*syria, broken], Options(workers=1))
+    found, failures = pipeline.annotate_all([*syria, broken], Options(workers=1))
     assert set(found) == {a.id for a in syria}
-    assert [f.article_id for f in failures] == ["broken"]
+    assert {(f.article_id, f.stage) for f in failures} == {("broken", "sentences"),
+                                                           ("broken", "timex")}
 
 
 def test_process_pool_matches_serial(syria: list[Article]) -> None:
     many = syria * 50  # over MIN_ARTICLES_FOR_POOL, so the pool really runs
     many = [a.__class__(**{**a.__dict__, "id": f"{a.id}-{i}"}) for i, a in enumerate(many)]
-    serial = engine.annotate_all(many, Options(workers=1))
-    pooled = engine.annotate_all(many, Options(workers=2))
+    serial = pipeline.annotate_all(many, Options(workers=1))
+    pooled = pipeline.annotate_all(many, Options(workers=2))
     assert pooled == serial
 
 
@@ -83,21 +84,27 @@ def test_dask_local_cluster_matches_serial(syria: list[Article], tmp_path: Path)
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None) as cluster:
         opts = Options(workers=1, scheduler=cluster.scheduler_address)
-        found, failures = engine.annotate_all(syria, opts)
+        found, failures = pipeline.annotate_all(syria, opts)
         with open_store(tmp_path / "c.db") as db:  # ingest + annotate on the workers
             added = db.add([SYRIA], opts)
             stored = db.corpus(Options(workers=1))
     assert len(added.new) == added.annotated == len(syria)
     assert stored.articles == tuple(syria) and stored.annotations == found
     assert failures == []
-    assert found == engine.annotate_all(syria, Options(workers=1))[0]
+    assert found == pipeline.annotate_all(syria, Options(workers=1))[0]
     assert all(isinstance(a, Annotations) for a in found.values())
 
 
-def test_annotate_safely_returns_failures_as_values() -> None:
+def test_run_stages_returns_failures_as_values() -> None:
     article = make_article("a", "Text.", None)
     object.__setattr__(article, "text", 42)
-    assert isinstance(engine.annotate_safely(article, Options()), StageFailure)
+    [(article_id, parts)] = pipeline.run_stages([article], Options(), pipeline.TIMELINE_STAGES)
+    assert article_id == "a" and all(isinstance(p, StageFailure) for p in parts)
+
+
+def test_engine_knows_no_stage() -> None:
+    source = Path(engine.__file__).read_text(encoding="utf-8")
+    assert "dateline.pipeline" not in source and "Annotations" not in source
 
 
 class FakeTerminal(io.StringIO):

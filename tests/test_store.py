@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,12 +114,18 @@ def test_annotator_version_change_recomputes_exactly_that(articles: Path, db: st
                                                           monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
     db.add([articles], SERIAL)
-    bumped = (*pipeline.ANNOTATOR_VERSIONS[:-1], ("timex", "test-bump"))
-    monkeypatch.setattr(pipeline, "ANNOTATOR_VERSIONS", bumped)
+    sentences_rows = db.db.execute("SELECT * FROM annotations WHERE versions = ?",
+                                   (store.stage_keys(["sentences"])[0],)).fetchall()
+    bumped = tuple(replace(s, version="test-bump") if s.name == "timex" else s
+                   for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", bumped)
     again = db.add([articles], SERIAL)
     assert again.annotated == 5 and again.new == ()
     versions = {v for (v,) in db.db.execute("SELECT DISTINCT versions FROM annotations")}
-    assert versions == {store.annotator_versions()}  # stale ones pruned
+    assert versions == set(store.stage_keys(pipeline.TIMELINE_STAGES))  # stale ones pruned
+    assert "timex=test-bump" in versions
+    assert db.db.execute("SELECT * FROM annotations WHERE versions = ?",
+                         (store.stage_keys(["sentences"])[0],)).fetchall() == sentences_rows
 
 
 def test_rejected_inputs_are_recorded_then_cleared(articles: Path, db: store.Store) -> None:

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from dateline.pipeline import TIMELINE_STAGES
 from tests.builders import SYRIA
 from tests.test_store import make_many_articles
 
@@ -67,7 +68,8 @@ def test_sigkill_mid_add_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     assert run(*args, str(clean)).returncode == 0
     assert counts(killed) == counts(clean)
-    assert counts(clean)["articles"] == counts(clean)["annotations"] == 250
+    assert counts(clean)["articles"] == 250
+    assert counts(clean)["annotations"] == 250 * len(TIMELINE_STAGES)  # a row per stage
 
 
 def wait_for_rows(db: Path, proc: subprocess.Popen[bytes]) -> int:
@@ -108,4 +110,5 @@ def test_concurrent_adds_with_colliding_ids_both_succeed(tmp_path: Path) -> None
         files = {r[0] for r in conn.execute("SELECT file FROM sources")}
     assert len(ids) == len(set(ids)) == 2 * n
     assert len(files) == 2 * n
-    assert counts(db)["articles"] == counts(db)["annotations"] == 2 * n
+    assert counts(db)["articles"] == 2 * n
+    assert counts(db)["annotations"] == 2 * n * len(TIMELINE_STAGES)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from dateline.cli_brief import brief_command, eval_mds_command, summarize_comman
 from dateline.cli_common import (
     handle_errors,
     input_options,
+    load_corpus,
     make_options,
     offsets_option,
     output_option,
@@ -30,9 +30,6 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_store import add_command, stats_command
-from dateline.errors import EnvironmentProblemError
-from dateline.model import Corpus
-from dateline.options import Options
 
 
 @click.group()
@@ -127,21 +124,6 @@ def timeline(
     report_and_exit(corpus.report, len(corpus.articles), weak)
 
 
-def load_corpus(paths: tuple[Path, ...], opts: Options, cache: bool) -> Corpus:
-    """From a store, through the default cache, or straight from the files."""
-    from dateline.pipeline import build_corpus
-    from dateline.store import cache_path_for, cached_build_corpus, corpus_from_store
-
-    if opts.store is not None:
-        return corpus_from_store(opts.store, opts)
-    if cache:
-        try:
-            return cached_build_corpus(paths, opts, cache_path_for(paths))
-        except (OSError, sqlite3.Error, EnvironmentProblemError) as err:  # read-only: no cache
-            logging.getLogger(__name__).warning("cache not used: %s", err)
-    return build_corpus(paths, opts)
-
-
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", callback=parse_day, help="Publication date to resolve against.")
@@ -159,12 +141,10 @@ def dates(file: Path, dct: dt.date | None, fmt: str, offsets: str, output: Path 
 
 
 def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
-    from dateline.ingest import load_articles
-    from dateline.model import Corpus
+    from dateline.pipeline import SPEECH_STAGES
 
     opts = make_options(**kwargs)
-    loaded = load_articles(paths, opts)
-    return opts, Corpus(tuple(loaded.articles), {}, loaded.report)
+    return opts, load_corpus(paths, opts, cache=True, stages=SPEECH_STAGES)
 
 
 @main.command()

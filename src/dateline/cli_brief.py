@@ -17,6 +17,7 @@ import click
 from dateline.cli_common import (
     handle_errors,
     input_options,
+    load_corpus,
     make_options,
     output_option,
     report_and_exit,
@@ -80,13 +81,13 @@ def summarize_command(
 def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> None:
     """A briefing: summary, timeline, actors, quotes, figures and an HTML report."""
     from dateline.briefing.build import build_briefing
-    from dateline.pipeline import build_corpus
+    from dateline.pipeline import BRIEFING_STAGES
     from dateline.render.briefing_text import briefing_to_dict, render_briefing_markdown
     from dateline.render.html import render_html
     from dateline.render.json import to_json
 
     opts = make_options(**kwargs)
-    corpus = build_corpus(paths, opts)
+    corpus = load_corpus(paths, opts, cache=True, stages=BRIEFING_STAGES)
     briefing = build_briefing(corpus, opts)
     directory.mkdir(parents=True, exist_ok=True)
     write_output(to_json(briefing_to_dict(briefing)), directory / "briefing.json")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,7 +15,7 @@ import click
 
 from dateline.cli_output import inputs_of, refuse_overwrite, write_atomically
 from dateline.errors import ConfigError, DatelineError, EnvironmentProblemError, OutputError
-from dateline.model import Confidence, RunReport
+from dateline.model import Confidence, Corpus, RunReport
 from dateline.options import Options
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -172,3 +174,29 @@ def make_options(**kwargs: Any) -> Options:
     if keywords:
         kwargs["keywords"] = tuple(k for k in keywords.split(",") if k.strip())
     return Options(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def load_corpus(paths: Sequence[Path], opts: Options, cache: bool,
+                stages: Sequence[str] | None = None) -> Corpus:
+    """From a store, through the default cache, or straight from the files, with the
+    stages named (default: the model-free ones a timeline needs). Without the spaCy
+    model, the stages that need it are left out (a briefing says so)."""
+    from dateline.pipeline import TIMELINE_STAGES, without_missing_model
+
+    return without_missing_model(lambda todo: _load_corpus(paths, opts, cache, todo),
+                                 TIMELINE_STAGES if stages is None else stages)
+
+
+def _load_corpus(paths: Sequence[Path], opts: Options, cache: bool,
+                 stages: Sequence[str]) -> Corpus:
+    from dateline.pipeline import build_corpus
+    from dateline.store import cache_path_for, cached_build_corpus, corpus_from_store
+
+    if opts.store is not None:
+        return corpus_from_store(opts.store, opts, stages=stages)
+    if cache:
+        try:
+            return cached_build_corpus(paths, opts, cache_path_for(paths), stages)
+        except (OSError, sqlite3.Error, EnvironmentProblemError) as err:  # read-only: no cache
+            logging.getLogger(__name__).warning("cache not used: %s", err)
+    return build_corpus(paths, opts, stages)

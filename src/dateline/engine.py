@@ -1,9 +1,11 @@
-"""Executors for the per-article stages: serial, a local process pool, or Dask.
+"""Executors: serial, a local process pool, or Dask. They know no stage.
 
-Everything goes through :func:`map_stream`: a pure, picklable function applied to a
-stream of items, results coming back in batches as they finish (in any order). At most
-a few tasks per worker are in flight at once, so memory stays bounded by the batch size
-however long the stream, and a caller can commit each batch as it arrives.
+Everything goes through :func:`map_stream` (a pure, picklable function of one item) or
+:func:`map_chunks` (a function of a few items at once, for work that batches, such as
+``nlp.pipe``): applied to a stream of items, results coming back in batches as they
+finish (in any order). At most a few tasks per worker are in flight at once, so memory
+stays bounded by the batch size however long the stream, and a caller can commit each
+batch as it arrives.
 
 Which executor runs is chosen from the options:
 
@@ -21,7 +23,7 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import AbstractContextManager
 from functools import partial
@@ -29,7 +31,6 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from dateline.errors import EnvironmentProblemError
-from dateline.model import Annotations, Article, StageFailure
 from dateline.options import Options
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,9 @@ TASK_SIZE = 8  # items per task: amortises pickling and scheduling over a few ar
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy, memory bounded
 
 __all__ = [
-    "annotate_all",
-    "annotate_safely",
     "available_cores",
     "executor_name",
+    "map_chunks",
     "map_stream",
     "worker_count",
 ]
@@ -82,27 +82,6 @@ def executor_name(opts: Options, n_items: int | None = None) -> str:
     return "serial"
 
 
-def annotate_safely(article: Article, opts: Options) -> Annotations | StageFailure:
-    """Annotate one article; a failure becomes a value, so one article never stops a batch."""
-    from dateline.pipeline import annotate_article
-
-    try:
-        return annotate_article(article, opts)
-    except Exception as err:  # any bug in a stage: record it against the article, go on
-        log.warning("annotation failed on %s: %s", article.path, err)
-        return StageFailure("annotation", article.id, f"{type(err).__name__}: {err}")
-
-
-def annotate_all(articles: Sequence[Article],
-                 opts: Options) -> tuple[dict[str, Annotations], list[StageFailure]]:
-    """Annotate every article with the executor the options ask for."""
-    work = partial(annotate_safely, opts=opts)
-    results = [r for batch in map_stream(work, articles, opts, n_items=len(articles))
-               for r in batch]
-    annotations = {r.article_id: r for r in results if isinstance(r, Annotations)}
-    return annotations, [r for r in results if isinstance(r, StageFailure)]
-
-
 def map_stream(func: Callable[[T], R], items: Iterable[T], opts: Options, *,
                n_items: int | None = None, batch_size: int = BATCH_SIZE) -> Iterator[list[R]]:
     """Apply ``func`` to every item; yield the results in batches as they complete.
@@ -112,14 +91,24 @@ def map_stream(func: Callable[[T], R], items: Iterable[T], opts: Options, *,
     in completion order, not input order. ``n_items`` (when known) lets short runs skip
     starting a pool.
     """
+    yield from map_chunks(partial(run_chunk, func), items, opts, n_items=n_items,
+                          batch_size=batch_size)
+
+
+def map_chunks(func: Callable[[list[T]], list[R]], items: Iterable[T], opts: Options, *,
+               n_items: int | None = None, batch_size: int = BATCH_SIZE,
+               task_size: int = TASK_SIZE) -> Iterator[list[R]]:
+    """Like :func:`map_stream`, but ``func`` takes ``task_size`` items at once and gives
+    one result per item: the serial executor calls it on chunks too."""
     name = executor_name(opts, n_items)
     log.debug("running %s over %s items", name, n_items if n_items is not None else "?")
+    chunks = _chunks(items, task_size)
     if name == "dask":
-        stream = _dask_stream(func, items, opts)
+        stream = _dask_stream(func, chunks, opts)
     elif name == "processes":
-        stream = _pool_stream(func, items, worker_count(opts))
+        stream = _pool_stream(func, chunks, worker_count(opts))
     else:
-        stream = (func(item) for item in items)
+        stream = (result for chunk in chunks for result in func(chunk))
     yield from _batched(stream, batch_size)
 
 
@@ -141,7 +130,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:
-    """One task: ``func`` over a few items (module-level, so workers can unpickle it)."""
+    """``func`` over a few items (module-level, so workers can unpickle it)."""
     return [func(item) for item in chunk]
 
 
@@ -160,20 +149,19 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
 
 
-def _pool_stream(func: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[R]:
-    chunks = _chunks(items, TASK_SIZE)
+def _pool_stream(func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]],
+                 workers: int) -> Iterator[R]:
     with ProcessPoolExecutor(workers, initializer=exit_with_parent,
                              initargs=(os.getpid(),)) as pool:
         pending: set[Future[list[R]]] = {
-            pool.submit(run_chunk, func, c)
-            for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)
+            pool.submit(func, c) for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)
         }
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 yield from future.result()
                 for chunk in islice(chunks, 1):
-                    pending.add(pool.submit(run_chunk, func, chunk))
+                    pending.add(pool.submit(func, chunk))
 
 
 def _distributed() -> Any:
@@ -214,16 +202,16 @@ class _ClosingClient(AbstractContextManager[Any]):
             self.cluster.close()
 
 
-def _dask_stream(func: Callable[[T], R], items: Iterable[T], opts: Options) -> Iterator[R]:
-    chunks = _chunks(items, TASK_SIZE)
+def _dask_stream(func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]],
+                 opts: Options) -> Iterator[R]:
     with _dask_client(opts) as client:
         in_flight = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
         pending = _distributed().as_completed()
         for chunk in islice(chunks, in_flight):
-            pending.add(client.submit(run_chunk, func, chunk, pure=False))
+            pending.add(client.submit(func, chunk, pure=False))
         for future in pending:
             results = future.result()
             future.release()  # let the scheduler forget it: memory stays bounded
             for chunk in islice(chunks, 1):
-                pending.add(client.submit(run_chunk, func, chunk, pure=False))
+                pending.add(client.submit(func, chunk, pure=False))
             yield from results

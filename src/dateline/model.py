@@ -319,6 +319,7 @@ class Corpus:
     articles: tuple[Article, ...]
     annotations: dict[str, Annotations]
     report: RunReport
+    failures: tuple[StageFailure, ...] = ()  # stages that failed, by article (and reported)
     _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)
 

@@ -62,7 +62,7 @@ def test_sources_keep_publication_date_provenance() -> None:
 
 
 def test_without_a_spacy_model_the_briefing_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing(corpus: Corpus) -> None:
+    def missing(corpus: Corpus, opts: Options | None = None) -> None:
         raise ModelNotFoundError("no spaCy English model found")
 
     monkeypatch.setattr(build, "annotate_speech_reported", missing)

@@ -24,6 +24,8 @@ from dateline.model import EntityKind, EntityMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+ENTITIES_VERSION = "entities-1"  # bump whenever the output for some input changes
+
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
     "ORG": EntityKind.ORG,

@@ -1,9 +1,11 @@
 """The briefing: summary, timeline, actors, quotes by speaker, figures and sources.
 
-``build_briefing`` is the one place that runs the spaCy-based stages (entities and
-quotes): they are slow, so the timeline and summary commands never pay for them. When
-the spaCy model is missing, the briefing is built without actors and quotes and says
-so in ``notes``.
+Actors and quotes come from the speech stage (entities and quotes, spaCy) in the
+corpus's annotations: the commands that need them ask for it when they build the corpus
+(so the store caches it and every worker runs it), and a corpus built without it gets
+it here, through the pipeline. The timeline and summary never pay for it. When the spaCy
+model is missing, the briefing is built without actors and quotes and says so in
+``notes``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dateline.briefing.figures import FigureSeries, figures_over_time
 from dateline.briefing.summary import Summary, summarize
 from dateline.errors import ModelNotFoundError
 from dateline.model import (
+    Annotations,
     Article,
     Corpus,
     EntityMention,
@@ -29,6 +32,7 @@ from dateline.model import (
     Timeline,
 )
 from dateline.options import Options
+from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.timeline import build_timeline
 
 log = logging.getLogger(__name__)
@@ -83,59 +87,25 @@ class Briefing:
 Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
 
 
-def annotate_speech(corpus: Corpus) -> Annotated:
+def annotate_speech(corpus: Corpus, opts: Options | None = None) -> Annotated:
     """Entities and quotes per article (see :func:`annotate_speech_reported`)."""
-    return annotate_speech_reported(corpus)[0]
+    return annotate_speech_reported(corpus, opts)[0]
 
 
-def annotate_speech_reported(corpus: Corpus) -> tuple[Annotated, list[StageFailure]]:
-    """Entities and quotes per article: from the corpus when a stage already found them,
-    else from the spaCy pipeline (batched), and the articles it failed on.
+def annotate_speech_reported(corpus: Corpus, opts: Options | None = None,
+                             ) -> tuple[Annotated, list[StageFailure]]:
+    """Entities and quotes per article, from the corpus's annotations (the speech stage
+    is run first on the articles that lack it), and the articles it failed on.
 
     A failure on one article leaves that article without entities and quotes, never
-    the others: a batch that fails is redone one article at a time.
+    the others.
     """
-    anns = [corpus.annotations.get(a.id) for a in corpus.articles]
-    if any(ann is not None and (ann.entities or ann.quotes) for ann in anns):
-        return [
-            (a, ann.entities if ann else (), ann.quotes if ann else ())
-            for a, ann in zip(corpus.articles, anns, strict=True)
-        ], []
-    from dateline.annotate.nlp import DEFAULT_BATCH_SIZE
-
+    corpus = with_stages(corpus, SPEECH_STAGES, opts)
     annotated: Annotated = []
-    failures: list[StageFailure] = []
-    articles = list(corpus.articles)
-    for first in range(0, len(articles), DEFAULT_BATCH_SIZE):
-        batch = articles[first : first + DEFAULT_BATCH_SIZE]
-        try:
-            annotated += _speech_batch(batch)
-        except ModelNotFoundError:
-            raise
-        except Exception:  # a bug or a resource limit in spaCy or a stage: isolate it
-            for article in batch:
-                annotated.append(_speech_alone(article, failures))
-    return annotated, failures
-
-
-def _speech_batch(articles: Sequence[Article]) -> Annotated:
-    from dateline.annotate.quotes import extract_quotes_many
-
-    found = extract_quotes_many(a.text for a in articles)
-    return [(a, ents, quotes) for a, (ents, quotes) in zip(articles, found, strict=True)]
-
-
-def _speech_alone(
-    article: Article, failures: list[StageFailure]
-) -> tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]:
-    try:
-        return _speech_batch([article])[0]
-    except ModelNotFoundError:
-        raise
-    except Exception as err:  # recorded against the article; the others go on
-        log.warning("entities and quotes failed on %s: %s", article.path, err)
-        failures.append(StageFailure("quotes", article.id, f"{type(err).__name__}: {err}"))
-        return article, (), ()
+    for article in corpus.articles:
+        ann = corpus.annotations.get(article.id) or Annotations(article.id)
+        annotated.append((article, ann.entities, ann.quotes))
+    return annotated, [f for f in corpus.failures if f.stage in SPEECH_STAGES]
 
 
 def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[SpeakerQuotes, ...]:
@@ -177,10 +147,10 @@ def select_actors(actors: Sequence[Actor], quotes: Sequence[SpeakerQuotes]) -> t
 
 
 def _speech(
-    corpus: Corpus,
+    corpus: Corpus, opts: Options
 ) -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]:
     try:
-        annotated, failures = annotate_speech_reported(corpus)
+        annotated, failures = annotate_speech_reported(corpus, opts)
     except ModelNotFoundError as err:
         log.warning("briefing without actors and quotes: %s", err)
         return (), (), (f"actors and quotes left out: {err}",)
@@ -197,7 +167,7 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     summary = summarize(corpus, opts)
     timeline = build_timeline(corpus, opts)
     figures = figures_over_time(corpus, opts)
-    actors, quotes, notes = _speech(corpus)
+    actors, quotes, notes = _speech(corpus, opts)
     return Briefing(
         summary,
         timeline,

@@ -2,8 +2,10 @@
 
 An article is stored once per *content* (sha256 of its cleaned text), with every input
 (file path, or ``file.jsonl#n`` record) that produced it as a source. Annotations are
-keyed by (content hash, annotator versions, reference date), so re-adding unchanged
-files does no NLP work and a new annotator version recomputes exactly what it made.
+keyed by (content hash, ``stage=version``, reference date), one row per stage, so
+re-adding unchanged files does no NLP work, a new stage version recomputes exactly what
+that stage made, and a stage asked for the first time (the spaCy one, by ``brief``) runs
+only on what lacks it.
 
 Crash safety: each batch of articles, sources and annotations is one transaction, and
 the file cache (path, size, mtime_ns, sha256) that lets a re-run skip reading and
@@ -19,8 +21,8 @@ from dateline.store.core import (
     AddResult,
     Store,
     StoreStats,
-    annotator_versions,
     open_store,
+    stage_keys,
 )
 from dateline.store.fingerprint import NEAR_DUPLICATE, content_hash, minhash
 from dateline.store.queries import cache_path_for, cached_build_corpus, corpus_from_store, search
@@ -33,7 +35,6 @@ __all__ = [
     "AddResult",
     "Store",
     "StoreStats",
-    "annotator_versions",
     "cache_path_for",
     "cached_build_corpus",
     "content_hash",
@@ -41,4 +42,5 @@ __all__ = [
     "minhash",
     "open_store",
     "search",
+    "stage_keys",
 ]

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from dateline import serialize
-from dateline.engine import annotate_safely, map_stream
+from dateline import pipeline, serialize
+from dateline.engine import map_chunks
 from dateline.errors import InputError
 from dateline.ingest import article_id_for, manifest_paths, unique_id
 from dateline.ingest.pubdate import infer_missing_years
@@ -42,9 +42,10 @@ from dateline.model import (
     StageFailure,
 )
 from dateline.options import Options
+from dateline.pipeline import TIMELINE_STAGES, Part, combine, ordered, run_stages
 from dateline.progress import Progress
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
-from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_one
+from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
     DEFAULT_PATH,
     connect,
@@ -111,10 +112,19 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def annotator_versions() -> str:
-    from dateline.pipeline import ANNOTATOR_VERSIONS
+def stage_key(name: str) -> str:
+    """The key one stage's annotations are cached under: ``timex=8``."""
+    return f"{name}={pipeline.stage(name).version}"
 
-    return ";".join(f"{stage}={version}" for stage, version in ANNOTATOR_VERSIONS)
+
+def stage_keys(stages: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The keys of the stages named (default: every stage there is)."""
+    names = ordered(stages) if stages is not None else tuple(s.name for s in pipeline.STAGES)
+    return tuple(stage_key(name) for name in names)
+
+
+def _part_stage(part: Part) -> str:
+    return part.stage if isinstance(part, StageFailure) else part.versions[0][0]
 
 
 def _dct(pub: PublicationDate, opts: Options) -> str:
@@ -171,8 +181,9 @@ class Store:
     # -- adding -------------------------------------------------------------------------
 
     def add(self, paths: Iterable[str | Path], opts: Options | None = None,
-            progress: bool = False) -> AddResult:
-        """Ingest and annotate every article under ``paths`` not already stored."""
+            progress: bool = False, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
+        """Ingest every article under ``paths`` not already stored, and run the stages
+        named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
         roots = [Path(p) for p in paths]
         tally = _Tally()
@@ -182,16 +193,16 @@ class Store:
         manifest, context = _load_manifests(roots, opts)
         todo = self._scan(found.files, context, tally)
         items = self._plan(todo, roots, manifest)
-        work = partial(ingest_one, opts=opts)
+        work = partial(ingest_many, opts=opts, stages=ordered(stages))
         total = None if any(s.path.suffix.lower() in {".jsonl", ".json", ".ndjson"}
                             for s in todo) else len(todo)
         with Progress(total, "articles", show=progress) as bar:
-            for batch in map_stream(work, items, opts, n_items=len(todo)):
+            for batch in map_chunks(work, items, opts, n_items=len(todo)):
                 self._write_batch(batch, opts, tally)
                 bar.advance(len(batch))
         self._remember_files(todo, context)
         self._infer_years()
-        tally.annotated += self._annotate_missing(opts, progress)
+        tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info("added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
                  len(tally.new), len(tally.changed), len(tally.unchanged),
                  len(tally.duplicates), len(tally.rejected))
@@ -255,16 +266,15 @@ class Store:
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
 
     def _write_batch(self, batch: Sequence[Ingested], opts: Options, tally: _Tally) -> None:
-        versions = annotator_versions()
         with self.transaction() as db:
             for done in batch:
                 if done.article is None:
                     self._write_rejection(db, done, tally)
                     continue
                 self._write_accepted(db, done, tally)
-                if done.annotations is not None:
-                    self._write_annotations(db, done.content_hash, versions,
-                                            _dct(done.article.pub_date, opts), done.annotations)
+                if done.parts:
+                    self._write_annotations(db, done.content_hash,
+                                            _dct(done.article.pub_date, opts), done.parts)
                     tally.annotated += 1
 
     def _write_rejection(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
@@ -350,15 +360,17 @@ class Store:
                        [(band, bucket, text_hash) for band, bucket in bands])
 
     @staticmethod
-    def _write_annotations(db: sqlite3.Connection, text_hash: str, versions: str, dct: str,
-                           result: Annotations | StageFailure) -> None:
-        if isinstance(result, Annotations):
-            data: bytes | None = _pack(serialize.annotations_to_dict(result))
-            problem = None
-        else:
-            data, problem = None, result.problem  # recorded so a re-run does not retry it
-        db.execute("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
-                   (text_hash, versions, dct, data, problem))
+    def _write_annotations(db: sqlite3.Connection, text_hash: str, dct: str,
+                           parts: Iterable[Part]) -> None:
+        """One row per stage, under the stage's own key."""
+        for part in parts:
+            if isinstance(part, Annotations):
+                data: bytes | None = _pack(serialize.annotations_to_dict(part))
+                problem = None
+            else:
+                data, problem = None, part.problem  # recorded so a re-run does not retry it
+            db.execute("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
+                       (text_hash, stage_key(_part_stage(part)), dct, data, problem))
 
     def _remember_files(self, scans: Sequence[FileScan], context: str) -> None:
         """Record files as done; only after their articles are committed (crash safety)."""
@@ -391,42 +403,46 @@ class Store:
                                               pub.value.isoformat(), pub.confidence.value,
                                               text_hash))
 
-    def _annotate_missing(self, opts: Options, progress: bool = False,
-                          prune: bool = True) -> int:
-        """Annotate stored articles with no annotations for the current versions and date.
+    def _annotate_missing(self, opts: Options, stages: Sequence[str] = TIMELINE_STAGES,
+                          progress: bool = False, prune: bool = True) -> int:
+        """Run the stages named on stored articles with no annotations from them for the
+        current versions and date; the number of articles that needed it.
 
         Catches what a batch did not annotate: a killed run, yearless dates inferred
-        afterwards, new annotator versions, a different ``anchor_confidence``. Stale
-        versions are deleted afterwards.
+        afterwards, new stage versions, a different ``anchor_confidence``, a stage asked
+        for the first time. Stale versions are deleted afterwards.
         """
-        versions = annotator_versions()
-        hashes = [h for (h,) in self.db.execute(_MISSING_SQL, (versions, *_anchoring(opts)))]
-        if not hashes and not prune:
-            return 0
-        count = 0
-        if hashes:
-            articles = (self._article(h) for h in hashes)
-            work = partial(annotate_safely, opts=opts)
-            with Progress(len(hashes), "annotated", show=progress) as bar:
-                for batch in map_stream(work, articles, opts, n_items=len(hashes)):
-                    self._write_annotation_batch(batch, versions, opts)
-                    count += len(batch)
+        missing: dict[str, list[str]] = {}
+        for name in ordered(stages):
+            for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name),
+                                                                *_anchoring(opts))):
+                missing.setdefault(text_hash, []).append(name)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for text_hash, names in missing.items():
+            groups.setdefault(tuple(names), []).append(text_hash)
+        with Progress(len(missing), "annotated", show=progress and bool(missing)) as bar:
+            for todo, hashes in groups.items():
+                articles = (self._article(h) for h in hashes)
+                work = partial(run_stages, opts=opts, stages=todo)
+                for batch in map_chunks(work, articles, opts, n_items=len(hashes)):
+                    self._write_annotation_batch(batch, opts)
                     bar.advance(len(batch))
         if prune:
+            keys = stage_keys()
             with self.transaction() as db:
-                db.execute("DELETE FROM annotations WHERE versions != ?", (versions,))
-        return count
+                db.execute(f"DELETE FROM annotations WHERE versions NOT IN "
+                           f"({', '.join('?' * len(keys))})", keys)
+        return len(missing)
 
-    def _write_annotation_batch(self, batch: Sequence[Annotations | StageFailure],
-                                versions: str, opts: Options) -> None:
+    def _write_annotation_batch(self, batch: Sequence[tuple[str, tuple[Part, ...]]],
+                                opts: Options) -> None:
         with self.transaction() as db:
-            for result in batch:
-                # _article() sets the article id to the content hash, so it comes back here
-                text_hash = result.article_id
+            # _article() sets the article id to the content hash, so it comes back here
+            for text_hash, parts in batch:
                 (data,) = db.execute("SELECT data FROM articles WHERE hash = ?",
                                      (text_hash,)).fetchone()
                 pub = serialize.pub_date_from_dict(_unpack(data)["pub_date"])
-                self._write_annotations(db, text_hash, versions, _dct(pub, opts), result)
+                self._write_annotations(db, text_hash, _dct(pub, opts), parts)
 
     def _article(self, text_hash: str) -> Article:
         (data,) = self.db.execute("SELECT data FROM articles WHERE hash = ?",
@@ -436,15 +452,16 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def corpus(self, opts: Options | None = None, only: AddResult | None = None,
-               query: str | None = None) -> Corpus:
-        """The stored articles with their annotations, as a :class:`Corpus`.
+               query: str | None = None, stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
+        """The stored articles with the annotations of the stages named, as a :class:`Corpus`.
 
         ``only`` restricts it to the inputs of one add; ``query`` to articles the
         full-text index matches (see :func:`search`). Articles stored without
-        annotations for these options (another ``anchor_confidence``) are annotated now.
+        annotations from these stages for these options (another ``anchor_confidence``)
+        are annotated now.
         """
         opts = opts or Options()
-        self._annotate_missing(opts, prune=False)
+        self._annotate_missing(opts, stages, prune=False)
         keys = set(only.sources) if only is not None else None
         sources = [row for row in self.db.execute(
             "SELECT key, path, article_id, hash, warnings FROM sources ORDER BY rowid")
@@ -456,14 +473,15 @@ class Store:
         for _, path, article_id, text_hash, _ in sources:
             primary.setdefault(text_hash, (article_id, path))
         articles = self._load_articles(primary)
-        annotations, failures = self._load_annotations(primary, articles, opts)
+        annotations, failures = self._load_annotations(primary, articles, opts, stages)
         records = [InputRecord(path, InputStatus.ACCEPTED, article_id=primary[text_hash][0],
                                warnings=(*(json.loads(warnings) if warnings != "[]" else ()),
-                                         *failures.get(text_hash, ())))
+                                         *map(str, failures.get(text_hash, ()))))
                    for _, path, _, text_hash, warnings in sources]
         records += only.rejected if only is not None else self._rejected_records()
-        ordered = tuple(sorted(articles.values(), key=lambda a: a.id))
-        return Corpus(ordered, annotations, RunReport(tuple(records)))
+        by_id = sorted(articles.items(), key=lambda item: item[1].id)
+        lost = tuple(f for text_hash, _ in by_id for f in failures.get(text_hash, ()))
+        return Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
 
     def _load_articles(self, primary: dict[str, tuple[str, str]]) -> dict[str, Article]:
         articles = {}
@@ -474,22 +492,26 @@ class Store:
         return articles
 
     def _load_annotations(self, primary: dict[str, tuple[str, str]],
-                          articles: dict[str, Article], opts: Options,
-                          ) -> tuple[dict[str, Annotations], dict[str, tuple[str]]]:
-        """Annotations by article id, and failures (as report warnings) by content hash."""
-        versions = annotator_versions()
+                          articles: dict[str, Article], opts: Options, stages: Sequence[str],
+                          ) -> tuple[dict[str, Annotations], dict[str, list[StageFailure]]]:
+        """Annotations by article id, and failures by content hash, in stage order."""
+        keys = stage_keys(stages)
         found: dict[str, Annotations] = {}
-        failures: dict[str, tuple[str]] = {}
-        for text_hash, dct, data, problem in self._rows_by_hash(
-                "SELECT hash, dct, data, problem FROM annotations", primary, "versions = ?",
-                (versions,)):
+        failures: dict[str, list[StageFailure]] = {}
+        rows = sorted(self._rows_by_hash(
+            "SELECT hash, dct, data, problem, versions FROM annotations", primary,
+            f"versions IN ({', '.join('?' * len(keys))})", keys),
+            key=lambda row: keys.index(row[4]))
+        for text_hash, dct, data, problem, key in rows:
             article = articles[text_hash]
             if dct != _dct(article.pub_date, opts):
                 continue
             if data is None:
-                failures[text_hash] = (str(StageFailure("annotation", article.id, problem)),)
+                failure = StageFailure(key.split("=", 1)[0], article.id, problem)
+                failures.setdefault(text_hash, []).append(failure)
             else:
-                found[article.id] = serialize.annotations_from_dict(_unpack(data), article.id)
+                part = serialize.annotations_from_dict(_unpack(data), article.id)
+                found[article.id] = combine(found.get(article.id), part)
         return found, failures
 
     def _rows_by_hash(self, select: str, wanted: Collection[str], where: str = "",
@@ -535,8 +557,7 @@ class Store:
             path=str(self.path),
             articles=one(f"SELECT count(*) FROM articles WHERE {live}"),
             sources=one("SELECT count(*) FROM sources"),
-            annotated=one("SELECT count(DISTINCT hash) FROM annotations WHERE versions = ? "
-                          "AND data IS NOT NULL", (annotator_versions(),)),
+            annotated=self._annotated(),
             first_date=dt.date.fromisoformat(first) if first else None,
             last_date=dt.date.fromisoformat(last) if last else None,
             undated=one(f"SELECT count(*) FROM articles WHERE pub_date IS NULL AND {live}"),
@@ -545,6 +566,14 @@ class Store:
             news_sources=tuple((s, n) for s, n in news),
             bytes=page_size * pages,
         )
+
+    def _annotated(self) -> int:
+        """Articles with the annotations of every model-free stage from its current version."""
+        keys = stage_keys(TIMELINE_STAGES)
+        return int(self._one(
+            "SELECT count(DISTINCT hash) FROM (SELECT hash FROM annotations WHERE versions IN "
+            f"({', '.join('?' * len(keys))}) AND data IS NOT NULL GROUP BY hash, dct "
+            "HAVING count(*) = ?)", (*keys, len(keys))))
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.db.execute(sql, params).fetchone()[0]

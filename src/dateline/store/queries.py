@@ -4,12 +4,13 @@ cache that ``dateline timeline PATH`` goes through."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.model import Corpus
 from dateline.options import Options
+from dateline.pipeline import TIMELINE_STAGES
 from dateline.store.core import Store, open_store
 from dateline.store.schema import search_hashes
 
@@ -31,7 +32,7 @@ def prefilter_query(opts: Options) -> str | None:
 
 
 def corpus_from_store(db_path: str | Path, opts: Options | None = None,
-                      prefilter: bool = False) -> Corpus:
+                      prefilter: bool = False, stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
     """Everything in the store at ``db_path`` as a Corpus (for ``timeline --store``).
 
     ``prefilter`` keeps only articles that contain a keyword or the ``--about`` phrase,
@@ -44,7 +45,8 @@ def corpus_from_store(db_path: str | Path, opts: Options | None = None,
         raise InputError(str(path), "no such store", "create it with 'dateline add PATH --store "
                          f"{path}'")
     with open_store(path) as store:
-        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None)
+        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None,
+                            stages=stages)
 
 
 def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") -> Path:
@@ -55,10 +57,12 @@ def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") 
 
 
 def cached_build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
-                        store_path: str | Path | None = None) -> Corpus:
+                        store_path: str | Path | None = None,
+                        stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
     """``build_corpus`` through a store used as a cache: unchanged files cost no NLP work
-    and no cleaning on a re-run. The corpus holds exactly the articles under ``paths``."""
+    and no cleaning on a re-run, and a stage cached by another command (the spaCy one, by
+    ``quotes``) none either. The corpus holds exactly the articles under ``paths``."""
     opts = opts or Options()
     with open_store(store_path) as store:
-        result = store.add(paths, opts)
-        return store.corpus(opts, only=result)
+        result = store.add(paths, opts, stages=stages)
+        return store.corpus(opts, only=result, stages=stages)
