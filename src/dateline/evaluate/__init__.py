@@ -1,0 +1,1 @@
+"""Metrics and dataset loaders for the benchmarks: TLS, ROUGE, TimeML, quotes, MDS."""
