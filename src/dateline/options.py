@@ -31,6 +31,11 @@ class TimelineTuning:
     future_weight: float = 1.0  # a mention published before the date: an expectation
     # Spreading: a date within ``span / (spread * L)`` days of one chosen is scaled down.
     spread: float = 4.0
+    # Coverage: each fortnight gets a share of the dates in proportion to the articles
+    # published in it (to this power), so a late climax is not crowded out by the
+    # early weeks that every later article cites.
+    coverage_power: float = 1.0
+    coverage_bin_days: int = 14
     # Candidate sentences: the lead of an article stands for its publication date.
     lead_sentences: int = 5
     few_candidates: int = 5  # below this, a date also gets the next day's leads

@@ -2,7 +2,8 @@
 
 Each expectation below was read against the articles in examples/syria:
 * 004 (5 July 2013, a Friday) reports a regime offensive on Homs "on Saturday" (29 June)
-  and "On Monday, UN Secretary General Ban Ki-moon said it was essential ..." (1 July).
+  and, for Monday 1 July, "On Monday, UN Secretary General Ban Ki-moon said it was
+  essential ..." and "Also on Monday, Gulf Arab states called for an urgent meeting ...".
 * 003 (TASS, Monday 7 October 2013): Kerry "stated on Monday" that Geneva 2 would most
   likely be held in the second week of November.
 * 001 (AP, Saturday 1 February 2014): a week of talks "ended in Geneva on Friday" (31
@@ -45,7 +46,9 @@ def test_the_main_timeline_has_the_stories_dates_with_their_events(
     main = _texts(corpus, timeline)
     assert {"2013-06-29", "2013-07-01", "2013-07-05", "2013-10-07", "2014-01-31"} <= set(main)
     assert "offensive on rebels in Homs on Saturday" in main["2013-06-29"]
-    assert main["2013-07-01"].startswith("UN Secretary General Ban Ki-moon said it was essential")
+    # Both of 004's Monday events are right for 1 July.
+    assert main["2013-07-01"].startswith(("UN Secretary General Ban Ki-moon said it was essential",
+                                          "Gulf Arab states called for an urgent meeting"))
     assert "Kerry" in main["2013-10-07"] and "second week of November" in main["2013-10-07"]
     assert "peace talks ended in Geneva on Friday" in main["2014-01-31"]
 

@@ -383,3 +383,18 @@ def test_a_date_with_few_candidates_takes_the_next_days_leads() -> None:
             for n in range(3)}
     index = build_candidate_index(corpus_of({**texts, **many}), Options())
     assert all(c.evidence.kind != "published-after-date" for c in index.candidates(D2))
+
+
+def test_coverage_keeps_a_late_climax_that_few_articles_cite() -> None:
+    from dateline.timeline.dates import RankedDate, allocate_by_coverage
+
+    early = [RankedDate(dt.date(2011, 2, 15) + dt.timedelta(days=i), 100.0 - i, 5, 50)
+             for i in range(10)]
+    climax = RankedDate(dt.date(2011, 10, 20), 9.0, 9, 3)  # nine articles that day
+    ranked = [*early, climax]
+    published = {r.date: r.published for r in ranked}
+    assert climax not in ranked[:4]
+    chosen = allocate_by_coverage(ranked, 4, published, power=1.0, bin_days=14)[:4]
+    assert climax in chosen
+    # Switched off, the order is the ranker's.
+    assert allocate_by_coverage(ranked, 4, published, power=0.0, bin_days=14) == ranked

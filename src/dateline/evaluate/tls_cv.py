@@ -41,6 +41,8 @@ DEFAULT_CHANGES: tuple[tuple[str, Any], ...] = (
     ("published_weight", 0.0),
     ("published_weight", 0.5),
     ("same_day_weight", 1.0),
+    ("coverage_power", 0.0),
+    ("coverage_power", 0.5),
     ("spread", 0.0),
     ("spread", 8.0),
     ("few_candidates", 0),

@@ -14,7 +14,13 @@ import math
 from dateline.model import Corpus, StoryFocus, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.timeline.candidates import CandidateIndex, build_candidate_index
-from dateline.timeline.dates import DateRanker, RankedDate, get_date_ranker, spread_dates
+from dateline.timeline.dates import (
+    DateRanker,
+    RankedDate,
+    allocate_by_coverage,
+    get_date_ranker,
+    spread_dates,
+)
 from dateline.timeline.story import find_story_focus
 from dateline.timeline.summarise import SentenceSelector, get_sentence_selector
 
@@ -66,7 +72,12 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     after = [r for r in ranked if end is not None and r.date > end]
     n_dates, n_sents = default_sizes(corpus, opts, len(main))
     selector = get_sentence_selector(opts.sentence_selector)
-    entries = _entries(index, selector, spread_dates(main, n_dates, opts.tuning.spread),
+    tuning = opts.tuning
+    published = {day: len(ids) for day, ids in index.articles_on.items()
+                 if _within(day, start, end)}  # fmt: skip
+    main = allocate_by_coverage(main, n_dates, published, tuning.coverage_power,
+                                tuning.coverage_bin_days)
+    entries = _entries(index, selector, spread_dates(main, n_dates, tuning.spread),
                        n_dates, n_sents, opts)  # fmt: skip
     n_side = min(BACKGROUND_MAX, max(1, round(BACKGROUND_SHARE * n_dates)))
     needed = max(1, min(BACKGROUND_MIN_ARTICLES,

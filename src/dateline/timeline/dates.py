@@ -117,6 +117,38 @@ def spread_dates(ranked: list[RankedDate], n_dates: int, spread: float) -> list[
     return picked + [r for i, r in enumerate(ranked) if i in left]
 
 
+def allocate_by_coverage(
+    ranked: list[RankedDate], n_dates: int, published: dict[dt.date, int], power: float,
+    bin_days: int,
+) -> list[RankedDate]:
+    """Reorder ranked dates so the first ``n_dates`` follow the story's coverage over
+    time: each stretch of ``bin_days`` gets a share of the dates in proportion to the
+    articles published in it (to the ``power``), filled with its best dates.
+
+    Mentions pile up on a story's first weeks, which every later article cites; a
+    late climax (a capital falls, a leader is killed) is reported by a burst of
+    articles but cited by few, having little time left to be. Its share of the
+    coverage keeps its place.
+    """
+    if power <= 0 or not ranked or not published or n_dates <= 1:
+        return ranked
+    first = min(published)
+    weight: dict[int, float] = defaultdict(float)
+    for day, count in published.items():
+        weight[(day - first).days // bin_days] += count**power
+    total = sum(weight.values())
+    quota = {b: n_dates * w / total for b, w in weight.items()}
+    picked: list[RankedDate] = []
+    taken: dict[int, int] = defaultdict(int)
+    for r in ranked:  # best first: a bin takes its best dates up to its quota
+        b = (r.date - first).days // bin_days
+        if taken[b] + 1 <= round(quota.get(b, 0.0)):
+            taken[b] += 1
+            picked.append(r)
+    chosen = {id(r) for r in picked}
+    return picked + [r for r in ranked if id(r) not in chosen]
+
+
 RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}
 
 

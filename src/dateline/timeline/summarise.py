@@ -18,6 +18,10 @@ from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
 MIN_TOKENS = 5
 MAX_WORDS = 80
+# Sentences this far into an article are the comments under it or the page's tail: on
+# the T17 dev default timelines no good entry came from past the 352nd sentence, and 13
+# reader comments did.
+LAST_POSITION = 300
 # Relevance of a candidate: cosine to its date's centroid, plus ``topic_weight`` times
 # the cosine to the story's centroid (a date's candidates drift to side stories; the
 # story pulls them back), plus ``date_led_bonus`` when the sentence opens with its date
@@ -37,7 +41,7 @@ DATE_LED_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:,\-–—]")
 # "It has long given military support ...", "But for all the assurances ...".
 DANGLING_OPENER = re.compile(
     r"[\"“‘']?(?:He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|But|And|So|Yet"
-    r"|However|Still|Also|Instead|Meanwhile)\b(?!-)"
+    r"|However|Still|Instead|Also(?! on\b| in\b))\b(?!-)"  # "Also on Monday, ..." leads its day
 )
 SHORTLIST = 60  # MMR runs over the most relevant candidates only: it is quadratic
 
@@ -369,6 +373,8 @@ def _usable(index: CandidateIndex, cand: Candidate) -> bool:
         return False
     if not sent.text.rstrip().endswith(SENTENCE_END):
         return False  # a standfirst or heading fragment, not a sentence
+    if sent.position >= LAST_POSITION:
+        return False  # reader comments and page tails, far below any news
     return len(sent.tokens) >= MIN_TOKENS and len(sent.text.split()) <= MAX_WORDS
 
 
