@@ -35,6 +35,7 @@ LEAD_IN_SHARE = 0.05
 CORE_SHARE = 0.05
 CORE_MIN_ARTICLES = 2
 CORE_SIZE = 40
+NAMES_SCAN_CHARS = 3000  # an article names its story in its first paragraphs
 PROPER_SHARE = 0.7  # of a word's occurrences after a sentence's first word
 _WORD = re.compile(
     r"(?<![\w'’-])([A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]+)(?:['’]s)?(?![\w'’-])"
@@ -75,13 +76,15 @@ def core_names(corpus: Corpus) -> tuple[str, ...]:
     inside: Counter[str] = Counter()
     for article in corpus.articles:
         seen: set[str] = set()
-        for match in _WORD.finditer(article.text):
+        for match in _WORD.finditer(article.text, 0, NAMES_SCAN_CHARS):
             word = match.group(1)
             lowered = word.lower()
             seen.add(lowered)
-            if not _opens_sentence(article.text, match.start()):
+            upper = word[0].isupper()
+            # A word in lower case is inside its sentence; only a capital needs a look back.
+            if not upper or not _opens_sentence(article.text, match.start()):
                 inside[lowered] += 1
-                capitalised[lowered] += word[0].isupper()
+                capitalised[lowered] += upper
         article_freq.update(seen)
     needed = max(CORE_MIN_ARTICLES, CORE_SHARE * len(corpus.articles))
     names = [

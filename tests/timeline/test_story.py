@@ -1,0 +1,75 @@
+"""What a corpus is about: its publication span and core names, from the corpus alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.model import Annotations
+from dateline.options import Options
+from dateline.timeline import build_timeline
+from dateline.timeline.candidates import names_any
+from dateline.timeline.story import core_names, find_story_focus
+from tests.builders import day_timex, make_article, make_corpus
+
+START = dt.date(2011, 2, 15)
+
+
+def _corpus(n: int = 120, stray: bool = True):  # type: ignore[no-untyped-def]
+    articles, annotations = [], []
+    for i in range(n):
+        text = (f"Rebels in Benghazi fought Gaddafi's forces on day {i}. "
+                "The army shelled the town and residents fled.")
+        articles.append(make_article(f"a{i}", text, START + dt.timedelta(days=i)))
+        annotations.append(Annotations(f"a{i}", ((0, len(text)),), ()))
+    if stray:  # one article years before the rest
+        text = "A museum in Paris opened a pop-up show of old maps."
+        articles.append(make_article("old", text, dt.date(1999, 5, 1)))
+        annotations.append(Annotations("old", ((0, len(text)),), ()))
+    return make_corpus(articles, annotations)
+
+
+def test_the_span_leaves_out_a_stray_article_and_starts_a_little_early() -> None:
+    focus = find_story_focus(_corpus(), Options())
+    assert focus.first == START  # the 1999 article is the earliest 1%: trimmed
+    assert focus.last == START + dt.timedelta(days=118)
+    assert focus.start == START - dt.timedelta(days=6)  # 5% of 118 days, at most a week
+
+
+def test_core_names_are_the_proper_names_most_articles_use() -> None:
+    names = core_names(_corpus(stray=False))
+    assert {"benghazi", "gaddafi"} <= set(names)
+    assert "rebels" not in names and "the" not in names and "army" not in names
+
+
+def test_a_name_counts_only_written_as_a_name() -> None:
+    names = frozenset({"white", "cairo"})
+    assert names_any(names, "Police in Cairo's square fired tear gas.")
+    assert not names_any(names, "The family's white Isuzu was found in a parking lot.")
+
+
+def test_history_goes_to_the_background_and_off_story_sentences_out() -> None:
+    articles, annotations = [], []
+    for i in range(30):
+        pub = START + dt.timedelta(days=i)
+        # One article also reports a gala in Chicago: a name no other article uses.
+        side = "A singer in Chicago sang" if i == 0 else "Gaddafi's army fired"
+        text = (f"Gaddafi's forces shelled Benghazi on {pub:%B} {pub.day}. "
+                "The spark came on June 28, 1914, when an archduke was shot in Sarajevo. "
+                f"{side} on {pub:%B} {pub.day} at a gala.")
+        first, second = text.index("The spark"), text.index(side)
+        articles.append(make_article(f"a{i}", text, pub))
+        timexes = (day_timex(text, f"{pub:%B} {pub.day}", pub),
+                   day_timex(text, "June 28, 1914", dt.date(1914, 6, 28)),
+                   day_timex(text, f"{pub:%B} {pub.day}", pub, 1))
+        annotations.append(Annotations(f"a{i}", ((0, first - 1), (first, second - 1),
+                                                 (second, len(text))), timexes))
+    corpus = make_corpus(articles, annotations)
+    timeline = build_timeline(corpus, Options(sentences=1))
+    assert timeline.entries and all(e.date >= START for e in timeline.entries)
+    assert [e.date for e in timeline.background] == [dt.date(1914, 6, 28)]
+    shown = [s.span.text(corpus.article(s.span.article_id))
+             for e in timeline.entries for s in e.sentences]
+    assert not any("singer" in text for text in shown)  # names none of the story's names
+    # Without story focus, history is a main entry again.
+    unfocused = build_timeline(corpus, Options(sentences=1, story_focus=False))
+    assert dt.date(1914, 6, 28) in {e.date for e in unfocused.entries}
