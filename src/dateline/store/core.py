@@ -67,6 +67,7 @@ class AddResult:
     rejected: tuple[InputRecord, ...] = ()
     annotated: int = 0  # articles the annotators ran on in this add
     sources: tuple[str, ...] = ()  # source keys of every accepted input of this add
+    files: tuple[str, ...] = ()  # resolved paths of the files found, in reading order
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,12 @@ class _Tally:
     rejected: list[InputRecord] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     annotated: int = 0
+    files: list[str] = field(default_factory=list)
 
     def result(self) -> AddResult:
         return AddResult(tuple(self.new), tuple(self.changed), tuple(self.unchanged),
                          tuple(self.duplicates), tuple(self.rejected), self.annotated,
-                         tuple(self.sources))
+                         tuple(self.sources), tuple(self.files))
 
 
 def _pack(data: Any) -> bytes:
@@ -188,6 +190,7 @@ class Store:
         roots = [Path(p) for p in paths]
         tally = _Tally()
         found = discover(roots)
+        tally.files = [str(f.resolve()) for f in found.files]
         tally.rejected += [InputRecord(m, InputStatus.REJECTED, "no such file or folder")
                            for m in found.missing]
         manifest, context = _load_manifests(roots, opts)
@@ -478,7 +481,12 @@ class Store:
                                warnings=(*(json.loads(warnings) if warnings != "[]" else ()),
                                          *map(str, failures.get(text_hash, ()))))
                    for _, path, _, text_hash, warnings in sources]
-        records += only.rejected if only is not None else self._rejected_records()
+        if only is not None:  # in reading order, as build_corpus reports them
+            position = {file: i for i, file in enumerate(only.files)}
+            records = sorted([*records, *only.rejected],
+                             key=lambda r: _input_order(r.path, position))
+        else:
+            records += self._rejected_records()
         by_id = sorted(articles.items(), key=lambda item: item[1].id)
         lost = tuple(f for text_hash, _ in by_id for f in failures.get(text_hash, ()))
         return Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
@@ -588,6 +596,12 @@ WHERE a.hash IN (SELECT hash FROM sources)
                        THEN a.pub_date ELSE '' END)
 """
 _MISSING_SQL = _MISSING_SQL.replace("{anchoring}", ", ".join(f"?{i}" for i in range(2, 6)))
+
+
+def _input_order(path: str, position: dict[str, int]) -> tuple[int, int]:
+    """Where an input came in reading order: its file's place, then its record's."""
+    file, _, record = path.partition("#")
+    return position.get(str(Path(file).resolve()), -1), int(record) if record.isdigit() else -1
 
 
 def _load_manifests(roots: list[Path], opts: Options) -> tuple[dict[str, ManifestEntry], str]:
