@@ -26,7 +26,7 @@ class TimelineTuning:
 
     # Date ranking: each article that mentions a date counts once, by the weight of its
     # strongest mention; articles published on the date add ``published_weight`` each.
-    published_weight: float = 0.25
+    published_weight: float = 0.5
     same_day_weight: float = 0.5  # "today" restates the article's own date
     future_weight: float = 1.0  # a mention published before the date: an expectation
     # Spreading: a date within ``span / (spread * L)`` days of one chosen is scaled down.

@@ -6,7 +6,8 @@ values; they move up, never silently down. Session 4 lowered the protocol floors
 purpose, with the figures in docs/benchmarks.md: the dev-fitted weighting of late
 mentions went (0.147/0.0405 -> 0.145/0.0394), headline run-ons are cut from entries, and
 each fortnight of coverage gets its share of the dates so late climaxes stay in
-(0.142/0.0369, while the default timeline's last third went 0.36 -> 0.53 covered).
+(0.146/0.0384 with publication weight 0.5, while the default timeline's last third went
+0.36 -> 0.54 covered).
 """
 
 from __future__ import annotations
@@ -41,15 +42,15 @@ def test_egypt_and_mj_stay_above_their_floors(corpora: Corpora) -> None:
     by_topic = {r.topic: r.scores for r in results}
     assert by_topic["egypt"].align_r1.f1 >= 0.17  # measured 0.178
     assert by_topic["egypt"].date_f1 >= 0.95  # 1.000
-    assert by_topic["mj"].align_r1.f1 >= 0.105  # 0.112
-    assert by_topic["mj"].date_f1 >= 0.35  # 0.368
+    assert by_topic["mj"].align_r1.f1 >= 0.13  # 0.138
+    assert by_topic["mj"].date_f1 >= 0.37  # 0.395
 
 
 def test_all_dev_timelines_stay_above_their_floors(corpora: Corpora) -> None:
     average = average_scores([r.scores for t, c in corpora for r in score_topic(t, c, Options())])
-    assert average.align_r1.f1 >= 0.139  # measured 0.142
-    assert average.align_r2.f1 >= 0.035  # 0.0369
-    assert average.date_f1 >= 0.64  # 0.665
+    assert average.align_r1.f1 >= 0.143  # measured 0.146
+    assert average.align_r2.f1 >= 0.036  # 0.0384
+    assert average.date_f1 >= 0.65  # 0.672
 
 
 def test_cross_validated_scores_stay_above_their_floors(corpora: Corpora) -> None:
@@ -61,9 +62,9 @@ def test_cross_validated_scores_stay_above_their_floors(corpora: Corpora) -> Non
     assert set(cv.chosen) == {t.name for t, _ in corpora}
     assert len(cv.held_out) == 11
     # With bpoil held out the other four topics pick "no date-led bonus", which costs
-    # bpoil 0.133 -> 0.124: measured 0.138 / 0.0354.
-    assert cv.cross_validated().align_r1.f1 >= 0.135
-    assert cv.cross_validated().align_r2.f1 >= 0.033
+    # bpoil 0.135 -> 0.125: measured 0.142 / 0.0366.
+    assert cv.cross_validated().align_r1.f1 >= 0.139
+    assert cv.cross_validated().align_r2.f1 >= 0.034
 
 
 def test_default_mode_stays_on_the_story(corpora: Corpora) -> None:
@@ -73,9 +74,9 @@ def test_default_mode_stays_on_the_story(corpora: Corpora) -> None:
     outside = sum(r.outside_span for r in results) / len(results)
     assert outside <= 0.05  # measured 0.01
     average = average_scores([r.scores for r in results])
-    assert average.align_r1.f1 >= 0.11  # 0.117
-    assert average.align_r2.f1 >= 0.037  # 0.0402
+    assert average.align_r1.f1 >= 0.113  # 0.119
+    assert average.align_r2.f1 >= 0.037  # 0.0398
     firsts = [r.thirds[0] for r in results if r.thirds[0] is not None]
-    assert sum(firsts) / len(firsts) >= 0.45  # 0.53 of the first third's reference dates
+    assert sum(firsts) / len(firsts) >= 0.45  # 0.52 of the first third's reference dates
     lasts = [r.thirds[2] for r in results if r.thirds[2] is not None]
-    assert sum(lasts) / len(lasts) >= 0.45  # 0.53 of the last third's (0.36 without coverage)
+    assert sum(lasts) / len(lasts) >= 0.45  # 0.54 of the last third's (0.36 without coverage)

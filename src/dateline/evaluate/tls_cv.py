@@ -39,7 +39,8 @@ def one_at_a_time(base: TimelineTuning, changes: Sequence[tuple[str, Any]]) -> l
 # "off" variant cross-validates as well as the default is not earning its place.
 DEFAULT_CHANGES: tuple[tuple[str, Any], ...] = (
     ("published_weight", 0.0),
-    ("published_weight", 0.5),
+    ("published_weight", 0.25),
+    ("published_weight", 1.0),
     ("same_day_weight", 1.0),
     ("coverage_power", 0.0),
     ("coverage_power", 0.5),

@@ -26,14 +26,9 @@ from dateline.timeline.text import (
 # A web page's headline, standfirst, photo caption and time stamp run into its first
 # sentence when the page has no punctuation between them: "BP shares fall ... Thursday
 # 29 April 2010 09.28 BST Five times more oil ...". The news starts after the last
-# piece of page furniture, and a date before it dates the page, not a mention. On T17
-# dev, 7% of the sentences chosen had a web stamp; cutting them there: AR-1 0.134 ->
-# 0.136. Photo credits ("... Photograph: Gerald Herbert/AP Underwater robots ...") and
-# wire datelines ("* bullets By NAME WASHINGTON (Reuters) - A child has died ...")
-# after that, with the date lead cut from entries (summarise.entry_span): AR-1/AR-2
-# 0.1440/0.0390 -> credits 0.1447/0.0394, wire 0.1452/0.0396, both 0.1458/0.0398.
-# CNN's "CAIRO, Egypt (CNN) --" is left alone: the place often holds the only topic
-# keyword of the sentence, and egypt AR-2 fell from 0.040 to 0.025 without it.
+# piece of page furniture (a web stamp, a photo credit, a wire dateline), and a date
+# before it dates the page, not a mention. CNN's "CAIRO, Egypt (CNN) --" is left
+# alone: the place often holds the only topic keyword of the sentence.
 WEB_STAMP = re.compile(r"\b\d{1,2}\.\d{2} (?:BST|GMT)\s+")  # as The Guardian stamps pages
 PHOTO_CREDIT = re.compile(
     r"\bPhotograph:\s+(?:\S+\s+){0,4}?\S*?\b(?:AP|AFP|Reuters|Getty Images|Rex Features|PA|EPA"

@@ -27,7 +27,7 @@ TRIM_MIN_ARTICLES = 100
 # The story may start a few days before its first article ("the rig exploded on
 # Tuesday" in Thursday's first report; "last week's talks"): up to a week, and no more
 # than a twentieth of its span, so a three-week uprising does not open on the week
-# before it. T17 dev default mode, lead-in 3 days -> 7: AR-1 0.112 -> 0.118.
+# before it.
 LEAD_IN_DAYS = 7
 LEAD_IN_SHARE = 0.05
 # Core names: words capitalised inside sentences (proper names) that at least this

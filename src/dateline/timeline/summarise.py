@@ -18,9 +18,8 @@ from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
 MIN_TOKENS = 5
 MAX_WORDS = 80
-# Sentences this far into an article are the comments under it or the page's tail: on
-# the T17 dev default timelines no good entry came from past the 352nd sentence, and 13
-# reader comments did.
+# Sentences this far into an article are the comments under it or the page's tail, not
+# its news.
 LAST_POSITION = 300
 # Relevance of a candidate: cosine to its date's centroid, plus ``topic_weight`` times
 # the cosine to the story's centroid (a date's candidates drift to side stories; the
@@ -297,8 +296,7 @@ NOISE = re.compile(
 NOISE_HINTS = ("|", ":", "update", "www.", "@", "click", "posted")
 # Photo and video captions describe a picture, not an event: "Oil is seen on the
 # surface ...", "In this image made from video provided by BP, ...", "(L-R)". "Seen as"
-# and "seen to" are left: "the meeting is seen as a test". On T17 dev 72 of 20,593
-# candidates match; leaving them out: AR-1/AR-2 0.1458/0.0398 -> 0.1461/0.0401.
+# and "seen to" are left: "the meeting is seen as a test".
 CAPTION = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown)\b(?! (?:as|to)\b)"
     r"|^(?:In )?(?:[Tt]his|[Aa]n?) (?:image|photo|picture|handout photo|file photo|photograph)\b"
