@@ -398,3 +398,10 @@ def test_coverage_keeps_a_late_climax_that_few_articles_cite() -> None:
     assert climax in chosen
     # Switched off, the order is the ranker's.
     assert allocate_by_coverage(ranked, 4, published, power=0.0, bin_days=14) == ranked
+
+
+def test_a_sentence_led_by_a_date_reports_that_days_event() -> None:
+    text = "February 11 - Mubarak quit, eighteen days after the protests of January 25."
+    c = corpus_of({"a": (text, D3 + dt.timedelta(days=30))})
+    index = build_candidate_index(c, Options())
+    assert D3 in index.mentions and D1 not in index.mentions

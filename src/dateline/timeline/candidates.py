@@ -46,6 +46,19 @@ HEADLINE_RUN_ON = re.compile(
 )
 HEADLINE_MAX_CHARS = 160
 MIN_AFTER_HEADLINE = 40
+# What may stand before a date that leads its sentence, and after it.
+DATE_LEAD_CHARS = 3  # room before the date for a bullet or "On": "* April 29 - ..."
+# Or words that open a report of the day without changing what it says: "Also on
+# Monday, ...", "And late on Friday, ...". "Since" and "until" are not among them:
+# "Since Friday, ..." is not what happened on Friday.
+DATE_LEAD_WORDS = re.compile(
+    r"[^\w\s]{0,3}\s*"
+    r"(?:(?i:and|but|also|then|late|early|earlier|later|meanwhile|separately|again|only)\b,?\s+)*"
+    r"(?:(?i:on|in)\s+)?(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
+)
+DATE_LED_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:,\-–—]")
+
+
 _STRENGTH = {"mentions-date": 0, "published-on-date": 1, "published-after-date": 2}
 
 
@@ -149,7 +162,8 @@ def build_candidate_index(
             start = _after_page_furniture(article.text, first, end)
             if position == 0:
                 start = _after_headline(article.text, start, end)
-            dated = [(d, w) for d, w in by_sentence.get(position, []) if w[0] >= start]
+            dated = _leading_only(article.text, start, [
+                (d, w) for d, w in by_sentence.get(position, []) if w[0] >= start])
             mentioned = [(d, w) for d, w in dated if in_bounds(d, opts)]
             lead = (pub is not None and position < lead_sentences and in_bounds(pub, opts)
                     and not any(d != pub for d, _ in dated))
@@ -173,6 +187,27 @@ def _after_page_furniture(text: str, start: int, end: int) -> int:
     cut = max((m.end() for pattern in PAGE_FURNITURE for m in pattern.finditer(text, start, end)),
               default=start)
     return cut if end - cut >= MIN_TRIMMED_CHARS else start
+
+
+def leads_sentence(text: str, sent_start: int, where: tuple[int, int]) -> int | None:
+    """Where a date at ``where`` and the separator after it end, when the date leads
+    its sentence ("April 29 - ...", "On Friday, ..."); None when it does not."""
+    before = where[0] - sent_start
+    if before > DATE_LEAD_CHARS and not DATE_LEAD_WORDS.fullmatch(text, sent_start, where[0]):
+        return None
+    separator = DATE_LED_SEPARATOR.match(text, where[1])
+    return None if separator is None else separator.end()
+
+
+def _leading_only(
+    text: str, start: int, dated: list[tuple[dt.date, tuple[int, int]]]
+) -> list[tuple[dt.date, tuple[int, int]]]:
+    """A sentence led by a date reports that day's event: "8 October - Dr Murray reveals
+    he gave Jackson propofol on 25 June" is an entry for 8 October, not for 25 June."""
+    for day, where in dated:
+        if leads_sentence(text, start, where) is not None:
+            return [(day, where)]
+    return dated
 
 
 def _after_headline(text: str, start: int, end: int) -> int:

@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from dateline.model import Span, TimelineSentence
 from dateline.options import Options, TimelineTuning, pick_strategy
-from dateline.timeline.candidates import Candidate, CandidateIndex
+from dateline.timeline.candidates import Candidate, CandidateIndex, leads_sentence
 from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
 MIN_TOKENS = 5
@@ -26,16 +26,6 @@ LAST_POSITION = 300
 # story pulls them back), plus ``date_led_bonus`` when the sentence opens with its date
 # and a separator ("April 29 - Obama pledges ...", "On Friday, the WHO said ..."): it
 # says what happened that day, as a reference entry does.
-DATE_LEAD_CHARS = 3  # room before the date for a bullet or "On": "* April 29 - ..."
-# Or words that open a report of the day without changing what it says: "Also on
-# Monday, ...", "And late on Friday, ...". "Since" and "until" are not among them:
-# "Since Friday, ..." is not what happened on Friday.
-DATE_LEAD_WORDS = re.compile(
-    r"[^\w\s]{0,3}\s*"
-    r"(?:(?i:and|but|also|then|late|early|earlier|later|meanwhile|separately|again|only)\b,?\s+)*"
-    r"(?:(?i:on|in)\s+)?(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
-)
-DATE_LED_SEPARATOR = re.compile(r"\s*(?:\(\w+\)\s*)?[:,\-–—]")
 # A sentence that opens on a pronoun or a linking word leans on the one before it:
 # "It has long given military support ...", "But for all the assurances ...".
 DANGLING_OPENER = re.compile(
@@ -317,11 +307,7 @@ def _date_lead_end(index: CandidateIndex, cand: Candidate) -> int | None:
     if cand.evidence.kind != "mentions-date" or where is None:
         return None
     sent = index.sentences[cand.sentence]
-    before = where[0] - sent.span.start
-    if before > DATE_LEAD_CHARS and not DATE_LEAD_WORDS.fullmatch(sent.text, 0, before):
-        return None
-    separator = DATE_LED_SEPARATOR.match(sent.text, where[1] - sent.span.start)
-    return None if separator is None else separator.end()
+    return leads_sentence(sent.text, 0, (where[0] - sent.span.start, where[1] - sent.span.start))
 
 
 # An entry shows its sentence without the date that leads it, which the entry's date
