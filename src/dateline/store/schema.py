@@ -4,6 +4,7 @@ WAL mode, the tables created on first use), and the full-text query over its ind
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from dateline.errors import EnvironmentProblemError, InputError
@@ -69,7 +70,7 @@ def connect(path: Path) -> sqlite3.Connection:
                                       "place") from err
     try:
         db = sqlite3.connect(path, isolation_level=None, timeout=60.0)
-        _check_and_create(db, path)
+        _check_and_create_patiently(db, path)
     except sqlite3.DatabaseError as err:
         if is_environment_error(err):
             raise environment_error(path, err) from err
@@ -100,10 +101,31 @@ def environment_error(path: Path, err: sqlite3.Error) -> EnvironmentProblemError
     return EnvironmentProblemError(str(path), f"cannot use the store: {err}", fix)
 
 
+def _check_and_create_patiently(db: sqlite3.Connection, path: Path) -> None:
+    """:func:`_check_and_create`, again while another process holds the new file: the
+    switch to WAL takes a lock that SQLite's busy timeout does not wait for."""
+    deadline = time.monotonic() + LOCKED_RETRY_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            _check_and_create(db, path)
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(1.0, delay * 2)
+
+
+LOCKED_RETRY_SECONDS = 60.0
+
+
 def _check_and_create(db: sqlite3.Connection, path: Path) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    app = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    # One statement, one snapshot: another process may be creating the store meanwhile.
+    version, app, tables = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), "
+        "(SELECT application_id FROM pragma_application_id), "
+        "(SELECT count(*) FROM sqlite_master)").fetchone()
     if tables and app != APPLICATION_ID:
         raise InputError(str(path), "is an SQLite database but not a dateline store",
                          "give --store a new file name")
