@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 from dateline.model import (
@@ -57,3 +59,15 @@ def day_timex(text: str, phrase: str, day: dt.date, occurrence: int = 0) -> Time
 
 def make_corpus(articles: list[Article], annotations: list[Annotations]) -> Corpus:
     return Corpus(tuple(articles), {a.article_id: a for a in annotations}, RunReport())
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line as a user runs it: a real process, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        cwd=cwd,
+    )

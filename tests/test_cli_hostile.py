@@ -14,18 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import run_cli as run
+
 BODY = "The council met on Monday and agreed to build a new bridge over the river next year."
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dateline.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        cwd=cwd,
-    )
 
 
 @pytest.fixture
