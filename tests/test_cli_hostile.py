@@ -193,3 +193,30 @@ def test_unreachable_scheduler_is_an_environment_error(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300, check=False, env=env,
     )  # fmt: skip
     _one_line_error(result, "tcp://127.0.0.1:9", "scheduler")
+
+
+EVIL = "x\x1b]0;pwned\x07\u202eevil"
+TERMINAL_BAD = ("\x1b", "\x07", "\u202e")
+
+
+def test_file_names_and_titles_reach_stderr_without_escapes(tmp_path: Path) -> None:
+    """An OSC sequence that sets the window title and a right-to-left override, in a file
+    name, an id and a title: stderr shows them as ``\\xNN`` and ``\\uNNNN``, never raw."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{EVIL}.txt").write_text("")  # rejected: named in the run report
+    records = [
+        {"id": EVIL, "title": EVIL, "date": "2013-10-02", "text": ""},
+        {"id": f"{EVIL}2", "title": EVIL, "date": "2013-10-02", "text": BODY},
+    ]
+    (folder / f"{EVIL}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = run("articles", str(folder))
+    assert result.returncode == 1
+    assert "rejected" in result.stderr and "\\x1b]0;pwned\\x07\\u202eevil.txt" in result.stderr
+    for bad in TERMINAL_BAD:
+        assert bad not in result.stderr, repr(bad)
+    clobber = folder / f"{EVIL}.txt"  # an error message naming the file
+    refused = run("articles", str(clobber), "-o", str(clobber))
+    assert refused.returncode == 2 and "is an input of this run" in refused.stderr
+    for bad in TERMINAL_BAD:
+        assert bad not in refused.stderr, repr(bad)

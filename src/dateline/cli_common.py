@@ -15,6 +15,7 @@ import click
 
 from dateline.cli_output import inputs_of, refuse_overwrite, write_atomically
 from dateline.errors import ConfigError, DatelineError, EnvironmentProblemError, OutputError
+from dateline.escaping import safe_for_terminal
 from dateline.model import Confidence, Corpus, RunReport
 from dateline.options import Options
 
@@ -115,7 +116,7 @@ def handle_errors(func: F) -> F:
         except DatelineError as err:
             if click.get_current_context().find_root().params.get("debug"):
                 raise
-            click.echo(f"dateline: error: {err}", err=True)
+            click.echo(f"dateline: error: {safe_for_terminal(err, keep_lines=True)}", err=True)
             sys.exit(exit_code_for(err))
 
     return wrapper  # type: ignore[return-value]
@@ -159,7 +160,9 @@ def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool =
         parts.append(f"{weak} without an anchoring publication date")
     click.echo(f"dateline: {', '.join(parts)}", err=True)
     for rec in report.rejected:
-        click.echo(f"  rejected {rec.path}: {rec.reason}", err=True)
+        click.echo(
+            f"  rejected {safe_for_terminal(rec.path)}: {safe_for_terminal(rec.reason)}", err=True
+        )
     if n_articles == 0 or empty:
         sys.exit(EXIT_NOTHING)
     if report.rejected:
@@ -198,5 +201,5 @@ def _load_corpus(paths: Sequence[Path], opts: Options, cache: bool,
         try:
             return cached_build_corpus(paths, opts, cache_path_for(paths), stages)
         except (OSError, sqlite3.Error, EnvironmentProblemError) as err:  # read-only: no cache
-            logging.getLogger(__name__).warning("cache not used: %s", err)
+            logging.getLogger(__name__).warning("cache not used: %s", safe_for_terminal(err))
     return build_corpus(paths, opts, stages)

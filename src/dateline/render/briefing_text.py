@@ -10,6 +10,7 @@ from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figures import Figure, FigureSeries
 from dateline.briefing.summary import Summary
+from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, Span
 from dateline.render.json import (
     article_to_dict,
@@ -19,7 +20,6 @@ from dateline.render.json import (
     timeline_to_dict,
 )
 from dateline.render.markdown import (
-    _escape,
     pub_date_line,
     render_report,
     render_sources,
@@ -96,10 +96,10 @@ def _source_line(article: Article) -> str:
 def render_summary_markdown(summary: Summary, articles: Sequence[Article]) -> str:
     numbers = _numbers(articles)
     index = index_articles(articles)
-    about = f" about *{_escape(summary.about)}*" if summary.about else ""
+    about = f" about *{markdown_text(summary.about)}*" if summary.about else ""
     out = [f"# Summary{about}", ""]
     out += [
-        f"{_escape(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
+        f"{markdown_text(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
         for s in summary.sentences
     ] or ["*Nothing to summarise.*"]
     out = [out[0], "", " ".join(out[2:]), ""]
@@ -222,7 +222,7 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     out += _actors_markdown(briefing, index, numbers)
     out += render_sources(articles, numbers)
     out += render_report(briefing.report, articles, briefing.options)
-    out += [f"- note: {_escape(n)}" for n in briefing.notes]
+    out += [f"- note: {markdown_text(n)}" for n in briefing.notes]
     return "\n".join(out) + "\n"
 
 
@@ -236,23 +236,23 @@ def _figures_markdown(figures: Sequence[FigureSeries], numbers: dict[str, int]) 
             f"[{numbers[f.span.article_id]}]"
             for f in series.figures
         )
-        out.append(f"- **{series.category}**: {points}")
+        out.append(f"- **{markdown_text(series.category)}**: {points}")
     return [*out, ""]
 
 
 def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str, int]) -> list[str]:
     out = ["## Actors", ""]
     out += [
-        f"- **{_escape(a.name)}** ({a.kind.value.lower()}"
-        f"{', ' + ', '.join(a.titles) if a.titles else ''}): {a.mentions} mentions in "
+        f"- **{markdown_text(a.name)}** ({a.kind.value.lower()}"
+        f"{''.join(', ' + markdown_text(t) for t in a.titles)}): {a.mentions} mentions in "
         f"{len(a.article_ids)} articles"
         for a in briefing.actors[:15]
     ]
     out += ["", "## Quotes by speaker", ""]
     for group in briefing.quotes:
-        out += [f"### {_escape(group.speaker)}", ""]
+        out += [f"### {markdown_text(group.speaker)}", ""]
         for entry in group.quotes[:5]:
-            text = _escape(entry.span.text(index[entry.span.article_id]))
+            text = markdown_text(entry.span.text(index[entry.span.article_id]))
             kind = "" if entry.direct else " *(reported)*"
             out.append(f"- {text}{kind} [{numbers[entry.span.article_id]}]")
         out.append("")

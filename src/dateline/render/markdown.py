@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dateline.escaping import markdown_code, markdown_text
 from dateline.model import Article, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
 
 
 def _cite(article: Article) -> str:
-    label = article.source or "source unknown"
+    label = markdown_text(article.source) if article.source else "source unknown"
     date = article.pub_date.value.isoformat() if article.pub_date.value else "date unknown"
     return f"{label}, {date}"
-
-
-def _escape(text: str) -> str:
-    return " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def pub_date_line(article: Article) -> str:
@@ -27,8 +24,8 @@ def pub_date_line(article: Article) -> str:
 def render_timeline_markdown(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
     out = ["# Timeline", ""]
     if timeline.story is not None and timeline.story.names:
-        out += [f"*The story, as the articles tell it: {', '.join(timeline.story.names[:8])}.*",
-                ""]  # fmt: skip
+        names = ", ".join(map(markdown_text, timeline.story.names[:8]))
+        out += [f"*The story, as the articles tell it: {names}.*", ""]
     if not timeline.entries:
         out += [f"*{empty_timeline_reason(timeline, opts)}*", ""]
     numbers = {a.id: i for i, a in enumerate(corpus.articles, start=1)}
@@ -54,7 +51,7 @@ def _entries_markdown(entries: Sequence[TimelineEntry], corpus: Corpus,
         out += [f"{heading} {entry.date:%Y-%m-%d} ({entry.date:%A})", ""]
         for sent in entry.sentences:
             article = corpus.article(sent.span.article_id)
-            text = _escape(sent.span.text(article))
+            text = markdown_text(sent.span.text(article))
             out.append(f"- {text} [{numbers[article.id]}]")
         out.append("")
     return out
@@ -79,10 +76,10 @@ def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
 def render_sources(articles: Sequence[Article], numbers: dict[str, int]) -> list[str]:
     out = ["## Sources", ""]
     for article in articles:
-        title = _escape(article.title) if article.title else "(untitled)"
+        title = markdown_text(article.title) if article.title else "(untitled)"
         out.append(
-            f"{numbers[article.id]}. **{title}**: {_cite(article)}; `{article.path}`; "
-            f"published {pub_date_line(article)}"
+            f"{numbers[article.id]}. **{title}**: {_cite(article)}; "
+            f"{markdown_code(str(article.path))}; published {markdown_text(pub_date_line(article))}"
         )
     return [*out, ""]
 
@@ -95,10 +92,10 @@ def render_report(report: RunReport, articles: Sequence[Article], opts: Options)
         "",
     ]
     for rec in report.rejected:
-        out.append(f"- rejected `{rec.path}`: {rec.reason}")
+        out.append(f"- rejected {markdown_code(str(rec.path))}: {markdown_text(rec.reason)}")
     for rec in report.inputs:
         for warning in rec.warnings:
-            out.append(f"- warning `{rec.path}`: {warning}")
+            out.append(f"- warning {markdown_code(str(rec.path))}: {markdown_text(warning)}")
     weak = [a for a in articles if not a.pub_date.anchors(opts.anchor_confidence)]
     if weak:
         out += [
@@ -107,7 +104,7 @@ def render_report(report: RunReport, articles: Sequence[Article], opts: Options)
             f"(weaker than {opts.anchor_confidence.value}):",
             "",
         ]
-        out += [f"- `{a.id}`: {pub_date_line(a)}" for a in weak]
+        out += [f"- {markdown_code(a.id)}: {markdown_text(pub_date_line(a))}" for a in weak]
     return [*out, ""]
 
 
@@ -115,19 +112,19 @@ def render_articles_markdown(articles: Sequence[Article], report: RunReport, opt
     numbers = {a.id: i for i, a in enumerate(articles, start=1)}
     out = ["# Articles", ""]
     for article in articles:
-        title = _escape(article.title) if article.title else "(untitled)"
+        title = markdown_text(article.title) if article.title else "(untitled)"
         out += [
             f"## {numbers[article.id]}. {title}",
             "",
-            f"- id: `{article.id}`",
-            f"- path: `{article.path}`",
-            f"- published: {pub_date_line(article)}",
-            f"- source: {article.source or 'unknown'}",
-            f"- place: {article.place or 'unknown'}",
+            f"- id: {markdown_code(article.id)}",
+            f"- path: {markdown_code(str(article.path))}",
+            f"- published: {markdown_text(pub_date_line(article))}",
+            f"- source: {markdown_text(article.source or 'unknown')}",
+            f"- place: {markdown_text(article.place or 'unknown')}",
             f"- length: {len(article.text):,} characters",
             "",
         ]
         if article.cleaning:
-            out += ["Cleaning:", ""] + [f"- {_escape(a)}" for a in article.cleaning] + [""]
+            out += ["Cleaning:", ""] + [f"- {markdown_text(a)}" for a in article.cleaning] + [""]
     out += render_report(report, articles, opts)
     return "\n".join(out)
