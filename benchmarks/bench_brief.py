@@ -32,8 +32,9 @@ RUNNER = (
 
 def run(args: list[str], cwd: Path) -> tuple[float, bool]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUNNER, *args], cwd=cwd, text=True,
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, *args], cwd=cwd, text=True, capture_output=True, check=False
+    )
     seconds = time.perf_counter() - start
     if "SPACY-IMPORTED" not in done.stderr:
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
@@ -62,8 +63,10 @@ def main() -> None:
             ]
             for name, command in steps:
                 seconds, spacy = run(command, cwd)
-                print(f"{workers:>7}  {name:<12} {seconds:8.1f}  {'yes' if spacy else 'no'}",
-                      flush=True)
+                print(
+                    f"{workers:>7}  {name:<12} {seconds:8.1f}  {'yes' if spacy else 'no'}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

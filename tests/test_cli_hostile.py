@@ -19,8 +19,6 @@ from tests.builders import run_cli as run
 BODY = "The council met on Monday and agreed to build a new bridge over the river next year."
 
 
-
-
 @pytest.fixture
 def absurd(tmp_path: Path) -> Path:
     """A record dated 9999-12-31, one dated 2013, a header in 9999, a yearless dateline."""

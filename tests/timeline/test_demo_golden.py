@@ -47,8 +47,12 @@ def test_the_main_timeline_has_the_stories_dates_with_their_events(
     assert {"2013-06-29", "2013-07-01", "2013-07-05", "2013-10-07", "2014-01-31"} <= set(main)
     assert "offensive on rebels in Homs on Saturday" in main["2013-06-29"]
     # Both of 004's Monday events are right for 1 July.
-    assert main["2013-07-01"].startswith(("UN Secretary General Ban Ki-moon said it was essential",
-                                          "Gulf Arab states called for an urgent meeting"))
+    assert main["2013-07-01"].startswith(
+        (
+            "UN Secretary General Ban Ki-moon said it was essential",
+            "Gulf Arab states called for an urgent meeting",
+        )
+    )
     assert "Kerry" in main["2013-10-07"] and "second week of November" in main["2013-10-07"]
     assert "peace talks ended in Geneva on Friday" in main["2014-01-31"]
 

@@ -17,8 +17,10 @@ START = dt.date(2011, 2, 15)
 def _corpus(n: int = 120, stray: bool = True):  # type: ignore[no-untyped-def]
     articles, annotations = [], []
     for i in range(n):
-        text = (f"Rebels in Benghazi fought Gaddafi's forces on day {i}. "
-                "The army shelled the town and residents fled.")
+        text = (
+            f"Rebels in Benghazi fought Gaddafi's forces on day {i}. "
+            "The army shelled the town and residents fled."
+        )
         articles.append(make_article(f"a{i}", text, START + dt.timedelta(days=i)))
         annotations.append(Annotations(f"a{i}", ((0, len(text)),), ()))
     if stray:  # one article years before the rest
@@ -53,22 +55,32 @@ def test_history_goes_to_the_background_and_off_story_sentences_out() -> None:
         pub = START + dt.timedelta(days=i)
         # One article also reports a gala in Chicago: a name no other article uses.
         side = "A singer in Chicago sang" if i == 0 else "Gaddafi's army fired"
-        text = (f"Gaddafi's forces shelled Benghazi on {pub:%B} {pub.day}. "
-                "The spark came on June 28, 1914, when an archduke was shot in Sarajevo. "
-                f"{side} on {pub:%B} {pub.day} at a gala.")
+        text = (
+            f"Gaddafi's forces shelled Benghazi on {pub:%B} {pub.day}. "
+            "The spark came on June 28, 1914, when an archduke was shot in Sarajevo. "
+            f"{side} on {pub:%B} {pub.day} at a gala."
+        )
         first, second = text.index("The spark"), text.index(side)
         articles.append(make_article(f"a{i}", text, pub))
-        timexes = (day_timex(text, f"{pub:%B} {pub.day}", pub),
-                   day_timex(text, "June 28, 1914", dt.date(1914, 6, 28)),
-                   day_timex(text, f"{pub:%B} {pub.day}", pub, 1))
-        annotations.append(Annotations(f"a{i}", ((0, first - 1), (first, second - 1),
-                                                 (second, len(text))), timexes))
+        timexes = (
+            day_timex(text, f"{pub:%B} {pub.day}", pub),
+            day_timex(text, "June 28, 1914", dt.date(1914, 6, 28)),
+            day_timex(text, f"{pub:%B} {pub.day}", pub, 1),
+        )
+        annotations.append(
+            Annotations(
+                f"a{i}", ((0, first - 1), (first, second - 1), (second, len(text))), timexes
+            )
+        )
     corpus = make_corpus(articles, annotations)
     timeline = build_timeline(corpus, Options(sentences=1))
     assert timeline.entries and all(e.date >= START for e in timeline.entries)
     assert [e.date for e in timeline.background] == [dt.date(1914, 6, 28)]
-    shown = [s.span.text(corpus.article(s.span.article_id))
-             for e in timeline.entries for s in e.sentences]
+    shown = [
+        s.span.text(corpus.article(s.span.article_id))
+        for e in timeline.entries
+        for s in e.sentences
+    ]
     assert not any("singer" in text for text in shown)  # names none of the story's names
     # Without story focus, history is a main entry again.
     unfocused = build_timeline(corpus, Options(sentences=1, story_focus=False))

@@ -75,12 +75,15 @@ class CrossValidation:
         return average_scores([r.scores for r in self.held_out])
 
     def best_in_sample(self) -> str:
-        return max(self.variants,
-                   key=lambda v: (objective(self.in_sample(v)), -self.variants.index(v)))
+        return max(
+            self.variants, key=lambda v: (objective(self.in_sample(v)), -self.variants.index(v))
+        )
 
     def render(self) -> str:
-        header = (f"{'held-out topic':<12} {'variant chosen on the others':<30} "
-                  f"{'AR-1':>6} {'AR-2':>6} {'DateF1':>6}")
+        header = (
+            f"{'held-out topic':<12} {'variant chosen on the others':<30} "
+            f"{'AR-1':>6} {'AR-2':>6} {'DateF1':>6}"
+        )
         lines = [header, "-" * len(header)]
         for topic, variant in self.chosen.items():
             scores = average_scores([r.scores for r in self.held_out if r.topic == topic])
@@ -111,6 +114,7 @@ def cross_validate(
         cv.results[variant.name] = [r for topic, corpus in corpora
                                     for r in score_topic(topic, corpus, opts)]  # fmt: skip
     for topic, _corpus in corpora:
+
         def train_score(name: str, held: str = topic.name) -> tuple[float, int]:
             train = [r.scores for r in cv.results[name] if r.topic != held]
             # Ties go to the earlier variant: the default comes first.

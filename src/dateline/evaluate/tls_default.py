@@ -83,7 +83,8 @@ def render_default_mode(results: Sequence[DefaultModeResult]) -> str:
         lines.append(
             f"{(r.topic + '/' + r.timeline)[:30]:<30} {r.entries:>5} {s.align_r1.f1:>6.3f} "
             f"{s.align_r2.f1:>6.4f} {s.date_f1:>6.3f} {r.outside_span:>5.2f} "
-            + " ".join(f"{_share(t):>5}" for t in r.thirds) + f" {r.per_thousand:>6.1f}"
+            + " ".join(f"{_share(t):>5}" for t in r.thirds)
+            + f" {r.per_thousand:>6.1f}"
         )
     if results:
         avg = average_scores([r.scores for r in results])
