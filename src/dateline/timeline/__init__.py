@@ -65,7 +65,7 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     start = opts.start or focus.start
     end = opts.end or focus.last
     names = frozenset(focus.names)
-    index = build_candidate_index(corpus, opts.but(start=None, end=None), names)
+    index = build_candidate_index(corpus, opts, names)
     ranked = get_date_ranker(opts.date_ranker).rank(index, opts)
     main = [r for r in ranked if _within(r.date, start, end)]
     before = [r for r in ranked if start is not None and r.date < start]

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
-from dateline.options import Options
+from dateline.options import Options, TimelineTuning
 from dateline.timeline.text import (
     STOPWORDS,
     TOKEN,
@@ -88,8 +88,7 @@ class CandidateIndex:
     articles_on: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
     idf: dict[str, float] = field(default_factory=dict)
     # A date with fewer candidates than this also gets the next day's lead sentences.
-    few_candidates: int = 5
-    same_event: float = 0.0  # cosine to the date's own candidates for a next-day lead
+    tuning: TimelineTuning = field(default_factory=TimelineTuning)  # few_candidates, same_event
     _vectors: dict[int, Vector] = field(default_factory=dict)
 
     def vector(self, sentence: int) -> Vector:
@@ -111,7 +110,7 @@ class CandidateIndex:
                 out.append(cand)
         # Input order must not matter: sort by evidence strength, then by source span.
         out.sort(key=lambda c: (_STRENGTH[c.evidence.kind], self.sentences[c.sentence].span))
-        if out and len(out) < self.few_candidates and day < dt.date.max:
+        if out and len(out) < self.tuning.few_candidates and day < dt.date.max:
             out += self._next_day_leads(day, out, seen)
         return out
 
@@ -127,12 +126,9 @@ class CandidateIndex:
                  for c in self.published.get(next_day, [])
                  if c.sentence not in seen and c.sentence not in dated
                  and self.sentences[c.sentence].on_topic
-                 and cosine(self.vector(c.sentence), event) >= self.same_event]  # fmt: skip
+                 and cosine(self.vector(c.sentence), event) >= self.tuning.same_event
+                 ]  # fmt: skip
         return sorted(after, key=lambda c: self.sentences[c.sentence].span)
-
-
-def in_bounds(day: dt.date, opts: Options) -> bool:
-    return (opts.start is None or day >= opts.start) and (opts.end is None or day <= opts.end)
 
 
 def build_candidate_index(
@@ -142,10 +138,11 @@ def build_candidate_index(
 
     Only those sentences can enter a timeline, so only they are tokenised, and they
     are the documents whose frequencies weight TF-IDF. With ``names`` (the story's core
-    names), a sentence that names none of them is off the story.
+    names), a sentence that names none of them is off the story. Every date is indexed,
+    whatever ``opts.start`` and ``opts.end`` say: the timeline splits them into its main
+    window, background and ahead.
     """
-    index = CandidateIndex(few_candidates=opts.tuning.few_candidates,
-                           same_event=opts.tuning.same_event)
+    index = CandidateIndex(tuning=opts.tuning)
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -154,7 +151,7 @@ def build_candidate_index(
             continue
         anchored = article.pub_date.anchors(opts.anchor_confidence)
         pub = article.pub_date.value if anchored else None
-        if pub is not None and in_bounds(pub, opts):
+        if pub is not None:
             index.articles_on[pub].add(article.id)
         by_sentence = _day_mentions(ann)
 
@@ -164,15 +161,14 @@ def build_candidate_index(
                 start = _after_headline(article.text, start, end)
             dated = _leading_only(article.text, start, [
                 (d, w) for d, w in by_sentence.get(position, []) if w[0] >= start])
-            mentioned = [(d, w) for d, w in dated if in_bounds(d, opts)]
-            lead = (pub is not None and position < lead_sentences and in_bounds(pub, opts)
+            lead = (pub is not None and position < lead_sentences
                     and not any(d != pub for d, _ in dated))
-            if not mentioned and not lead:
+            if not dated and not lead:
                 continue
             sent_id = len(index.sentences)
             index.sentences.append(_sentence_info(article.text, Span(article.id, start, end),
                                                   pub, position, opts, query, names))
-            for day, where in mentioned:
+            for day, where in dated:
                 index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
             if lead and pub is not None:
                 index.published[pub].append(Candidate(sent_id, Evidence("published-on-date")))

@@ -46,7 +46,7 @@ class MentionCountRanker:
         tuning = opts.tuning
         mention_score: dict[dt.date, float] = defaultdict(float)
         mention_count: Counter[dt.date] = Counter()
-        mentioning: dict[dt.date, set[str]] = defaultdict(set)
+        mentioning: Counter[dt.date] = Counter()  # distinct articles
         for day, cands in index.mentions.items():
             by_article: dict[str, float] = defaultdict(float)
             for cand in cands:
@@ -56,9 +56,9 @@ class MentionCountRanker:
                     article = sent.span.article_id
                     by_article[article] = max(by_article[article], weight)
                     mention_count[day] += 1
-                    mentioning[day].add(sent.span.article_id)
             if by_article:
                 mention_score[day] = sum(by_article.values())
+                mentioning[day] = len(by_article)
         published = {
             day: sum(index.sentences[c.sentence].on_topic for c in cands) > 0
             for day, cands in index.published.items()
@@ -70,7 +70,7 @@ class MentionCountRanker:
                 mention_score[day] + tuning.published_weight * len(index.articles_on[day]),
                 len(index.articles_on[day]),
                 mention_count[day],
-                len(mentioning[day]),
+                mentioning[day],
             )
             for day in days
         ]
@@ -144,8 +144,8 @@ def allocate_by_coverage(
         if taken[b] + 1 <= round(quota.get(b, 0.0)):
             taken[b] += 1
             picked.append(r)
-    chosen = {id(r) for r in picked}
-    return picked + [r for r in ranked if id(r) not in chosen]
+    chosen = {r.date for r in picked}
+    return picked + [r for r in ranked if r.date not in chosen]
 
 
 RANKERS: dict[str, type[MentionCountRanker]] = {"mentions": MentionCountRanker}
