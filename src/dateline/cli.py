@@ -30,16 +30,20 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_store import add_command, stats_command
+from dateline.progress import shown
 
 
 @click.group()
 @click.version_option(__version__, prog_name="dateline")
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
-def main(debug: bool, verbose: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:
     """Turn a pile of news articles into a dated, sourced timeline and briefing."""
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Bars on stderr for the long steps of every command (only on a terminal, not in CI).
+    ctx.with_resource(shown())
 
 
 @main.command()

@@ -183,7 +183,7 @@ class Store:
     # -- adding -------------------------------------------------------------------------
 
     def add(self, paths: Iterable[str | Path], opts: Options | None = None,
-            progress: bool = False, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
+            progress: bool | None = None, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
         """Ingest every article under ``paths`` not already stored, and run the stages
         named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
@@ -407,7 +407,7 @@ class Store:
                                               text_hash))
 
     def _annotate_missing(self, opts: Options, stages: Sequence[str] = TIMELINE_STAGES,
-                          progress: bool = False, prune: bool = True) -> int:
+                          progress: bool | None = None, prune: bool = True) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
@@ -423,7 +423,7 @@ class Store:
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
             groups.setdefault(tuple(names), []).append(text_hash)
-        with Progress(len(missing), "annotated", show=progress and bool(missing)) as bar:
+        with Progress(len(missing), "articles annotated", show=progress) as bar:
             for todo, hashes in groups.items():
                 articles = (self._article(h) for h in hashes)
                 work = partial(run_stages, opts=opts, stages=todo)
