@@ -11,7 +11,7 @@ from dateline.briefing.build import Briefing
 from dateline.briefing.figures import Figure, FigureSeries
 from dateline.briefing.summary import Summary
 from dateline.escaping import markdown_text
-from dateline.model import SCHEMA_VERSION, Article, Span
+from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
 from dateline.render.json import (
     article_to_dict,
     options_to_dict,
@@ -39,6 +39,43 @@ def _one_line(text: str) -> str:
 
 def _numbers(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: i for i, a in enumerate(articles, start=1)}
+
+
+def briefing_title(briefing: Briefing) -> str:
+    """``Briefing: <about>``, else the story's leading place, person and organisation
+    (the most mentioned actor of each kind), so a title names the story, not a list of
+    spellings of one country."""
+    if briefing.options.about:
+        return f"Briefing: {briefing.options.about}"
+    leading: list[str] = []
+    for kind in (EntityKind.PLACE, EntityKind.PERSON, EntityKind.ORG):
+        name = next((a.name for a in briefing.actors if a.kind is kind), None)
+        if name and name not in leading:
+            leading.append(name)
+    return f"Briefing: {', '.join(leading)}" if leading else "Briefing"
+
+
+def coverage_line(briefing: Briefing) -> str:
+    """``N sources, published A to B`` over the story's span (the earliest and latest 1%
+    of a large corpus left out, as the timeline does), naming what falls outside it."""
+    n = len(briefing.sources)
+    story = briefing.timeline.story
+    anchoring = [
+        a.pub_date.value
+        for a in briefing.sources
+        if a.pub_date.value and a.pub_date.anchors(briefing.options.anchor_confidence)
+    ]
+    first = story.first if story and story.first else min(anchoring, default=None)
+    last = story.last if story and story.last else max(anchoring, default=None)
+    line = f"{n} source{'s' if n != 1 else ''}"
+    if first is None or last is None:
+        return line + ", none with a publication date"
+    line += f", published {first.isoformat()} to {last.isoformat()}"
+    outside = sum(not first <= d <= last for d in anchoring)
+    undated = n - len(anchoring)
+    extra = [f"{outside} published outside that span"] if outside else []
+    extra += [f"{undated} without a publication date that anchors"] if undated else []
+    return line + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def span_to_dict(span: Span, article: Article, offsets: str = "cleaned") -> dict[str, Any]:
@@ -207,7 +244,8 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     numbers = _numbers(articles)
     index = index_articles(articles)
     out = [render_summary_markdown(briefing.summary, articles).split("\n## Sources")[0].rstrip()]
-    out[0] = out[0].replace("# Summary", "# Briefing\n\n## Summary", 1)
+    heading = f"# {markdown_text(briefing_title(briefing))}\n\n{coverage_line(briefing)}."
+    out[0] = out[0].replace("# Summary", f"{heading}\n\n## Summary", 1)
     timeline_md = render_timeline_markdown(briefing.timeline, briefing.corpus, briefing.options)
     out += [
         "",

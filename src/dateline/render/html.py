@@ -24,7 +24,7 @@ from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figures import FigureSeries
 from dateline.model import Article, Span, TimelineEntry
-from dateline.render.briefing_text import figure_label
+from dateline.render.briefing_text import briefing_title, coverage_line, figure_label
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
@@ -316,7 +316,8 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
     filters = [a for a in actors if a["entries"]]
     timeline = briefing.timeline
     return {
-        "title": _title(briefing),
+        "title": briefing_title(briefing),
+        "coverage": coverage_line(briefing),
         "generator": f"dateline {__version__}",
         "about": briefing.options.about or "",
         "summary": summary,
@@ -349,13 +350,6 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
             }
         ),
     }
-
-
-def _title(briefing: Briefing) -> str:
-    if briefing.options.about:
-        return f"Briefing: {briefing.options.about}"
-    top = [a.name for a in briefing.actors[:3]]
-    return f"Briefing: {', '.join(top)}" if top else "Briefing"
 
 
 def script_hash(page: str) -> str:
