@@ -29,7 +29,7 @@ from dateline.cli_common import (
     timeline_options,
     write_output,
 )
-from dateline.cli_store import add_command, stats_command
+from dateline.cli_store import add_command, check_command, stats_command
 from dateline.progress import shown
 
 
@@ -240,6 +240,7 @@ def eval_tls(directory: Path, topics: str | None, loto: bool, default_mode: bool
 main.add_command(summarize_command, name="summarize")
 main.add_command(add_command)
 main.add_command(stats_command)
+main.add_command(check_command)
 main.add_command(brief_command, name="brief")
 evaluate.add_command(eval_mds_command, name="mds")
 

@@ -13,8 +13,15 @@ from typing import Any
 
 import click
 
-from dateline.cli_common import EXIT_REJECTED, handle_errors, input_options, make_options
-from dateline.errors import InputError
+from dateline.cli_common import (
+    EXIT_NOTHING,
+    EXIT_REJECTED,
+    handle_errors,
+    input_options,
+    make_options,
+)
+from dateline.errors import InputError, StoreDamagedError
+from dateline.escaping import safe_for_terminal
 from dateline.store import DEFAULT_PATH, AddResult, StoreStats, open_store
 
 
@@ -49,7 +56,27 @@ def render_add(result: AddResult, store: Path) -> str:
     lines += [f"  changed {article_id}" for article_id in result.changed]
     lines += [f"  duplicate {article_id}" for article_id in result.duplicates]
     lines += [f"  rejected {rec.path}: {rec.reason}" for rec in result.rejected]
-    return "\n".join(lines)
+    # ids and paths come from file names and records: nothing raw reaches the terminal
+    return "\n".join(safe_for_terminal(line) for line in lines)
+
+
+@click.command(name="check")
+@store_option
+@handle_errors
+def check_command(store: Path) -> None:
+    """Check a store thoroughly: every page, index and stored record."""
+    from dateline.store.integrity import check_store
+
+    report = check_store(store)
+    if report.ok:
+        click.echo(f"{safe_for_terminal(report.path)}: ok ({report.articles} articles and "
+                   f"{report.annotations} annotation records read back)")
+        return
+    click.echo(f"{safe_for_terminal(report.path)}: damaged", err=True)
+    for problem in report.problems:
+        click.echo(f"  {safe_for_terminal(problem)}", err=True)
+    click.echo(f"  fix: {StoreDamagedError.FIX}", err=True)
+    sys.exit(EXIT_NOTHING)
 
 
 @click.command(name="stats")
