@@ -15,6 +15,7 @@ from dateline.briefing.figures import (
     INCIDENT,
     OTHER_STORY,
     Figure,
+    FigureSeries,
     extract_figures,
     figures_in_sentence,
     group_figures,
@@ -411,3 +412,69 @@ def test_timeline17_egypt_figures() -> None:
     assert killed[302.0].source == "Human Rights Watch"
     assert any(f.category == "wounded" for f in found)
     assert all(f.reported is not None for f in found)
+
+
+def _toll_series(n: int) -> tuple[list[Figure], list[FigureSeries]]:
+    days = [dt.date(2012, 1, 1) + dt.timedelta(days=3 * i) for i in range(n)]
+    toll = [_figure(1000.0 + 250 * i, day, source="activists") for i, day in enumerate(days)]
+    government = [
+        _figure(500.0 + 100 * i, day, source="the government") for i, day in enumerate(days[::4])
+    ]
+    undated = _figure(900.0, None, source="the UN")
+    incidents = [_figure(4.0 + i, day, INCIDENT) for i, day in enumerate(days)]
+    elsewhere = _figure(10000.0, days[0], OTHER_STORY)
+    figs = [*toll, *government, undated, *incidents, elsewhere]
+    return figs, list(group_figures(figs))
+
+
+def test_markdown_shows_the_headline_series_compactly() -> None:
+    from dateline.render.briefing_text import MARKDOWN_POINTS, _figures_markdown
+
+    _, series = _toll_series(200)
+    lines = _figures_markdown(series, {"a": 1})
+    (killed,) = [line for line in lines if line.startswith("- **killed**")]
+    assert killed.count("[1]") == MARKDOWN_POINTS
+    assert "900 (date unknown, the UN) [1]" in killed  # undated first, as listed
+    assert "50,750 (2013-08-20, activists) [1]" in killed  # the last and largest
+    assert "more in the JSON output" in killed
+    by_source = next(line for line in lines if "latest by source" in line)
+    assert "activists" in by_source and "the government" in by_source
+    left_out = next(line for line in lines if "not in the series" in line)
+    assert "200 incident counts" in left_out and "1 figure about other stories" in left_out
+    assert "10,000" not in killed
+
+
+def test_html_chart_stays_readable_with_hundreds_of_figures() -> None:
+    from dateline.render.html import figure_chart
+
+    _, series = _toll_series(300)
+    chart = figure_chart(series, "killed", {"a": 1})
+    assert len(chart["points"]) == 300 + 75  # every dated running total, as a point
+    assert sum(p["label"] for p in chart["points"]) <= 3  # values written: first, last, max
+    assert [t["label"] for t in chart["ticks"]] == ["2012-01-01", "2013-03-24", "2014-06-16"]
+    assert [line["source"] for line in chart["lines"]] == ["activists", "the government"]
+    # Undated figures are listed, not plotted; incidents and other stories are in a table.
+    assert [r["label"] for r in chart["undated"]] == ["900"]
+    assert all(p["date"] != "undated" for p in chart["points"])
+    assert (chart["incidents"], chart["elsewhere"]) == (300, 1)
+    xs = [p["x"] for p in chart["points"]]
+    assert min(xs) >= 0 and max(xs) <= chart["width"]
+
+
+def test_json_keeps_every_figure_with_its_kind_source_and_date() -> None:
+    from dateline.render.briefing_text import _series_to_dict
+
+    text = "On Monday, 12 people were killed in Homs, activists said."
+    article = make_article("x", text, PUB)
+    (figure,) = found(text, timexes=(day_timex(text, "Monday", dt.date(2013, 7, 1)),))
+    (series,) = group_figures([figure])
+    data = _series_to_dict(series, {"x": article}, "cleaned")
+    assert (data["category"], data["kind"], data["source"]) == ("killed", INCIDENT, None)
+    (entry,) = data["figures"]
+    assert entry["kind"] == INCIDENT and entry["source"] == "activists"
+    assert (entry["refers"], entry["dated_by"], entry["reported"]) == (
+        "2013-07-01",
+        "sentence",
+        "2013-07-05",
+    )
+    assert text[entry["number"]["start"] : entry["number"]["end"]] == entry["text"] == "12"

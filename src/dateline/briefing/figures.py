@@ -133,7 +133,8 @@ NOT_COUNTS = frozenset(
     "years year days day weeks week months month hours hour minutes percent per cent "
     "pm am a.m. p.m. km miles kilometres kilometers metres meters dollars euros pounds "
     "times point points cities towns villages countries nations kg tons tonnes decades "
-    "decade centuries century dozen dozens flights".split()
+    "decade centuries century dozen dozens flights hospitals buildings houses homes vehicles "
+    "cars trucks planes ships prisons provinces states districts".split()
 )
 # Words after a number that are not what it counts.
 NOT_UNITS = STOPWORDS | {"mark", "figure", "level", "threshold", "total", "number", "others"}
@@ -164,16 +165,19 @@ PERFECT_SIZE = 10
 # over a corpus's span (Syria's 2011-13 toll: 5,000 to 93,000), not a hundredfold.
 OUTLIER_RATIO = 30
 OUTLIER_MIN = 5
-# Words that make a count a running total of the story, whatever else the sentence says:
-# the cues of issue 14 ("since", "so far", "in total", "death toll", "the number of ...
-# has risen to") and the nouns that name the whole story's violence ("the conflict has
-# killed", "the uprising", "the pandemic").
+# Words that make a count a running total of the story: the cues of issue 14 ("since",
+# "so far", "in total", "death toll", "the number of ... has risen to").
 _CUMULATIVE = re.compile(
     r"\b(?:since|so far|to date|thus far|until now|in total|totals?|toll|tally|overall|"
     r"altogether|cumulative|as of|the number of|"
     r"(?:has|have) (?:now )?(?:risen|climbed|grown|reached|jumped|swelled|topped|passed|"
-    r"exceeded|surpassed)|(?:rose|rising|risen|climbed|climbing) to|"
-    r"conflict|war|civil war|uprising|revolt|revolution|crisis|unrest|crackdown|"
+    r"exceeded|surpassed)|(?:rose|rising|risen|climbed|climbing) to)\b",
+    re.IGNORECASE,
+)
+# Nouns that name the whole story's violence, in the number's own clause: "the conflict
+# has killed 100,000", "killed in the uprising", "the pandemic has killed".
+_STORY_NOUNS = re.compile(
+    r"\b(?:conflict|war|civil war|uprising|revolt|revolution|crisis|unrest|crackdown|"
     r"pandemic|epidemic|outbreak)\b",
     re.IGNORECASE,
 )
@@ -245,7 +249,10 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*")
-_CLAUSE_END = re.compile(r"[;:()\[\]—–]|\s-\s|,|\bbut\b|\bwhile\b|\bwhereas\b")
+# "several officials were killed when 1,000 inmates escaped": "when" starts a new clause.
+_CLAUSE_END = re.compile(
+    r"[;:()\[\]—–]|\s-\s|,|\b(?:but|while|whereas|when|because|before|where)\b"
+)
 _CLAUSE_PUNCT = re.compile(r"[;:()\[\]—–,]|\s-\s")
 _AND = re.compile(r"\band\b")
 # Counts that are not tolls: a forecast ("20,000 will die", "could kill 2 million"), a
@@ -260,6 +267,8 @@ _RATE = re.compile(
     r"every year|annually|a week|per week|each week|a month|per month)\b|^\s*out of\b",
     re.IGNORECASE,
 )
+_GOT_AWAY = re.compile(r"\b(?:escaped|escape|freed|released|broke out)\b", re.IGNORECASE)
+_NOBODY = re.compile(r"\b(?:no|any|every|each|some)\s+$", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?$", re.IGNORECASE)
 # A day after these is where a count starts, not the day it is of ("since the January 25
 # rally", "since the uprising began on January 25").
@@ -380,11 +389,16 @@ def _unit(words: list[str]) -> str:
     return ""
 
 
+# Cues that say what a number counts only after it ("150 people were held"): before
+# it they are mostly other verbs ("the order that has held since ...", "rounded up").
+AFTER_ONLY = frozenset({"need", "held", "rounded"})
+
+
 def _cue_before(words: list[str]) -> str | None:
     for word in reversed(words[-BEFORE_WINDOW:]):
         if any(ch.isdigit() for ch in word):
             return None
-        if word in CUES and word != "need":
+        if word in CUES and word not in AFTER_ONLY:
             return word
     return None
 
@@ -419,20 +433,23 @@ def _not_a_toll(text: str, region: str, start: int, end: int) -> bool:
 
 def _cue_in(words: Sequence[str]) -> tuple[str, str] | None:
     """The first cue among ``words``, skipping numbers (a parenthesis "including two")."""
-    cue = next((w for w in words if w in CUES and w != "need"), None)
+    cue = next((w for w in words if w in CUES and w not in AFTER_ONLY), None)
     return (cue, "") if cue else None
 
 
 def classify(region: str, sentence: str, quantity: float, home: frozenset[str]) -> str:
-    """Headline or incident, from the cues of the sentence and of the number's clause.
+    """Headline or incident, from the cues of the number's clause, then of its sentence:
+    "302 killed in Egypt's protests, 52 in Alexandria" has one running total.
 
     ``home`` holds the story's own widely used names (lowercased): "killed in Syria" in
     a Syria story is no more an incident than the story itself."""
-    if _CUMULATIVE.search(sentence):
+    if _CUMULATIVE.search(region) or _STORY_NOUNS.search(region):
         return HEADLINE
     places = (m.group("place").lower() for m in _PLACE.finditer(region))
     if _INCIDENT.search(region) or any(p not in home and p not in MONTHS for p in places):
         return INCIDENT
+    if _CUMULATIVE.search(sentence):
+        return HEADLINE  # "While the death toll is hard to tell, staffers counted 80 deaths"
     if (_PERFECT.search(region) and quantity >= PERFECT_SIZE) or quantity >= HEADLINE_SIZE:
         return HEADLINE
     return INCIDENT
@@ -521,9 +538,13 @@ def figures_in_sentence(
         cue, unit = found
         if raw.lower() in WORD_NUMBERS and not unit and cue not in _words(text[end : span.end]):
             continue  # "one of her staffers was killed": a spelled-out number needs its noun
+        if raw.lower() == "one" and _NOBODY.search(text[max(0, start - 8) : start]):
+            continue  # "no one lives alone"
         category = CUES[cue]
         if not plausible(category, quantity):
             continue
+        if category == "arrested" and _GOT_AWAY.search(_clause_after(text, end, span.end)):
+            continue  # "1,000 prisoners escaped": no longer held
         qualifier = " ".join((match.group("qual") or "").lower().split())
         number = (match.start(), end)
         day = _sentence_date(text, timexes, number, reported)
