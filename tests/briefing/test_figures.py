@@ -478,3 +478,25 @@ def test_json_keeps_every_figure_with_its_kind_source_and_date() -> None:
         "2013-07-05",
     )
     assert text[entry["number"]["start"] : entry["number"]["end"]] == entry["text"] == "12"
+
+
+def test_a_core_name_brings_a_sentence_back_to_the_story() -> None:
+    text = (
+        "Mexico has confirmed 20 deaths from the H1N1 virus. "
+        "Health officials in Japan have identified the first domestic case in Kobe. "
+        "Two others are thought to be infected. "
+        "At least 72 people have died of the virus, the World Health Organization says."
+    )
+    article = make_article("a", text, PUB)
+    mentions = [
+        EntityMention(text.index(w), text.index(w) + len(w), EntityKind.PLACE, w)
+        for w in ("Japan", "Kobe")
+    ]
+    ann = Annotations("a", tuple(split_sentences(text)), (), tuple(mentions))
+    story = StoryTerms(
+        frozenset({"h1n1", "mexico"}), frozenset({"h1n1", "mexico", "organization"}), None
+    )
+    assert _sentences_of(text, other_story_sentences(article, ann, story)) == [
+        "Health officials in Japan have identified the first domestic case in Kobe.",
+        "Two others are thought to be infected.",
+    ]

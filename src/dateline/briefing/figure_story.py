@@ -15,7 +15,9 @@ story's series. A sentence tells another story when
 A sentence that names no place either way continues the story of the sentence before
 it: "A further 209 people were injured." after a sentence on the Lockerbie bombing is
 Lockerbie's, and "The Red Cross says four million people are still homeless" in a
-transcript's report from Pakistan (one sentence a paragraph) is Pakistan's.
+transcript's report from Pakistan (one sentence a paragraph) is Pakistan's; unless it
+names one of the story's core names ("At least 72 people have died of the virus, the
+World Health Organization says" in a swine-flu story, after sentences on Japan).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ HOME_SHARE = 0.5
 HISTORY_DAYS = 365  # a sentence dated this long before the story starts is history
 NAME_STEM = 4  # a place word and a story name sharing a start this long are one name
 _NAME = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+# Names are written capitalised: "Square" of "Tahrir Square" is a name, "square" a word.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 _START = re.compile(r"\b(?:since|from|as of|between|until|after)\s*$", re.IGNORECASE)
 _PLACES = (EntityKind.PLACE, EntityKind.GROUP)
 
@@ -80,7 +84,7 @@ def other_story_sentences(
     timexes = sorted(ann.timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     for start, end in ann.sentences:
-        names = set(_NAME.findall(text[start:end].lower()))
+        names = {w.lower() for w in _CAPITALISED.findall(text, start, end)}
         places = [
             set(_NAME.findall(m.text.lower()))
             for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
@@ -93,6 +97,8 @@ def other_story_sentences(
             elsewhere = True
         elif places:
             elsewhere = other
+        elif names & story.known:
+            elsewhere = False  # "..., the World Health Organization says" in a flu story
         if elsewhere:
             out.add((start, end))
     return out

@@ -192,7 +192,7 @@ _INCIDENT = re.compile(
 # A place the count happened in ("in Homs", "in the eastern city of Suez"); the story's
 # own country is not one (see ``home`` below).
 _PLACE = re.compile(
-    r"\b(?:in|near|outside) (?:the (?:[a-z]+ )?(?:city|town|village|province|district|"
+    r"\b(?:in|near|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town|village|province|district|"
     r"governorate|region|neighbou?rhood|suburb|area|port) of )?(?P<place>[A-Z][\w'’-]+)"
 )
 # "have been killed", "has killed", "have fled": a count that has accumulated.
@@ -236,7 +236,8 @@ SOURCE_NOUNS = frozenset(
 )
 # Words that may lead a source phrase and do not belong to its name.
 _SOURCE_LEAD = re.compile(
-    r"^(?:(?:and|but|while|as|also|meanwhile|separately|earlier|later|now|in addition)\s+)+",
+    r"^(?:(?:and|but|while|as|also|meanwhile|separately|earlier|later|now|in addition|"
+    r"even though|though|although|because|if|when|after|so)\s+)+",
     re.IGNORECASE,
 )
 
@@ -245,7 +246,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+(?:the\s+)?)?"
     r"(?<![\w$£€.,/:\\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|"
     + "|".join(WORD_NUMBERS)
-    + r")(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w%$:/\\-]|[.,]\d)",
+    + r")(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?!['’]s\b|[\w%$:/\\-]|[.,]\d)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*")
@@ -422,10 +423,12 @@ def _what_is_counted(text: str, span: Span, start: int, end: int) -> tuple[str, 
     return (cue, _unit(after)) if cue else None
 
 
-def _not_a_toll(text: str, region: str, start: int, end: int) -> bool:
-    """A forecast, a rate, a ratio or an age: see ``_FORECAST``."""
+def _not_a_toll(text: str, span: Span, start: int, end: int) -> bool:
+    """A forecast, a rate, a ratio or an age: see ``_FORECAST``. A forecast is read in
+    the number's clause, "and" ending it: "42 have been evacuated and more will be"."""
+    clause = _clause_before(text, span.start, start) + text[start:end]
     return bool(
-        _FORECAST.search(region)
+        _FORECAST.search(clause + _clause_after(text, end, span.end))
         or _RATE.search(text[end : end + 40])
         or _AGE.search(text[max(0, start - 12) : start])
     )
@@ -533,7 +536,7 @@ def figures_in_sentence(
             continue
         found = _what_is_counted(text, span, match.start(), end)
         region = _region(text, span, match.start(), end)
-        if found is None or _not_a_toll(text, region, match.start(), end):
+        if found is None or _not_a_toll(text, span, match.start(), end):
             continue
         cue, unit = found
         if raw.lower() in WORD_NUMBERS and not unit and cue not in _words(text[end : span.end]):
