@@ -500,3 +500,36 @@ def test_a_core_name_brings_a_sentence_back_to_the_story() -> None:
         "Health officials in Japan have identified the first domestic case in Kobe.",
         "Two others are thought to be infected.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Donors pledged more than $1.5 billion in aid for Syria at the Kuwait conference.",
+            [("more than $1.5 billion", 1.5e9, "$", "more than $1.5 billion")],
+        ),
+        (
+            "The Senate approves a revised $700 billion bailout bill by a 74 to 25 vote.",
+            [("$700 billion", 7e11, "$", "$700 billion")],
+        ),
+        (
+            "The IMF lent the government 20 billion dollars in an interest-free loan.",
+            [("20 billion dollars", 2e10, "dollars", "20 billion dollars")],
+        ),
+        # Not the story's money: no cue of giving or rescuing; a detail below a million.
+        ("The strike cost $5 million in lost wages.", []),
+        ("Each family received $500 in aid.", []),
+    ],
+)
+def test_money_is_its_own_category_with_a_currency(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    from dateline.render.briefing_text import figure_label
+
+    money = [f for f in found(text) if f.category == "money"]
+    assert [
+        (text[f.number[0] : f.number[1]], f.quantity, f.unit, figure_label(f)) for f in money
+    ] == expected
+    assert all(f.kind == HEADLINE for f in money)
+    assert [f for f in found(text) if f.category != "money"] == []

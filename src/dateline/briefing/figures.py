@@ -284,9 +284,9 @@ class Figure:
     number: tuple[int, int]  # offsets of qualifier + number + scale in the article text
     quantity: float
     qualifier: str  # "" when the number stands alone; lower case as written otherwise
-    category: str  # killed, wounded, refugees, displaced, arrested, missing, in need
-    cue: str  # the word that says what is counted: "killed", "fled", "deaths"
-    unit: str  # the noun counted when written: "people", "civilians"; "" otherwise
+    category: str  # killed, wounded, refugees, displaced, arrested, missing, in need, money
+    cue: str  # the word that says what is counted: "killed", "fled", "deaths", "pledged"
+    unit: str  # the noun counted when written: "people", "civilians"; a sum's currency
     reported: dt.date | None  # the article's publication date, when it anchors
     kind: str  # headline, incident or other-story (KINDS)
     source: str  # who gives it, as written: "the UN", "activists"; "" when not said
@@ -565,6 +565,37 @@ def figures_in_sentence(
             day or reported,
             "sentence" if day else "publication" if reported else "",
         )
+    yield from _money_in_sentence(text, span, reported, timexes)
+
+
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>{_QUALIFIER})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _money_in_sentence(
+    text: str, span: Span, reported: dt.date | None, timexes: Sequence[Timex]
+) -> Iterator[Figure]:
+    """The story's money (``figure_money``): a headline figure, as a pledge or a rescue
+    package is the story's, never an incident's."""
+    from dateline.briefing.figure_money import MONEY, sums_in_sentence
+
+    for start, end, amount, currency, cue in sums_in_sentence(text, span):
+        qual = _QUALIFIER_BEFORE.search(text, max(span.start, start - 20), start)
+        number = (qual.start() if qual else start, end)
+        day = _sentence_date(text, timexes, number, reported)
+        yield Figure(
+            span,
+            number,
+            amount,
+            " ".join(qual.group("qual").lower().split()) if qual else "",
+            MONEY,
+            cue,
+            currency,
+            reported,
+            HEADLINE,
+            find_source(text, span, number),
+            day or reported,
+            "sentence" if day else "publication" if reported else "",
+        )
 
 
 def _quote_speaker(quotes: Sequence[Quote], number: tuple[int, int]) -> str:
@@ -639,8 +670,8 @@ def group_figures(figures: Iterable[Figure]) -> tuple[FigureSeries, ...]:
     """Headline series first (by category, one per source), then incident and
     other-story series (one per category); figures by date, then quantity.
 
-    Categories come in order of their headline figures, then of all their figures; a
-    category's sources in order of their figures."""
+    Categories of people come in order of their headline figures, then of all their
+    figures, and money last; a category's sources in order of their figures."""
     groups: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for figure in figures:
@@ -652,7 +683,13 @@ def group_figures(figures: Iterable[Figure]) -> tuple[FigureSeries, ...]:
     for (category, kind, _), figs in groups.items():
         total[category] += len(figs)
         headline[category] += len(figs) if kind == HEADLINE else 0
-    rank = {c: i for i, c in enumerate(sorted(total, key=lambda c: (-headline[c], -total[c], c)))}
+    # People before money: a story's toll is its headline, its pledges come after.
+    rank = {
+        c: i
+        for i, c in enumerate(
+            sorted(total, key=lambda c: (c == "money", -headline[c], -total[c], c))
+        )
+    }
     series = [
         FigureSeries(
             category,

@@ -8,6 +8,7 @@ from typing import Any
 
 from dateline import __version__
 from dateline.briefing.build import Briefing
+from dateline.briefing.figure_money import MONEY
 from dateline.briefing.figures import (
     HEADLINE,
     INCIDENT,
@@ -149,9 +150,20 @@ def figure_to_dict(figure: Figure, article: Article, offsets: str = "cleaned") -
 
 
 def figure_label(figure: Figure) -> str:
-    """``more than 93,000``: the figure as a reader would say it."""
+    """``more than 93,000``, ``$1.5 billion``: the figure as a reader would say it."""
+    if figure.category == MONEY:
+        return f"{figure.qualifier} {_sum_label(figure.quantity, figure.unit)}".strip()
     qty = f"{figure.quantity:,.0f}" if figure.quantity.is_integer() else f"{figure.quantity:,}"
     return f"{figure.qualifier} {qty}".strip()
+
+
+def _sum_label(amount: float, currency: str) -> str:
+    words = f"{amount:,.0f}"
+    for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            words = f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+            break
+    return f"{currency}{words}" if currency in {"$", "£", "€", "US$"} else f"{words} {currency}"
 
 
 def _series_to_dict(series: FigureSeries, articles: ArticleIndex, offsets: str) -> dict[str, Any]:
