@@ -151,19 +151,19 @@ def figure_to_dict(figure: Figure, article: Article, offsets: str = "cleaned") -
 
 def figure_label(figure: Figure) -> str:
     """``more than 93,000``, ``$1.5 billion``: the figure as a reader would say it."""
+    words = _amount_words(figure.quantity)
     if figure.category == MONEY:
-        return f"{figure.qualifier} {_sum_label(figure.quantity, figure.unit)}".strip()
-    qty = f"{figure.quantity:,.0f}" if figure.quantity.is_integer() else f"{figure.quantity:,}"
-    return f"{figure.qualifier} {qty}".strip()
+        cur = figure.unit
+        words = f"{cur}{words}" if cur in {"$", "£", "€", "US$"} else f"{words} {cur}"
+    return f"{figure.qualifier} {words}".strip()
 
 
-def _sum_label(amount: float, currency: str) -> str:
-    words = f"{amount:,.0f}"
+def _amount_words(amount: float) -> str:
+    """``93,000``, ``1.5 million``, ``700 billion``."""
     for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= scale:
-            words = f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
-            break
-    return f"{currency}{words}" if currency in {"$", "£", "€", "US$"} else f"{words} {currency}"
+            return f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{amount:,.0f}" if amount.is_integer() else f"{amount:,}"
 
 
 def _series_to_dict(series: FigureSeries, articles: ArticleIndex, offsets: str) -> dict[str, Any]:

@@ -41,6 +41,7 @@ CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 400, 170, 45
 CHART_PAD_X = 80  # room for a label centred on the first and last point
 CHART_LINES = 3  # sources drawn as lines in a figures chart, told apart by their dashes
 CHART_DASHES = ("", "6 3", "2 3")
+CHART_LABEL_GAP = 90  # a value label this far from another (viewBox units) cannot overlap it
 CSP_PLACEHOLDER = "__DATELINE_SCRIPT_HASH__"
 _APP_SCRIPT = re.compile(r'<script id="app">(.*?)</script>', re.DOTALL)
 
@@ -261,7 +262,8 @@ def figure_chart(
     """One category's headline figures on a time axis: a line per source (the
     ``CHART_LINES`` sources with the most dated figures), a point per figure with its
     value, date and source as a tooltip, and labels only on the first, the last and the
-    largest, so the chart stays readable with hundreds of figures. Undated figures are
+    largest (each only where it cannot overlap another), so the chart stays readable
+    with hundreds of figures. Undated figures are
     listed below it, not plotted; incident and other-story counts only in the table."""
     headline = headline_figures(series, category)
     dated = [f for f in headline if f.refers is not None]
@@ -279,9 +281,16 @@ def figure_chart(
     def y(quantity: float) -> float:
         return round(CHART_HEIGHT - CHART_PAD - inner_h * quantity / top, 1)
 
-    labelled = {id(f) for f in key_points(dated, 2)}
-    if dated:
-        labelled.add(id(max(dated, key=lambda f: f.quantity)))
+    labelled: list[Figure] = []
+    largest = [max(dated, key=lambda f: f.quantity)] if dated else []
+    for f in [*key_points(dated, 2)[::-1], *largest]:  # the last first: the latest count
+        if f.refers and all(
+            abs(x(f.refers) - x(g.refers)) >= CHART_LABEL_GAP
+            or abs(y(f.quantity) - y(g.quantity)) >= 14
+            for g in labelled
+            if g.refers
+        ):
+            labelled.append(f)
     points = [
         {
             "x": x(f.refers),
@@ -289,7 +298,7 @@ def figure_chart(
             "value": figure_label(f),
             "date": f.refers.isoformat(),
             "source": f.source or "source not given",
-            "label": id(f) in labelled,
+            "label": any(f is g for g in labelled),
         }
         for f in dated
         if f.refers is not None
