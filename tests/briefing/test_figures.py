@@ -142,6 +142,8 @@ def test_figures_in_sentences(text: str, expected: list[tuple[str, float, str, s
         "Those over the age of 65 were most likely to die.",
         "US troops: 902 killed as of 08\\/10\\/2010.",
         "The president has held a tight grip on power for three decades.",
+        "Retirement security may be one of the greatest casualties of this crisis.",
+        "No one was seriously hurt, and no one lives alone.",
     ],
 )
 def test_what_is_not_a_figure(text: str) -> None:

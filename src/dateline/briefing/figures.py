@@ -541,8 +541,10 @@ def figures_in_sentence(
         cue, unit = found
         if raw.lower() in WORD_NUMBERS and not unit and cue not in _words(text[end : span.end]):
             continue  # "one of her staffers was killed": a spelled-out number needs its noun
-        if raw.lower() == "one" and _NOBODY.search(text[max(0, start - 8) : start]):
-            continue  # "no one lives alone"
+        if raw.lower() == "one" and (
+            _NOBODY.search(text[max(0, start - 8) : start]) or _words(text[end : end + 4]) == ["of"]
+        ):
+            continue  # "no one lives alone", "one of the greatest casualties"
         category = CUES[cue]
         if not plausible(category, quantity):
             continue
