@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from dateline import __version__
 from dateline.briefing.build import Briefing
+from dateline.briefing.figure_source import source_key
 from dateline.briefing.figures import (
     HEADLINE,
     INCIDENT,
@@ -29,7 +30,6 @@ from dateline.briefing.figures import (
     FigureSeries,
     headline_figures,
     key_points,
-    source_key,
 )
 from dateline.model import Article, Span, TimelineEntry
 from dateline.render.briefing_text import figure_label
