@@ -3,8 +3,9 @@
 A figure is a number with what it counts, read off one sentence by rules:
 
 * the number: ``70,000``, ``1.5 million``, ``302``, ``three`` (spelled-out numbers up to
-  twenty, and ``a million``); years, dates, times, ages, money and percentages are not
-  counts of people and are skipped, and so is a count no event could reach (below);
+  twenty, and ``a million``); years, dates, times, ages and percentages are not counts
+  of people and are skipped, and so is a count no event could reach (below); money is
+  a category of its own (:mod:`figure_money`);
 * its qualifier: ``more than``, ``over``, ``nearly``, ``at least``, ``about``...;
 * what it counts: a cue word after the number in the same clause (``93,000 people have
   been killed``, ``302 deaths``), else the nearest cue before it with no other number in
