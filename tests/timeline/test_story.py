@@ -85,3 +85,13 @@ def test_history_goes_to_the_background_and_off_story_sentences_out() -> None:
     # Without story focus, history is a main entry again.
     unfocused = build_timeline(corpus, Options(sentences=1, story_focus=False))
     assert dt.date(1914, 6, 28) in {e.date for e in unfocused.entries}
+
+
+def test_the_focus_is_found_once_per_corpus_and_afresh_for_another() -> None:
+    corpus = _corpus()
+    first = find_story_focus(corpus, Options())
+    assert find_story_focus(corpus, Options()) is first  # timeline, figures, summary share it
+    other = _corpus(stray=False)
+    assert find_story_focus(other, Options()) is not first
+    assert find_story_focus(other, Options()).first == START
+    assert find_story_focus(corpus, Options(), with_names=False).names == ()

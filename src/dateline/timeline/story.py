@@ -52,9 +52,23 @@ _GENERIC = frozenset(
 )
 
 
+# The last focus found, with the articles it was found on: a briefing asks for it from
+# its timeline, figures and summary, and the names cost a pass over every text.
+_last_focus: list[tuple[object, object, bool, StoryFocus]] = []
+
+
 def find_story_focus(corpus: Corpus, opts: Options, with_names: bool = True) -> StoryFocus:
     """The story's span and, unless ``with_names`` is false, its core names, from the
     articles' dates and texts."""
+    key = (corpus.articles, opts.anchor_confidence, with_names)
+    if _last_focus and all(a is b for a, b in zip(_last_focus[0][:3], key, strict=True)):
+        return _last_focus[0][3]
+    focus = _find_story_focus(corpus, opts, with_names)
+    _last_focus[:] = [(*key, focus)]
+    return focus
+
+
+def _find_story_focus(corpus: Corpus, opts: Options, with_names: bool) -> StoryFocus:
     days = sorted(
         a.pub_date.value
         for a in corpus.articles
