@@ -12,6 +12,7 @@ from dateline.briefing.figures import Figure, FigureSeries
 from dateline.briefing.summary import Summary
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, Span
+from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
     options_to_dict,
@@ -166,7 +167,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "options": {**options_to_dict(opts), "words": opts.words},
         "summary": summary_to_dict(briefing.summary, articles, opts.offsets),
         "timeline": timeline,
-        "actors": [_actor_to_dict(a) for a in briefing.actors],
+        "actors": [actor_to_dict(a) for a in briefing.actors],
         "quotes": [
             {
                 "speaker": q.speaker,
@@ -185,20 +186,6 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "articles": [article_to_dict(a) for a in briefing.sources],
         "report": report_to_dict(briefing.report, briefing.sources, opts),
         "notes": list(briefing.notes),
-    }
-
-
-def _actor_to_dict(actor: Any) -> dict[str, Any]:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind.value,
-        "aliases": [{"text": t, "count": n} for t, n in actor.aliases],
-        "titles": list(actor.titles),
-        "mentions": actor.mentions,
-        "article_ids": list(actor.article_ids),
-        "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
-        "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
     }
 
 
@@ -244,7 +231,7 @@ def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str,
     out = ["## Actors", ""]
     out += [
         f"- **{markdown_text(a.name)}** ({a.kind.value.lower()}"
-        f"{''.join(', ' + markdown_text(t) for t in a.titles)}): {a.mentions} mentions in "
+        f"{', ' + markdown_text(a.title) if a.title else ''}): {a.mentions} mentions in "
         f"{len(a.article_ids)} articles"
         for a in briefing.actors[:15]
     ]
