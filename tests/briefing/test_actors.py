@@ -405,3 +405,26 @@ def test_one_json_shape_for_an_actor() -> None:
     doc = actor_to_dict(ban)
     assert doc["title"] == "Secretary-General" and doc["article_ids"] == ["a"]
     assert "articles" not in doc
+
+
+def test_site_boilerplate_and_transcript_notes_are_not_actors() -> None:
+    footer = "By using this site you agree to the rules set forth in our Terms of Service here."
+    items = [
+        annotate(
+            str(day),
+            f"Omar Suleiman spoke on day {day}. (INAUDIBLE) On day {day} the Health "
+            f"Protection Agency (HPA) agreed, {day} times. {footer}",
+            {
+                "Omar Suleiman": PERSON,
+                "INAUDIBLE": ORG,
+                "Health Protection Agency": ORG,
+                "HPA": ORG,
+                "Terms of Service": ORG,
+            },
+            day=day,
+        )
+        for day in (1, 2, 3)
+    ]
+    actors = by_name(build_actors(items))
+    assert set(actors) == {"Omar Suleiman", "Health Protection Agency"}
+    assert dict(actors["Health Protection Agency"].aliases)["HPA"] == 3

@@ -190,12 +190,15 @@ def _corrected(
     mentions: Sequence[EntityMention],
     votes: dict[str, Counter[EntityKind]],
     outlets: frozenset[str],
+    boilerplate: set[str],
 ) -> list[EntityMention]:
     """Mentions of actors only, each with the kind its name has across the corpus."""
     kept = []
     for mention in mentions:
         key = name_key(mention.text)
-        if not key or is_outlet(mention.text, outlets):
+        if not key or key in boilerplate or is_outlet(mention.text, outlets):
+            continue
+        if _is_marker(article, mention):
             continue
         if key in NOT_ACTOR_GROUPS and mention.kind is not EntityKind.PERSON:
             continue
@@ -208,10 +211,54 @@ def _corrected(
     return kept
 
 
+_CONTEXT = 40  # characters on each side of a mention that make its context
+_BOILERPLATE_DATES = 3  # the same context on 3 publication dates: the site's, not the story's
+_BOILERPLATE_SHARE = 0.8  # of a name's mentions
+
+
+def _boilerplate_keys(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> set[str]:
+    """Names mostly seen in words repeated across the corpus ("pursuant to our Terms of
+    Service", a site's footer): the page's furniture. Copies of one wire story share
+    their contexts too, but on one or two dates, not on many."""
+    dates: dict[tuple[str, str], set[dt.date | str]] = defaultdict(set)
+    keyed: list[tuple[str, str]] = []
+    for article, mentions in pairs:
+        for mention in mentions:
+            text = article.text
+            context = " ".join(
+                (
+                    text[max(0, mention.start - _CONTEXT) : mention.start]
+                    + "|"
+                    + text[mention.end : mention.end + _CONTEXT]
+                ).split()
+            )
+            item = (name_key(mention.text), context)
+            dates[item].add(article.pub_date.value or article.id)
+            keyed.append(item)
+    total: Counter[str] = Counter(key for key, _ in keyed)
+    repeated = Counter(
+        key for item in keyed if len(dates[item]) >= _BOILERPLATE_DATES for key in (item[0],)
+    )
+    return {key for key, n in repeated.items() if n >= _BOILERPLATE_SHARE * total[key]}
+
+
+def _is_marker(article: Article, mention: EntityMention) -> bool:
+    """``(INAUDIBLE)``, ``[CROSSTALK]``: a transcript's note, not a name; an acronym after
+    its name (``Health Protection Agency (HPA)``) is a name."""
+    opened = article.text[mention.start - 1 : mention.start] in ("(", "[")
+    closed = article.text[mention.end : mention.end + 1] in (")", "]")
+    if not (mention.text.isupper() and opened and closed):
+        return False
+    words_before = article.text[max(0, mention.start - 41) : mention.start - 1].split()
+    return not (words_before and words_before[-1][:1].isupper())
+
+
 def _written_as_name(text: str) -> bool:
     """A person's name has a capitalised word of two letters or more and no digit (not
     "thu c.", not "H1N1")."""
     words = text.split()
+    if len(words) == 1 and text.isupper() and len(text) < 4:
+        return False  # "ET" (a time zone), "AP": letters, not a name
     return any(len(w) > 1 and w[:1].isupper() for w in words) and not re.search(r"\d", text)
 
 
@@ -641,14 +688,15 @@ def build_actors(
 ) -> list[Actor]:
     """Actors across articles, most mentioned first (then by name).
 
-    News outlets and their staff, demonyms and events are left out; see docs/actors.md.
+    News outlets and their staff, site boilerplate, demonyms, events and diseases are
+    left out; see docs/actors.md.
     """
     pairs = list(annotated)
     articles = [article for article, _ in pairs]
-    votes = _vote_kinds(pairs)
+    votes, boilerplate = _vote_kinds(pairs), _boilerplate_keys(pairs)
     corpus = _Corpus(outlets=_outlet_keys(articles))
     for article, mentions in pairs:
-        kept = _corrected(article, mentions, votes, corpus.outlets)
+        kept = _corrected(article, mentions, votes, corpus.outlets, boilerplate)
         _add_people(corpus, article, kept)
         _add_others(corpus, article, kept)
     _place_loose(corpus)
