@@ -137,8 +137,8 @@ MEDIA_ROLES = frozenset(
 
 # Names the small English model types wrongly and often, with the kind they have
 # (PLACE, ORG or "" for not an actor). Written for this project: armed groups the
-# model takes for places or nationalities, and a few organisations it takes for
-# people. Countries (above) are always places.
+# model takes for places or nationalities, and a few companies and web platforms it
+# takes for people ("said via Twitter"). Countries (above) are always places.
 FIXED_KINDS = {
     _key(name): kind
     for names, kind in (
@@ -146,7 +146,7 @@ FIXED_KINDS = {
             "ISIS, ISIL, IS, Daesh, Islamic State, al-Qaeda, al-Qaida, al Qaeda, Al Qaeda, "
             "Qaeda, Hezbollah, Hizbollah, Hamas, Taliban, al-Nusra, Nusra Front, al-Nusra "
             "Front, Jabhat al-Nusra, Free Syrian Army, FSA, Muslim Brotherhood, NATO, "
-            "Rosatom, Gazprom",
+            "Rosatom, Gazprom, Twitter, Facebook, YouTube",
             "ORG",
         ),
     )
