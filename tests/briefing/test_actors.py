@@ -428,3 +428,26 @@ def test_site_boilerplate_and_transcript_notes_are_not_actors() -> None:
     actors = by_name(build_actors(items))
     assert set(actors) == {"Omar Suleiman", "Health Protection Agency"}
     assert dict(actors["Health Protection Agency"].aliases)["HPA"] == 3
+
+
+def test_a_name_starts_with_a_capital_and_sites_are_sources() -> None:
+    text = "Hosni Mubarak spoke. Crowds wanted to force Mubarak out, CNN.com said."
+    article = make_article("a", text, dt.date(2011, 2, 1))
+    start = text.index("force Mubarak")
+    site = text.index("CNN.com")
+    mentions = (
+        EntityMention(0, 13, PERSON, "Hosni Mubarak"),
+        EntityMention(start, start + 13, PERSON, "force Mubarak"),  # the model's span
+        EntityMention(site, site + 7, ORG, "CNN.com"),
+    )
+    (mubarak,) = build_actors([(article, mentions)])
+    assert dict(mubarak.aliases) == {"Hosni Mubarak": 1, "Mubarak": 1}
+
+
+def test_a_tie_with_place_contexts_is_a_place() -> None:
+    items = [
+        annotate("a", "Fighting in eastern Aleppo.", {"Aleppo": GROUP}),
+        annotate("b", "Aleppo fighters.", {"Aleppo": GROUP}),
+    ]
+    (aleppo,) = build_actors(items)
+    assert aleppo.kind is PLACE

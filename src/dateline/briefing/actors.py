@@ -168,6 +168,8 @@ def _decided_kind(
     if counts:
         voted, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0]
         kind = voted if n * 2 > counts.total() else own
+        if n * 2 <= counts.total() and counts[EntityKind.PLACE] * 2 >= counts.total():
+            kind = EntityKind.PLACE  # a tie with place contexts: "eastern Aleppo"
     if kind in (EntityKind.PERSON, EntityKind.GROUP) and DISEASE_WORDS.intersection(words):
         return None  # "Swine Flu" taken for a person
     return kind
@@ -178,11 +180,18 @@ def _is_place(key: str, votes: dict[str, Counter[EntityKind]]) -> bool:
     return key in COUNTRIES or counts[EntityKind.PLACE] * 2 > counts.total() > 0
 
 
+_WEBSITE = re.compile(r"(?i)\.(?:com|org|net|co\.uk|tv)$")  # "CNN.com": a site is a source
+
+
 def is_outlet(text: str, outlets: frozenset[str] = NEWS_OUTLETS) -> bool:
     """A news organisation: listed, one of the corpus's sources, or named like one."""
     key = name_key(text)
     words = key.split()
-    return key in outlets or (len(words) > 1 and words[-1] in OUTLET_WORDS)
+    return (
+        key in outlets
+        or (len(words) > 1 and words[-1] in OUTLET_WORDS)
+        or bool(_WEBSITE.search(text.strip()))
+    )
 
 
 def _corrected(
@@ -207,8 +216,18 @@ def _corrected(
             continue
         if kind is EntityKind.GROUP and " " not in key and not key.endswith("s"):
             continue  # "Republican", "Sunni": an adjective ("Sunni rebels"), not a party
-        kept.append(mention if kind is mention.kind else replace(mention, kind=kind))
+        named = _without_leading_lowercase(mention) if kind is EntityKind.PERSON else mention
+        kept.append(named if kind is named.kind else replace(named, kind=kind))
     return kept
+
+
+def _without_leading_lowercase(mention: EntityMention) -> EntityMention:
+    """``force Mubarak`` -> ``Mubarak``: a name starts with a capital (the model's span
+    took a word in front)."""
+    lead = re.match(r"(?:[^\W\d_A-Z][\w'’-]*\s+)+(?=[A-Z])", mention.text)
+    if lead is None:
+        return mention
+    return replace(mention, start=mention.start + lead.end(), text=mention.text[lead.end() :])
 
 
 _CONTEXT = 40  # characters on each side of a mention that make its context
