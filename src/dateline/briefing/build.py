@@ -92,10 +92,8 @@ def annotate_speech(corpus: Corpus, opts: Options | None = None) -> Annotated:
     return annotate_speech_reported(corpus, opts)[0]
 
 
-def annotate_speech_reported(
-    corpus: Corpus,
-    opts: Options | None = None,
-) -> tuple[Annotated, list[StageFailure]]:
+def annotate_speech_reported(corpus: Corpus, opts: Options | None = None,
+                             ) -> tuple[Annotated, list[StageFailure]]:
     """Entities and quotes per article, from the corpus's annotations (the speech stage
     is run first on the articles that lack it), and the articles it failed on.
 
