@@ -218,3 +218,13 @@ def test_file_names_and_titles_reach_stderr_without_escapes(tmp_path: Path) -> N
     assert refused.returncode == 2 and "is an input of this run" in refused.stderr
     for bad in TERMINAL_BAD:
         assert bad not in refused.stderr, repr(bad)
+
+
+def test_click_errors_naming_a_path_carry_no_escape_sequences() -> None:
+    hostile = "/nope\x1b]0;pwned\x07\u202e.txt"
+    result = run("eval", "mds", hostile)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert run("--version").returncode == 0
+    assert run("timeline").returncode == 2

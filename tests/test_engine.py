@@ -117,7 +117,7 @@ def test_progress_draws_only_on_a_terminal_outside_ci(monkeypatch: pytest.Monkey
     pipe, tty = io.StringIO(), FakeTerminal()
     assert not terminal_wanted(pipe) and terminal_wanted(tty)
     for stream in (pipe, tty):
-        with Progress(10, show=True, stream=stream) as bar:
+        with Progress(10, show=True, stream=stream, quiet_for_s=0) as bar:
             bar.advance(10)
     assert pipe.getvalue() == ""
     assert "10/10 articles" in tty.getvalue()

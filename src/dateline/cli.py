@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +30,42 @@ from dateline.cli_common import (
     timeline_options,
     write_output,
 )
-from dateline.cli_store import add_command, stats_command
+from dateline.cli_store import add_command, check_command, stats_command
+from dateline.escaping import safe_for_terminal
+from dateline.progress import shown
 
 
-@click.group()
+class SafeGroup(click.Group):
+    """click's own errors name the paths and values given ("Path '...' does not exist"):
+    shown with control characters neutralised, like everything dateline prints."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.ClickException as err:
+            err.message = safe_for_terminal(err.message)  # type: ignore[misc]  # Final in stubs
+            err.show()
+            sys.exit(err.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=SafeGroup)
 @click.version_option(__version__, prog_name="dateline")
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
-def main(debug: bool, verbose: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:
     """Turn a pile of news articles into a dated, sourced timeline and briefing."""
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Bars on stderr for the long steps of every command (only on a terminal, not in CI).
+    ctx.with_resource(shown())
 
 
 @main.command()
@@ -219,11 +245,17 @@ def eval_quotes(directory: Path, split: str) -> None:
 @evaluate.command(name="tls")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--topics", help="Comma-separated topic names (default: all).")
-@click.option("--loto", is_flag=True,
-              help="Leave-one-topic-out cross-validation of the timeline's tuned constants.")
-@click.option("--default-mode", is_flag=True,
-              help="Score the timelines a user gets with no options (no L, K, keywords or "
-                   "window), with the share outside the corpus's span and coverage by third.")
+@click.option(
+    "--loto",
+    is_flag=True,
+    help="Leave-one-topic-out cross-validation of the timeline's tuned constants.",
+)
+@click.option(
+    "--default-mode",
+    is_flag=True,
+    help="Score the timelines a user gets with no options (no L, K, keywords or "
+    "window), with the share outside the corpus's span and coverage by third.",
+)
 @handle_errors
 def eval_tls(directory: Path, topics: str | None, loto: bool, default_mode: bool) -> None:
     """Timeline summarization on a Timeline17-style dataset (news-tls protocol)."""
@@ -236,6 +268,7 @@ def eval_tls(directory: Path, topics: str | None, loto: bool, default_mode: bool
 main.add_command(summarize_command, name="summarize")
 main.add_command(add_command)
 main.add_command(stats_command)
+main.add_command(check_command)
 main.add_command(brief_command, name="brief")
 evaluate.add_command(eval_mds_command, name="mds")
 

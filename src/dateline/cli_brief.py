@@ -24,6 +24,7 @@ from dateline.cli_common import (
     timeline_options,
     write_output,
 )
+from dateline.escaping import safe_for_terminal
 
 
 @click.command(name="summarize")
@@ -94,7 +95,9 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     write_output(render_briefing_markdown(briefing), directory / "briefing.md")
     write_output(render_html(briefing), directory / "report.html")
     click.echo(
-        f"dateline: wrote briefing.json, briefing.md and report.html to {directory}", err=True
+        "dateline: wrote briefing.json, briefing.md and report.html to "
+        f"{safe_for_terminal(directory)}",
+        err=True,
     )
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
     report_and_exit(corpus.report, len(corpus.articles), weak)

@@ -13,15 +13,26 @@ from typing import Any
 
 import click
 
-from dateline.cli_common import EXIT_REJECTED, handle_errors, input_options, make_options
-from dateline.errors import InputError
+from dateline.cli_common import (
+    EXIT_NOTHING,
+    EXIT_REJECTED,
+    handle_errors,
+    input_options,
+    make_options,
+)
+from dateline.errors import InputError, StoreDamagedError
+from dateline.escaping import safe_for_terminal
 from dateline.store import DEFAULT_PATH, AddResult, StoreStats, open_store
 
 
 def store_option(func: Any) -> Any:
-    return click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
-                        default=DEFAULT_PATH, show_default=True,
-                        help="The corpus store (an SQLite file).")(func)
+    return click.option(
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_PATH,
+        show_default=True,
+        help="The corpus store (an SQLite file).",
+    )(func)
 
 
 @click.command(name="add")
@@ -49,13 +60,36 @@ def render_add(result: AddResult, store: Path) -> str:
     lines += [f"  changed {article_id}" for article_id in result.changed]
     lines += [f"  duplicate {article_id}" for article_id in result.duplicates]
     lines += [f"  rejected {rec.path}: {rec.reason}" for rec in result.rejected]
-    return "\n".join(lines)
+    # ids and paths come from file names and records: nothing raw reaches the terminal
+    return "\n".join(safe_for_terminal(line) for line in lines)
+
+
+@click.command(name="check")
+@store_option
+@handle_errors
+def check_command(store: Path) -> None:
+    """Check a store thoroughly: every page, index and stored record."""
+    from dateline.store.integrity import check_store
+
+    report = check_store(store)
+    if report.ok:
+        click.echo(
+            f"{safe_for_terminal(report.path)}: ok ({report.articles} articles and "
+            f"{report.annotations} annotation records read back)"
+        )
+        return
+    click.echo(f"{safe_for_terminal(report.path)}: damaged", err=True)
+    for problem in report.problems:
+        click.echo(f"  {safe_for_terminal(problem)}", err=True)
+    click.echo(f"  fix: {StoreDamagedError.FIX}", err=True)
+    sys.exit(EXIT_NOTHING)
 
 
 @click.command(name="stats")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @handle_errors
 def stats_command(store: Path, fmt: str) -> None:
     """Counts, date range, news sources and rejected inputs of a store."""
@@ -63,17 +97,19 @@ def stats_command(store: Path, fmt: str) -> None:
         raise InputError(str(store), "no such store", "create it with 'dateline add PATH'")
     with open_store(store) as db:
         stats = db.stats()
-    click.echo(json.dumps(stats_to_dict(stats), indent=2) if fmt == "json"
-               else render_stats(stats))
+    click.echo(json.dumps(stats_to_dict(stats), indent=2) if fmt == "json" else render_stats(stats))
 
 
 def stats_to_dict(stats: StoreStats) -> dict[str, Any]:
     return {
-        "path": stats.path, "articles": stats.articles, "sources": stats.sources,
+        "path": stats.path,
+        "articles": stats.articles,
+        "sources": stats.sources,
         "annotated": stats.annotated,
         "first_date": stats.first_date.isoformat() if stats.first_date else None,
         "last_date": stats.last_date.isoformat() if stats.last_date else None,
-        "undated": stats.undated, "near_duplicate_pairs": stats.near_duplicate_pairs,
+        "undated": stats.undated,
+        "near_duplicate_pairs": stats.near_duplicate_pairs,
         "news_sources": dict(stats.news_sources),
         "rejected": [{"path": p, "reason": r} for p, r in stats.rejected],
         "bytes": stats.bytes,
@@ -81,8 +117,7 @@ def stats_to_dict(stats: StoreStats) -> dict[str, Any]:
 
 
 def render_stats(stats: StoreStats) -> str:
-    span = (f"{stats.first_date} to {stats.last_date}" if stats.first_date
-            else "no dated articles")
+    span = f"{stats.first_date} to {stats.last_date}" if stats.first_date else "no dated articles"
     lines = [
         f"store       {stats.path} ({stats.bytes / 1e6:.1f} MB)",
         f"articles    {stats.articles} ({stats.sources} sources, {stats.annotated} annotated, "
@@ -95,8 +130,8 @@ def render_stats(stats: StoreStats) -> str:
     if stats.news_sources:
         lines.append("news sources")
         lines += [f"  {count:6d}  {source}" for source, count in stats.news_sources]
-    return "\n".join(lines)
+    return "\n".join(safe_for_terminal(line) for line in lines)
 
 
 if __name__ == "__main__":  # pragma: no cover - lets tests run `python -m dateline.cli_store`
-    click.Group(commands=[add_command, stats_command])()
+    click.Group(commands=[add_command, stats_command, check_command])()

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dateline.errors import ModelNotFoundError
+from dateline.progress import Progress
 
 TOKENIZER_PATH = Path(__file__).parent / "resources" / "minilm-tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -40,9 +41,11 @@ class MiniLMEmbedder:
         # Sorting by length keeps padding, and so wasted work, small within a batch.
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         out = np.zeros((len(sentences), 384), dtype=np.float32)
-        for lo in range(0, len(order), batch_size):
-            batch = order[lo : lo + batch_size]
-            out[batch] = self._encode_batch([sentences[i] for i in batch])
+        with Progress(len(sentences), "sentences encoded") as bar:
+            for lo in range(0, len(order), batch_size):
+                batch = order[lo : lo + batch_size]
+                out[batch] = self._encode_batch([sentences[i] for i in batch])
+                bar.advance(len(batch))
         return out
 
     def _encode_batch(self, texts: list[str]) -> Matrix:

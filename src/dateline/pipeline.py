@@ -26,6 +26,7 @@ from dateline.errors import ModelNotFoundError
 from dateline.ingest import load_articles
 from dateline.model import Annotations, Article, Corpus, RunReport, StageFailure
 from dateline.options import Options
+from dateline.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -159,14 +160,22 @@ def annotate_all(articles: Sequence[Article], opts: Options,
     work = partial(run_stages, opts=opts, stages=ordered(stages))
     annotations: dict[str, Annotations] = {}
     failures: list[StageFailure] = []
-    for batch in map_chunks(work, articles, opts, n_items=len(articles)):
-        for article_id, parts in batch:
-            for part in parts:
-                if isinstance(part, StageFailure):
-                    failures.append(part)
-                else:
-                    annotations[article_id] = combine(annotations.get(article_id), part)
+    label = f"articles annotated ({', '.join(ordered(stages))})"
+    with Progress(len(articles), label) as bar:
+        for batch in map_chunks(work, articles, opts, n_items=len(articles)):
+            bar.advance(len(batch))
+            _collect(batch, annotations, failures)
     return annotations, failures
+
+
+def _collect(batch: Sequence[tuple[str, tuple[Part, ...]]], annotations: dict[str, Annotations],
+             failures: list[StageFailure]) -> None:
+    for article_id, parts in batch:
+        for part in parts:
+            if isinstance(part, StageFailure):
+                failures.append(part)
+            else:
+                annotations[article_id] = combine(annotations.get(article_id), part)
 
 
 def build_corpus(paths: Iterable[str | Path], opts: Options | None = None,

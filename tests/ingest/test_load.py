@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,57 @@ def test_mixed_utf8_and_cp1252_lines_are_decoded_per_line(tmp_path: Path) -> Non
     assert "minister’s" in article.text
     (warning,) = loaded.report.inputs[0].warnings
     assert "mixed encodings" in warning and "1 of" in warning
+
+
+ARTICLE = "Talks on Syria were held in Geneva on Monday, July 8, 2013, diplomats said.\n"
+
+
+def _linked_tree(root: Path) -> Path:
+    """A folder with a broken link, a link to another folder and a link back to itself."""
+    (root / "real").mkdir()
+    (root / "real" / "linked.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = root / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "plain.txt").write_text(ARTICLE.replace("Monday", "that Monday"))
+    (corpus / "gone.txt").symlink_to(root / "nowhere.txt")
+    (corpus / "other").symlink_to(root / "real", target_is_directory=True)
+    (corpus / "sub" / "loop").symlink_to(corpus, target_is_directory=True)
+    return corpus
+
+
+def test_links_are_followed_once_and_broken_ones_reported(tmp_path: Path) -> None:
+    loaded = load_articles([_linked_tree(tmp_path)])
+    names = sorted(Path(a.path).name for a in loaded.articles)
+    assert names == ["linked.txt", "plain.txt"]  # the loop back is not read twice
+    rejected = {Path(r.path).name: r.reason for r in loaded.report.rejected}
+    assert rejected == {"gone.txt": rejected["gone.txt"]}
+    assert "broken link" in rejected["gone.txt"]
+
+
+def test_a_broken_link_given_as_a_path_is_reported(tmp_path: Path) -> None:
+    link = tmp_path / "article.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    loaded = load_articles([link, tmp_path / "nothing-here"])
+    reasons = sorted(r.reason for r in loaded.report.rejected)
+    assert "broken link" in reasons[0] and reasons[1] == "no such file or folder"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        loaded = load_articles([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert any("cannot be read" in r.reason for r in loaded.report.rejected)
+
+
+def test_the_store_reports_what_discovery_could_not_use(tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    with open_store(tmp_path / "store.db") as store:
+        result = store.add([_linked_tree(tmp_path)], Options(workers=1))
+    assert any("broken link" in r.reason for r in result.rejected)

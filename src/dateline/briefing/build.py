@@ -33,6 +33,7 @@ from dateline.model import (
 )
 from dateline.options import Options
 from dateline.pipeline import SPEECH_STAGES, with_stages
+from dateline.progress import Progress
 from dateline.timeline import build_timeline
 
 log = logging.getLogger(__name__)
@@ -164,10 +165,15 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     """Summary, timeline, actors, quotes, figures and sources for one story."""
     opts = opts or Options()
     log.info("briefing: summary, timeline and figures for %d articles", len(corpus.articles))
-    summary = summarize(corpus, opts)
-    timeline = build_timeline(corpus, opts)
-    figures = figures_over_time(corpus, opts)
-    actors, quotes, notes = _speech(corpus, opts)
+    with Progress(4, "briefing parts (summary, timeline, figures, actors and quotes)") as bar:
+        summary = summarize(corpus, opts)
+        bar.advance()
+        timeline = build_timeline(corpus, opts)
+        bar.advance()
+        figures = figures_over_time(corpus, opts)
+        bar.advance()
+        actors, quotes, notes = _speech(corpus, opts)
+        bar.advance()
     return Briefing(
         summary,
         timeline,

@@ -58,9 +58,7 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
     roots = [Path(p) for p in paths]
     manifest = _load_manifests(roots, opts)
     found = discover(roots)
-    records = [
-        InputRecord(m, InputStatus.REJECTED, "no such file or folder") for m in found.missing
-    ]
+    records = found.rejections()
     articles: list[Article] = []
     used_ids: set[str] = set()
     for path in found.files:

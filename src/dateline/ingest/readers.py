@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.model import InputRecord, InputStatus
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -59,28 +61,59 @@ class ManifestEntry:
 
 @dataclass
 class Discovery:
-    """Files found under the given paths, and paths that could not be used."""
+    """Files found under the given paths, and paths that could not be used, with why."""
 
     files: list[Path] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    unusable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason and fix)
+
+    def rejections(self) -> list[InputRecord]:
+        """The unusable paths as rejected inputs, for a run report."""
+        return [InputRecord(path, InputStatus.REJECTED, why) for path, why in self.unusable]
 
 
 def discover(paths: list[Path]) -> Discovery:
-    """Expand folders recursively (sorted, hidden files skipped); keep files as given."""
+    """Expand folders recursively (sorted, hidden files and folders skipped, folder links
+    followed once); keep files as given. A path that cannot be read (missing, a broken
+    link, a folder that cannot be listed) is reported, never skipped in silence."""
     found = Discovery()
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel):
-                    if child.name in MANIFEST_NAMES or child.name.lower() == "readme.md":
-                        continue
-                    found.files.append(child)
+            _walk(path, found)
         elif path.is_file():
             found.files.append(path)
+        elif path.is_symlink():
+            found.unusable.append((str(path), BROKEN_LINK))
         else:
-            found.missing.append(str(path))
+            found.unusable.append((str(path), "no such file or folder"))
     return found
+
+
+BROKEN_LINK = "a broken link: its target does not exist (fix or remove the link)"
+
+
+def _walk(root: Path, found: Discovery) -> None:
+    seen: set[str] = set()
+
+    def unreadable(err: OSError) -> None:
+        name = err.filename or root
+        found.unusable.append((str(name), f"folder cannot be read ({err.strerror}); "
+                                          "check its permissions"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a link back into a folder already read: read it once
+            dirs.clear()
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            child = Path(folder) / name
+            if name.startswith(".") or name in MANIFEST_NAMES or name.lower() == "readme.md":
+                continue
+            if child.is_file():
+                found.files.append(child)
+            elif child.is_symlink():
+                found.unusable.append((str(child), BROKEN_LINK))
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:

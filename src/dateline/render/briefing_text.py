@@ -8,10 +8,19 @@ from typing import Any
 
 from dateline import __version__
 from dateline.briefing.build import Briefing
-from dateline.briefing.figures import Figure, FigureSeries
+from dateline.briefing.figure_money import MONEY
+from dateline.briefing.figures import (
+    HEADLINE,
+    INCIDENT,
+    OTHER_STORY,
+    Figure,
+    FigureSeries,
+    headline_figures,
+    key_points,
+)
 from dateline.briefing.summary import Summary
 from dateline.escaping import markdown_text
-from dateline.model import SCHEMA_VERSION, Article, Span
+from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
 from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
@@ -40,6 +49,43 @@ def _one_line(text: str) -> str:
 
 def _numbers(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: i for i, a in enumerate(articles, start=1)}
+
+
+def briefing_title(briefing: Briefing) -> str:
+    """``Briefing: <about>``, else the story's leading place, person and organisation
+    (the most mentioned actor of each kind), so a title names the story, not a list of
+    spellings of one country."""
+    if briefing.options.about:
+        return f"Briefing: {briefing.options.about}"
+    leading: list[str] = []
+    for kind in (EntityKind.PLACE, EntityKind.PERSON, EntityKind.ORG):
+        name = next((a.name for a in briefing.actors if a.kind is kind), None)
+        if name and name not in leading:
+            leading.append(name)
+    return f"Briefing: {', '.join(leading)}" if leading else "Briefing"
+
+
+def coverage_line(briefing: Briefing) -> str:
+    """``N sources, published A to B`` over the story's span (the earliest and latest 1%
+    of a large corpus left out, as the timeline does), naming what falls outside it."""
+    n = len(briefing.sources)
+    story = briefing.timeline.story
+    anchoring = [
+        a.pub_date.value
+        for a in briefing.sources
+        if a.pub_date.value and a.pub_date.anchors(briefing.options.anchor_confidence)
+    ]
+    first = story.first if story and story.first else min(anchoring, default=None)
+    last = story.last if story and story.last else max(anchoring, default=None)
+    line = f"{n} source{'s' if n != 1 else ''}"
+    if first is None or last is None:
+        return line + ", none with a publication date"
+    line += f", published {first.isoformat()} to {last.isoformat()}"
+    outside = sum(not first <= d <= last for d in anchoring)
+    undated = n - len(anchoring)
+    extra = [f"{outside} published outside that span"] if outside else []
+    extra += [f"{undated} without a publication date that anchors"] if undated else []
+    return line + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def span_to_dict(span: Span, article: Article, offsets: str = "cleaned") -> dict[str, Any]:
@@ -133,19 +179,36 @@ def figure_to_dict(figure: Figure, article: Article, offsets: str = "cleaned") -
         "text": article.text[figure.number[0] : figure.number[1]],
         "number": {"start": n_start, "end": n_end},
         "reported": figure.reported.isoformat() if figure.reported else None,
+        "kind": figure.kind,
+        "source": figure.source or None,
+        "refers": figure.refers.isoformat() if figure.refers else None,
+        "dated_by": figure.dated_by or None,
         "sentence": span_to_dict(figure.span, article, offsets),
     }
 
 
 def figure_label(figure: Figure) -> str:
-    """``more than 93,000``: the figure as a reader would say it."""
-    qty = f"{figure.quantity:,.0f}" if figure.quantity.is_integer() else f"{figure.quantity:,}"
-    return f"{figure.qualifier} {qty}".strip()
+    """``more than 93,000``, ``$1.5 billion``: the figure as a reader would say it."""
+    words = _amount_words(figure.quantity)
+    if figure.category == MONEY:
+        cur = figure.unit
+        words = f"{cur}{words}" if cur in {"$", "£", "€", "US$"} else f"{words} {cur}"
+    return f"{figure.qualifier} {words}".strip()
+
+
+def _amount_words(amount: float) -> str:
+    """``93,000``, ``1.5 million``, ``700 billion``."""
+    for scale, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{amount / scale:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    return f"{amount:,.0f}" if amount.is_integer() else f"{amount:,}"
 
 
 def _series_to_dict(series: FigureSeries, articles: ArticleIndex, offsets: str) -> dict[str, Any]:
     return {
         "category": series.category,
+        "kind": series.kind,
+        "source": series.source or None,
         "figures": [
             figure_to_dict(f, articles[f.span.article_id], offsets) for f in series.figures
         ],
@@ -194,7 +257,8 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     numbers = _numbers(articles)
     index = index_articles(articles)
     out = [render_summary_markdown(briefing.summary, articles).split("\n## Sources")[0].rstrip()]
-    out[0] = out[0].replace("# Summary", "# Briefing\n\n## Summary", 1)
+    heading = f"# {markdown_text(briefing_title(briefing))}\n\n{coverage_line(briefing)}."
+    out[0] = out[0].replace("# Summary", f"{heading}\n\n## Summary", 1)
     timeline_md = render_timeline_markdown(briefing.timeline, briefing.corpus, briefing.options)
     out += [
         "",
@@ -213,18 +277,62 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     return "\n".join(out) + "\n"
 
 
+MARKDOWN_POINTS = 8  # headline figures shown per category; every figure is in the JSON
+MARKDOWN_SOURCES = 5  # sources whose latest figure is shown side by side
+
+
 def _figures_markdown(figures: Sequence[FigureSeries], numbers: dict[str, int]) -> list[str]:
+    """Per category, its headline figures over time (a few: first, last, largest), each
+    source's latest when sources differ, and how many incident and other-story counts
+    were left to the JSON output."""
     out = ["## Figures", ""]
     if not figures:
         return [*out, "*No figures found.*", ""]
-    for series in figures:
-        points = "; ".join(
-            f"{figure_label(f)} ({f.reported.isoformat() if f.reported else 'date unknown'}) "
-            f"[{numbers[f.span.article_id]}]"
-            for f in series.figures
-        )
-        out.append(f"- **{markdown_text(series.category)}**: {points}")
+    quiet = []
+    for category in dict.fromkeys(s.category for s in figures):
+        in_category = [s for s in figures if s.category == category]
+        headline = headline_figures(figures, category)
+        if not headline:
+            quiet.append(f"{markdown_text(category)}: {_left_out_text(in_category, numbers)}")
+            continue
+        shown = key_points(headline, MARKDOWN_POINTS)
+        points = "; ".join(_figure_markdown(f, numbers) for f in shown)
+        more = len(headline) - len(shown)
+        points += f" (and {more} more in the JSON output)" if more > 0 else ""
+        out.append(f"- **{markdown_text(category)}**: {points}")
+        latest = [
+            s.latest for s in in_category if s.kind == HEADLINE and s.source and len(s.figures) > 1
+        ][:MARKDOWN_SOURCES]
+        if len(latest) > 1:
+            by_source = "; ".join(_figure_markdown(f, numbers) for f in latest)
+            out.append(f"  - latest by source: {by_source}")
+        left_out = _left_out_text(in_category, numbers)
+        out += [f"  - not in the series: {left_out}"] if left_out else []
+    if quiet:
+        out.append(f"- *no running total*: {'; '.join(quiet)}")
     return [*out, ""]
+
+
+def _figure_markdown(figure: Figure, numbers: dict[str, int]) -> str:
+    date = figure.refers.isoformat() if figure.refers else "date unknown"
+    source = f", {markdown_text(figure.source)}" if figure.source else ""
+    return f"{figure_label(figure)} ({date}{source}) [{numbers[figure.span.article_id]}]"
+
+
+def _left_out_text(series: Sequence[FigureSeries], numbers: dict[str, int]) -> str:
+    """How many incident and other-story figures the series leave to the JSON output."""
+    incidents = [f for s in series if s.kind == INCIDENT for f in s.figures]
+    others = sum(len(s.figures) for s in series if s.kind == OTHER_STORY)
+    parts = []
+    if incidents:
+        top = max(incidents, key=lambda f: f.quantity)
+        parts.append(
+            f"{len(incidents)} incident count{'s' if len(incidents) > 1 else ''} "
+            f"(largest {_figure_markdown(top, numbers)})"
+        )
+    if others:
+        parts.append(f"{others} figure{'s' if others > 1 else ''} about other stories")
+    return " and ".join(parts)
 
 
 def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str, int]) -> list[str]:

@@ -22,15 +22,26 @@ from markupsafe import Markup
 
 from dateline import __version__
 from dateline.briefing.build import Briefing
-from dateline.briefing.figures import FigureSeries
+from dateline.briefing.figure_source import source_key
+from dateline.briefing.figures import (
+    HEADLINE,
+    INCIDENT,
+    Figure,
+    FigureSeries,
+    headline_figures,
+    key_points,
+)
 from dateline.model import Article, Span, TimelineEntry
-from dateline.render.briefing_text import figure_label
+from dateline.render.briefing_text import briefing_title, coverage_line, figure_label
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
 AXIS_WIDTH, AXIS_HEIGHT, AXIS_PAD = 1000, 120, 30
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 400, 170, 45
 CHART_PAD_X = 80  # room for a label centred on the first and last point
+CHART_LINES = 3  # sources drawn as lines in a figures chart, told apart by their dashes
+CHART_DASHES = ("", "6 3", "2 3")
+CHART_LABEL_GAP = 90  # a value label this far from another (viewBox units) cannot overlap it
 CSP_PLACEHOLDER = "__DATELINE_SCRIPT_HASH__"
 _APP_SCRIPT = re.compile(r'<script id="app">(.*?)</script>', re.DOTALL)
 
@@ -245,59 +256,117 @@ def _ticks(first: dt.date, last: dt.date, n: int = 2) -> list[dt.date]:
     return [first + step * i for i in range(n + 1)]
 
 
-def figure_chart(series: FigureSeries, numbers: dict[str, int]) -> dict[str, Any]:
-    """One category's figures in reporting order (undated first), as points on a line.
-
-    The x axis is the order of reports, not a linear time scale: a figure from an
-    undated article still shows where the count stood before the dated ones.
-    """
-    figures = series.figures
-    top = max((f.quantity for f in figures), default=1.0) or 1.0
+def figure_chart(
+    series: Sequence[FigureSeries], category: str, numbers: dict[str, int]
+) -> dict[str, Any]:
+    """One category's headline figures on a time axis: a line per source (the
+    ``CHART_LINES`` sources with the most dated figures), a point per figure with its
+    value, date and source as a tooltip, and labels only on the first, the last and the
+    largest (each only where it cannot overlap another), so the chart stays readable
+    with hundreds of figures. Undated figures are
+    listed below it, not plotted; incident and other-story counts only in the table."""
+    headline = headline_figures(series, category)
+    dated = [f for f in headline if f.refers is not None]
+    top = max((f.quantity for f in dated), default=1.0) or 1.0
     inner_w, inner_h = CHART_WIDTH - 2 * CHART_PAD_X, CHART_HEIGHT - 2 * CHART_PAD
-    step = inner_w / max(1, len(figures) - 1)
-    points = []
-    for i, f in enumerate(figures):
-        x = CHART_PAD_X + (step * i if len(figures) > 1 else inner_w / 2)
-        points.append(
-            {
-                "x": round(x, 1),
-                "y": round(CHART_HEIGHT - CHART_PAD - inner_h * f.quantity / top, 1),
-                "value": figure_label(f),
-                "date": f.reported.isoformat() if f.reported else "undated",
-            }
-        )
-    rows = [
+    first = min((f.refers for f in dated if f.refers), default=None)
+    last = max((f.refers for f in dated if f.refers), default=None)
+    span = max(1, (last - first).days) if first and last else 1
+
+    def x(day: dt.date) -> float:
+        if first is None or first == last:
+            return round(CHART_PAD_X + inner_w / 2, 1)
+        return round(CHART_PAD_X + inner_w * (day - first).days / span, 1)
+
+    def y(quantity: float) -> float:
+        return round(CHART_HEIGHT - CHART_PAD - inner_h * quantity / top, 1)
+
+    labelled: list[Figure] = []
+    largest = [max(dated, key=lambda f: f.quantity)] if dated else []
+    for f in [*key_points(dated, 2)[::-1], *largest]:  # the last first: the latest count
+        if f.refers and all(
+            abs(x(f.refers) - x(g.refers)) >= CHART_LABEL_GAP
+            or abs(y(f.quantity) - y(g.quantity)) >= 14
+            for g in labelled
+            if g.refers
+        ):
+            labelled.append(f)
+    points = [
         {
-            "label": figure_label(f),
-            "unit": f.unit,
-            "cue": f.cue,
-            "date": f.reported.isoformat() if f.reported else "date unknown",
-            "n": numbers[f.span.article_id],
-            "sentence": "",
+            "x": x(f.refers),
+            "y": y(f.quantity),
+            "value": figure_label(f),
+            "date": f.refers.isoformat(),
+            "source": f.source or "source not given",
+            "label": any(f is g for g in labelled),
         }
-        for f in figures
+        for f in dated
+        if f.refers is not None
     ]
+    by_source: dict[str, list[Figure]] = {}
+    for f in dated:
+        by_source.setdefault(source_key(f.source), []).append(f)
+    busiest = sorted(by_source.values(), key=len, reverse=True)[:CHART_LINES]
+    lines = [
+        {
+            "points": " ".join(f"{x(f.refers)},{y(f.quantity)}" for f in figs if f.refers),
+            "source": figs[-1].source or "source not given",
+            "dash": CHART_DASHES[i],
+        }
+        for i, figs in enumerate(busiest)
+        if len(figs) > 1
+    ]
+    ticks = (
+        [{"x": x(d), "label": d.isoformat()} for d in _ticks(first, last)] if first and last else []
+    )
+    rows = [_figure_row(f, numbers) for f in headline]
+    others = [
+        _figure_row(f, numbers)
+        for s in series
+        if s.category == category and s.kind != HEADLINE
+        for f in s.figures
+    ]
+    incidents = sum(r["kind"] == INCIDENT for r in others)
     return {
-        "category": series.category,
+        "category": category,
         "points": points,
-        "line": " ".join(f"{p['x']},{p['y']}" for p in points),
+        "lines": lines,
+        "ticks": ticks,
+        "undated": [_figure_row(f, numbers) for f in headline if f.refers is None],
         "rows": rows,
+        "others": others,
+        "incidents": incidents,
+        "elsewhere": len(others) - incidents,
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "base": CHART_HEIGHT - CHART_PAD + 8,
     }
 
 
+def _figure_row(figure: Figure, numbers: dict[str, int]) -> dict[str, Any]:
+    return {
+        "label": figure_label(figure),
+        "unit": figure.unit,
+        "cue": figure.cue,
+        "kind": figure.kind,
+        "source": figure.source,
+        "date": figure.refers.isoformat() if figure.refers else "date unknown",
+        "n": numbers[figure.span.article_id],
+        "span": figure.span,
+        "sentence": "",
+    }
+
+
 def _figures(briefing: Briefing, numbers: dict[str, int]) -> list[dict[str, Any]]:
     charts = []
-    for series in briefing.figures:
-        chart = figure_chart(series, numbers)
-        for row, figure in zip(chart["rows"], series.figures, strict=True):
-            row["sentence"] = " ".join(
-                figure.span.text(briefing.article(figure.span.article_id)).split()
-            )
+    for category in dict.fromkeys(s.category for s in briefing.figures):
+        chart = figure_chart(briefing.figures, category, numbers)
+        for row in (*chart["rows"], *chart["others"], *chart["undated"]):
+            span = row.pop("span")
+            row["sentence"] = " ".join(span.text(briefing.article(span.article_id)).split())
         charts.append(chart)
-    return charts
+    # Categories with a running total first (the order of the series), the rest after.
+    return sorted(charts, key=lambda c: not c["rows"])
 
 
 def report_view(briefing: Briefing) -> dict[str, Any]:
@@ -316,7 +385,8 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
     filters = [a for a in actors if a["entries"]]
     timeline = briefing.timeline
     return {
-        "title": _title(briefing),
+        "title": briefing_title(briefing),
+        "coverage": coverage_line(briefing),
         "generator": f"dateline {__version__}",
         "about": briefing.options.about or "",
         "summary": summary,
@@ -349,13 +419,6 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
             }
         ),
     }
-
-
-def _title(briefing: Briefing) -> str:
-    if briefing.options.about:
-        return f"Briefing: {briefing.options.about}"
-    top = [a.name for a in briefing.actors[:3]]
-    return f"Briefing: {', '.join(top)}" if top else "Briefing"
 
 
 def script_hash(page: str) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 
 from dateline import pipeline, serialize
 from dateline.engine import map_chunks
-from dateline.errors import InputError
+from dateline.errors import InputError, StoreDamagedError
 from dateline.ingest import article_id_for, manifest_paths, unique_id
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
@@ -50,6 +50,7 @@ from dateline.store.schema import (
     DEFAULT_PATH,
     connect,
     environment_error,
+    is_damage,
     is_environment_error,
     search_hashes,
 )
@@ -106,8 +107,12 @@ def _pack(data: Any) -> bytes:
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
 
 
-def _unpack(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob))
+def unpack(blob: bytes, path: Path) -> Any:
+    """A stored record; a record that does not decompress or parse is damage."""
+    try:
+        return json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError, TypeError) as err:
+        raise StoreDamagedError(str(path), f"a stored record cannot be read ({err})") from err
 
 
 def _now() -> str:
@@ -175,15 +180,17 @@ class Store:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
-        except sqlite3.OperationalError as err:
+        except sqlite3.DatabaseError as err:
             if is_environment_error(err):
                 raise environment_error(self.path, err) from err
+            if is_damage(err):
+                raise StoreDamagedError(str(self.path), str(err)) from err
             raise
 
     # -- adding -------------------------------------------------------------------------
 
     def add(self, paths: Iterable[str | Path], opts: Options | None = None,
-            progress: bool = False, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
+            progress: bool | None = None, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
         """Ingest every article under ``paths`` not already stored, and run the stages
         named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
@@ -191,19 +198,19 @@ class Store:
         tally = _Tally()
         found = discover(roots)
         tally.files = [str(f.resolve()) for f in found.files]
-        tally.rejected += [InputRecord(m, InputStatus.REJECTED, "no such file or folder")
-                           for m in found.missing]
+        tally.rejected += found.rejections()
         manifest, context = _load_manifests(roots, opts)
         todo = self._scan(found.files, context, tally)
-        items = self._plan(todo, roots, manifest)
+        files = _FilesInFlight({scan.key: scan for scan in todo}, context)
+        items = self._plan(todo, roots, manifest, files)
         work = partial(ingest_many, opts=opts, stages=ordered(stages))
         total = None if any(s.path.suffix.lower() in {".jsonl", ".json", ".ndjson"}
                             for s in todo) else len(todo)
         with Progress(total, "articles", show=progress) as bar:
             for batch in map_chunks(work, items, opts, n_items=len(todo)):
-                self._write_batch(batch, opts, tally)
+                self._write_batch(batch, opts, tally, files)
                 bar.advance(len(batch))
-        self._remember_files(todo, context)
+        self._remember_files(todo, context)  # files that gave no document at all
         self._infer_years()
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info("added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
@@ -245,7 +252,8 @@ class Store:
                                            (file,))]
 
     def _plan(self, todo: Sequence[FileScan], roots: Sequence[Path],
-              manifest: dict[str, ManifestEntry]) -> Iterator[IngestItem | Ingested]:
+              manifest: dict[str, ManifestEntry],
+              files: _FilesInFlight) -> Iterator[IngestItem | Ingested]:
         """Documents to send to workers, each with a store-wide unique article id."""
         known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
         used = set(known.values())
@@ -259,8 +267,10 @@ class Store:
                 docs = list(read_file(scan.path))
             except InputError as err:
                 reason = f"{err.problem} ({err.fix})" if err.fix else err.problem
+                files.pending[scan.key] = 1
                 yield Ingested(scan.key, str(scan.path), scan.key, "", (), rejection=reason)
                 continue
+            files.pending[scan.key] = len(docs)
             for doc in docs:
                 key = scan.key + ("#" + doc.path.rsplit("#", 1)[1] if "#" in doc.path else "")
                 article_id = known.get(key) or unique_id(article_id_for(doc, scan.path, root), used)
@@ -268,17 +278,24 @@ class Store:
                 entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
 
-    def _write_batch(self, batch: Sequence[Ingested], opts: Options, tally: _Tally) -> None:
+    def _write_batch(self, batch: Sequence[Ingested], opts: Options, tally: _Tally,
+                     files: _FilesInFlight) -> None:
         with self.transaction() as db:
             for done in batch:
                 if done.article is None:
                     self._write_rejection(db, done, tally)
-                    continue
-                self._write_accepted(db, done, tally)
-                if done.parts:
-                    self._write_annotations(db, done.content_hash,
-                                            _dct(done.article.pub_date, opts), done.parts)
-                    tally.annotated += 1
+                else:
+                    self._write_accepted(db, done, tally)
+                    if done.parts:
+                        self._write_annotations(db, done.content_hash,
+                                                _dct(done.article.pub_date, opts), done.parts)
+                        tally.annotated += 1
+            # A file whose every document is in this transaction is done: a killed run
+            # resumes after it instead of reading and cleaning it again.
+            finished = files.finish(done.file for done in batch)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                           [(s.key, s.size, s.mtime_ns, s.sha256, files.context)
+                            for s in finished])
 
     def _write_rejection(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         db.execute("DELETE FROM sources WHERE key = ?", (done.key,))
@@ -394,7 +411,7 @@ class Store:
         markers = [Article("", "", "", PublicationDate(dt.date.fromisoformat(d),
                                                        Confidence.EXPLICIT, "store"))
                    for d in (low, high)]
-        partial_ones = [serialize.article_from_dict(_unpack(data)) for _, data in rows]
+        partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
         inferred = infer_missing_years(markers + partial_ones)[2:]
         with self.transaction() as db:
             for (text_hash, _), article in zip(rows, inferred, strict=True):
@@ -407,7 +424,7 @@ class Store:
                                               text_hash))
 
     def _annotate_missing(self, opts: Options, stages: Sequence[str] = TIMELINE_STAGES,
-                          progress: bool = False, prune: bool = True) -> int:
+                          progress: bool | None = None, prune: bool = True) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
@@ -423,7 +440,7 @@ class Store:
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
             groups.setdefault(tuple(names), []).append(text_hash)
-        with Progress(len(missing), "annotated", show=progress and bool(missing)) as bar:
+        with Progress(len(missing), "articles annotated", show=progress) as bar:
             for todo, hashes in groups.items():
                 articles = (self._article(h) for h in hashes)
                 work = partial(run_stages, opts=opts, stages=todo)
@@ -444,13 +461,13 @@ class Store:
             for text_hash, parts in batch:
                 (data,) = db.execute("SELECT data FROM articles WHERE hash = ?",
                                      (text_hash,)).fetchone()
-                pub = serialize.pub_date_from_dict(_unpack(data)["pub_date"])
+                pub = serialize.pub_date_from_dict(unpack(data, self.path)["pub_date"])
                 self._write_annotations(db, text_hash, _dct(pub, opts), parts)
 
     def _article(self, text_hash: str) -> Article:
         (data,) = self.db.execute("SELECT data FROM articles WHERE hash = ?",
                                   (text_hash,)).fetchone()
-        return replace(serialize.article_from_dict(_unpack(data)), id=text_hash)
+        return replace(serialize.article_from_dict(unpack(data, self.path)), id=text_hash)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -495,7 +512,7 @@ class Store:
         articles = {}
         for text_hash, data in self._rows_by_hash("SELECT hash, data FROM articles", primary):
             article_id, path = primary[text_hash]
-            articles[text_hash] = replace(serialize.article_from_dict(_unpack(data)),
+            articles[text_hash] = replace(serialize.article_from_dict(unpack(data, self.path)),
                                           id=article_id, path=path)
         return articles
 
@@ -518,7 +535,7 @@ class Store:
                 failure = StageFailure(key.split("=", 1)[0], article.id, problem)
                 failures.setdefault(text_hash, []).append(failure)
             else:
-                part = serialize.annotations_from_dict(_unpack(data), article.id)
+                part = serialize.annotations_from_dict(unpack(data, self.path), article.id)
                 found[article.id] = combine(found.get(article.id), part)
         return found, failures
 
@@ -596,6 +613,27 @@ WHERE a.hash IN (SELECT hash FROM sources)
                        THEN a.pub_date ELSE '' END)
 """
 _MISSING_SQL = _MISSING_SQL.replace("{anchoring}", ", ".join(f"?{i}" for i in range(2, 6)))
+
+
+@dataclass
+class _FilesInFlight:
+    """Files being added, and how many of their documents are not yet committed."""
+
+    scans: dict[str, FileScan]
+    context: str
+    pending: dict[str, int] = field(default_factory=dict)
+
+    def finish(self, file_keys: Iterable[str]) -> list[FileScan]:
+        """Count one committed document per key; the files with none left."""
+        done = []
+        for key in file_keys:
+            if key not in self.pending:
+                continue
+            self.pending[key] -= 1
+            if self.pending[key] <= 0:
+                del self.pending[key]
+                done.append(self.scans[key])
+        return done
 
 
 def _input_order(path: str, position: dict[str, int]) -> tuple[int, int]:

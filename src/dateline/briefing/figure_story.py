@@ -1,0 +1,129 @@
+"""Which sentences of an article tell another story than the corpus's.
+
+A pile of articles about one story gives figures of other stories in passing: the
+Japanese earthquake's dead in a Syria corpus, a sidebar list of past terror attacks,
+another country's floods on the same news page. Their numbers must not join the
+story's series. A sentence tells another story when
+
+* it names a place or a people (spaCy's PLACE and GROUP mentions) that is none of the
+  story's core names, and none of the story's own widely used names ("home" names:
+  Syria, Assad, Damascus in a Syria story); or
+* it names no home name and dates itself more than a year before the story starts
+  ("Bali in 2005", "the 1948 war"), other than as a start ("since 1981"); or
+* its article names no home name at all (a page about another story).
+
+A sentence that names no place either way continues the story of the sentence before
+it: "A further 209 people were injured." after a sentence on the Lockerbie bombing is
+Lockerbie's, and "The Red Cross says four million people are still homeless" in a
+transcript's report from Pakistan (one sentence a paragraph) is Pakistan's; unless it
+names one of the story's core names ("At least 72 people have died of the virus, the
+World Health Organization says" in a swine-flu story, after sentences on Japan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.model import Annotations, Article, Corpus, EntityKind, Timex, TimexType
+from dateline.options import Options
+from dateline.timeline.story import find_story_focus
+
+# Home names: core names used by at least this share of the articles that use the most
+# widely used one. In the Egypt corpus "egypt" is in 94% of articles, "mubarak" in 80%,
+# "cairo" in 70% and "chicago" (a sidebar headline on many CNN pages) in 33%: Chicago is
+# a core name (its mention is no sign of another story) but not a home name (its
+# mention alone does not put a sentence on the story).
+HOME_SHARE = 0.5
+HISTORY_DAYS = 365  # a sentence dated this long before the story starts is history
+NAME_STEM = 4  # a place word and a story name sharing a start this long are one name
+_NAME = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+# Names are written capitalised: "Square" of "Tahrir Square" is a name, "square" a word.
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
+_START = re.compile(r"\b(?:since|from|as of|between|until|after)\s*$", re.IGNORECASE)
+_PLACES = (EntityKind.PLACE, EntityKind.GROUP)
+
+
+@dataclass(frozen=True)
+class StoryTerms:
+    """What a sentence on the corpus's story names, and when the story starts."""
+
+    home: frozenset[str]  # the story's widely used names (lowercased)
+    known: frozenset[str]  # every core name: naming one is no sign of another story
+    start: dt.date | None  # the story's start (its first article, less a lead-in)
+
+
+def find_story_terms(corpus: Corpus, opts: Options) -> StoryTerms:
+    """The story's home and core names and its start, from the corpus alone."""
+    focus = find_story_focus(corpus, opts)
+    use = dict.fromkeys(focus.names, 0)
+    for article in corpus.articles:
+        for name in use.keys() & set(_NAME.findall(article.text.lower())):
+            use[name] += 1
+    top = max(use.values(), default=0)
+    home = frozenset(n for n, count in use.items() if top and count >= HOME_SHARE * top)
+    return StoryTerms(home, frozenset(focus.names), focus.start or focus.first)
+
+
+def other_story_sentences(
+    article: Article, ann: Annotations, story: StoryTerms
+) -> set[tuple[int, int]]:
+    """The sentences of ``article`` (as ``ann.sentences`` bounds) that tell another story."""
+    if not story.home:
+        return set()
+    text = article.text
+    if not story.home & set(_NAME.findall(text.lower())):
+        return set(ann.sentences)
+    out: set[tuple[int, int]] = set()
+    elsewhere = False
+    mentions = sorted((m for m in ann.entities if m.kind in _PLACES), key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+    timexes = sorted(ann.timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
+    for start, end in ann.sentences:
+        names = {w.lower() for w in _CAPITALISED.findall(text, start, end)}
+        places = [
+            set(_NAME.findall(m.text.lower()))
+            for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+        ]
+        other = any(not _is_known(p, story) for p in places)
+        in_sentence = timexes[bisect_left(timex_starts, start) : bisect_left(timex_starts, end)]
+        if names & story.home:
+            elsewhere = False  # "since the uprising began in March 2011": the story's past
+        elif _is_history(in_sentence, text, story.start):
+            elsewhere = True
+        elif places:
+            elsewhere = other
+        elif names & story.known:
+            elsewhere = False  # "..., the World Health Organization says" in a flu story
+        if elsewhere:
+            out.add((start, end))
+    return out
+
+
+def _is_known(place: set[str], story: StoryTerms) -> bool:
+    """Whether a place or people is one of the story's names, or a form of one
+    ("mexicans" of "mexican", "pakistani" of "pakistan")."""
+    names = story.known | story.home
+    return bool(place & names) or any(
+        len(name) >= NAME_STEM and (word.startswith(name) or name.startswith(word))
+        for word in place
+        if len(word) >= NAME_STEM
+        for name in names
+    )
+
+
+def _is_history(timexes: Sequence[Timex], text: str, story: dt.date | None) -> bool:
+    if story is None:
+        return False
+    limit = story - dt.timedelta(days=HISTORY_DAYS)
+    return any(
+        t.type is TimexType.DATE
+        and t.interval is not None
+        and t.interval.end < limit
+        and not _START.search(text[max(0, t.start - 12) : t.start])
+        for t in timexes
+    )
