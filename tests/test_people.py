@@ -57,7 +57,7 @@ def test_actors_merge_aliases_across_articles() -> None:
     lavrov = next(a for name, a in actors.items() if name.endswith("Lavrov"))
     aliases = {a["text"] for a in lavrov["aliases"]}
     assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} <= aliases
-    assert len(lavrov["articles"]) >= 4
+    assert len(lavrov["article_ids"]) >= 4
     ban = actors["Ban Ki-moon"]
     assert "Ban" in {a["text"] for a in ban["aliases"]}
     assert sum(name.endswith("Lavrov") for name in actors) == 1

@@ -54,11 +54,14 @@ def quotes_document(corpus: Corpus, opts: Options) -> dict[str, Any]:
 
 
 def actor_to_dict(actor: Actor) -> dict[str, Any]:
+    """One actor as JSON, the same in ``dateline actors`` and in the briefing (see
+    docs/json-schema.md, ACTOR)."""
     return {
         "id": actor.id, "name": actor.name, "kind": actor.kind.value,
+        "title": actor.title or None, "titles": list(actor.titles),
         "aliases": [{"text": text, "count": count} for text, count in actor.aliases],
-        "titles": list(actor.titles), "mentions": actor.mentions,
-        "articles": list(actor.article_ids),
+        "mentions": actor.mentions,
+        "article_ids": list(actor.article_ids),
         "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
         "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
     }
@@ -90,11 +93,11 @@ def render_quotes_markdown(doc: dict[str, Any]) -> str:
 
 
 def render_actors_markdown(doc: dict[str, Any]) -> str:
-    out = ["# Actors", "", "| actor | kind | aliases | titles | mentions | seen |",
+    out = ["# Actors", "", "| actor | kind | aliases | title | mentions | seen |",
            "|---|---|---|---|---|---|"]
     for actor in doc["actors"]:
         aliases = ", ".join(f"{a['text']} ({a['count']})" for a in actor["aliases"])
         seen = f"{actor['first_seen'] or '?'} to {actor['last_seen'] or '?'}"
         out.append(f"| {actor['name']} | {actor['kind']} | {aliases} | "
-                   f"{', '.join(actor['titles'])} | {actor['mentions']} | {seen} |")
+                   f"{actor['title'] or ''} | {actor['mentions']} | {seen} |")
     return "\n".join(out) + "\n"

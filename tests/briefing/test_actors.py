@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 import pytest
 
-from dateline.briefing.actors import Actor, build_actors, name_tokens, resolve_speaker
+from dateline.briefing.actors import Actor, build_actors, clean_title, name_tokens, resolve_speaker
 from dateline.model import Article, EntityKind, EntityMention
 from tests.builders import make_article
 
@@ -232,3 +233,221 @@ def test_syria_actors_from_the_model() -> None:
     (assad,) = [a for name, a in actors.items() if "Assad" in name]
     assert {"Bashar Al-Assad", "Bashar al-Assad", "Assad"} <= set(dict(assad.aliases))
     assert len(ban.article_ids) == len(lavrov.article_ids) == 5
+
+
+# --- what is an actor, and of which kind (issue 14) ---------------------------------
+
+ORG, PLACE, GROUP = EntityKind.ORG, EntityKind.PLACE, EntityKind.GROUP
+
+
+def test_demonyms_and_adjectives_are_not_actors() -> None:
+    text = (
+        "Syrian forces and Egyptians marched. Arab states and the Kurds met. "
+        "Republican senators and Republicans agreed. Islamic law applies."
+    )
+    names = {
+        "Syrian": GROUP,
+        "Egyptians": GROUP,
+        "Arab": GROUP,
+        "Kurds": GROUP,
+        "Republican": GROUP,
+        "Republicans": GROUP,
+        "Islamic": GROUP,
+    }
+    actors = by_name(build_actors([annotate("a", text, names)]))
+    assert set(actors) == {"Kurds", "Republicans"}  # parties stay; qualifiers go
+
+
+def test_outlets_and_their_staff_are_not_actors() -> None:
+    text = (
+        "Reuters reported that Asia Times and Gulf Daily saw it. CNN's Ben Wedeman was "
+        "there. Wedeman said so. Fergus Walsh, the BBC's medical correspondent, agreed. "
+        "Omar Suleiman spoke."
+    )
+    names = {
+        "Reuters": ORG,
+        "Asia Times": ORG,
+        "Gulf Daily": ORG,
+        "CNN": ORG,
+        "BBC": ORG,
+        "Ben Wedeman": PERSON,
+        "Wedeman": PERSON,
+        "Fergus Walsh": PERSON,
+        "Omar Suleiman": PERSON,
+    }
+    article, mentions = annotate("a", text, names)
+    article = dataclasses.replace(article, source="Gulf Daily")  # the article's own outlet
+    assert [a.name for a in build_actors([(article, mentions)])] == ["Omar Suleiman"]
+
+
+def test_kinds_are_voted_across_the_corpus() -> None:
+    actors = by_name(
+        build_actors(
+            [
+                annotate("a", "Homs was shelled. Aid reached Homs.", {"Homs": ORG}),
+                annotate("b", "Fighting in Homs, in Homs again, near Homs.", {"Homs": ORG}),
+                annotate("c", "Mozambique and Daesh.", {"Mozambique": ORG, "Daesh": PLACE}),
+            ]
+        )
+    )
+    assert actors["Homs"].kind is PLACE  # "in Homs" outweighs the model's labels
+    assert actors["Mozambique"].kind is PLACE  # a country
+    assert actors["Daesh"].kind is ORG  # the list of names the model gets wrong
+
+
+def test_events_and_diseases_are_not_actors() -> None:
+    text = "Geneva 2 opened in Geneva. Geneva hosted it. Swine Flu spread. The Paris Summit."
+    names = {"Geneva 2": PERSON, "Geneva": PLACE, "Swine Flu": PERSON, "Paris Summit": ORG}
+    article, mentions = annotate("a", text, names)
+    # The model took one "Geneva" for a person: the corpus says it is a place.
+    mentions = tuple(
+        dataclasses.replace(m, kind=PERSON) if m.text == "Geneva" and i == 1 else m
+        for i, m in enumerate(mentions)
+    )
+    actors = build_actors([(article, mentions)])
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [("Geneva", PLACE, 2)]
+
+
+def test_common_variants_merge() -> None:
+    text = (
+        "The U.S. and the United States, the US and America. Russia, the Russian "
+        "Federation. The Security Council, the UN Security Council and the United "
+        "Nations Security Council."
+    )
+    names = {
+        "U.S.": PLACE,
+        "United States": PLACE,
+        "US": PLACE,
+        "America": PLACE,
+        "Russia": PLACE,
+        "Russian Federation": ORG,
+        "Security Council": ORG,
+        "UN Security Council": ORG,
+        "United Nations Security Council": ORG,
+    }
+    actors = build_actors([annotate("a", text, names)])
+    assert [(a.name, a.mentions) for a in actors] == [
+        ("United States", 4),
+        ("UN Security Council", 3),
+        ("Russia", 2),
+    ]
+
+
+def test_acronyms_defined_in_the_text_merge() -> None:
+    text = (
+        "The Free Syrian Army (FSA) fought. The FSA held. The Federation of Syrian Artists "
+        "protested. ISIS/ and ISIS."
+    )
+    names = {
+        "Free Syrian Army": ORG,
+        "FSA": ORG,
+        "Federation of Syrian Artists": ORG,
+        "ISIS": ORG,
+        "ISIS/": ORG,
+    }
+    article, mentions = annotate("a", text, names)
+    # The model's span took the slash in once: "ISIS/".
+    actors = by_name(build_actors([(article, mentions)]))
+    assert dict(actors["Free Syrian Army"].aliases) == {"Free Syrian Army": 1, "FSA": 2}
+    assert "Federation of Syrian Artists" in actors
+    assert "ISIS" in actors and "ISIS/" not in actors
+
+
+def test_a_bare_name_goes_to_the_full_name_that_dominates() -> None:
+    items = [
+        annotate("a", f"Barack Obama spoke on day {i}.", {"Barack Obama": PERSON}, day=i)
+        for i in range(1, 6)
+    ]
+    items += [
+        annotate("f", "Michelle Obama spoke.", {"Michelle Obama": PERSON}),
+        annotate("g", "Obama replied.", {"Obama": PERSON}),
+    ]
+    actors = by_name(build_actors(items))
+    assert dict(actors["Barack Obama"].aliases)["Obama"] == 1
+    assert "Obama" not in actors
+
+
+@pytest.mark.parametrize(
+    ("written", "clean"),
+    [
+        ("President's", "President"),
+        ("Foreign Minister", "Foreign Minister"),
+        ("Secretary of State", "Secretary of State"),
+        ("Republican presidential nominee", "Republican presidential nominee"),
+        ("President Mubarak?", ""),
+        ("Sen. John McCain", ""),
+        ("Egyptian President", "President"),
+    ],
+)
+def test_clean_title(written: str, clean: str) -> None:
+    assert clean_title(written) == clean
+
+
+def test_one_clean_title() -> None:
+    text = (
+        "President Hosni Mubarak spoke. Egyptian President Hosni Mubarak left. "
+        "President's Hosni Mubarak envoy. The dictator Hosni Mubarak fell. "
+        "PRESIDENT Hosni Mubarak."
+    )
+    (mubarak,) = build_actors([annotate("a", text, {"Hosni Mubarak": PERSON})])
+    assert mubarak.title == "President"
+    assert mubarak.titles == ("President", "dictator")
+
+
+def test_one_json_shape_for_an_actor() -> None:
+    from dateline.people import actor_to_dict
+    from dateline.render import briefing_text
+
+    (ban,) = build_actors(
+        [annotate("a", "Secretary-General Ban Ki-moon.", {"Ban Ki-moon": PERSON})]
+    )
+    assert briefing_text.actor_to_dict is actor_to_dict  # the briefing uses the same one
+    doc = actor_to_dict(ban)
+    assert doc["title"] == "Secretary-General" and doc["article_ids"] == ["a"]
+    assert "articles" not in doc
+
+
+def test_site_boilerplate_and_transcript_notes_are_not_actors() -> None:
+    footer = "By using this site you agree to the rules set forth in our Terms of Service here."
+    items = [
+        annotate(
+            str(day),
+            f"Omar Suleiman spoke on day {day}. (INAUDIBLE) On day {day} the Health "
+            f"Protection Agency (HPA) agreed, {day} times. {footer}",
+            {
+                "Omar Suleiman": PERSON,
+                "INAUDIBLE": ORG,
+                "Health Protection Agency": ORG,
+                "HPA": ORG,
+                "Terms of Service": ORG,
+            },
+            day=day,
+        )
+        for day in (1, 2, 3)
+    ]
+    actors = by_name(build_actors(items))
+    assert set(actors) == {"Omar Suleiman", "Health Protection Agency"}
+    assert dict(actors["Health Protection Agency"].aliases)["HPA"] == 3
+
+
+def test_a_name_starts_with_a_capital_and_sites_are_sources() -> None:
+    text = "Hosni Mubarak spoke. Crowds wanted to force Mubarak out, CNN.com said."
+    article = make_article("a", text, dt.date(2011, 2, 1))
+    start = text.index("force Mubarak")
+    site = text.index("CNN.com")
+    mentions = (
+        EntityMention(0, 13, PERSON, "Hosni Mubarak"),
+        EntityMention(start, start + 13, PERSON, "force Mubarak"),  # the model's span
+        EntityMention(site, site + 7, ORG, "CNN.com"),
+    )
+    (mubarak,) = build_actors([(article, mentions)])
+    assert dict(mubarak.aliases) == {"Hosni Mubarak": 1, "Mubarak": 1}
+
+
+def test_a_tie_with_place_contexts_is_a_place() -> None:
+    items = [
+        annotate("a", "Fighting in eastern Aleppo.", {"Aleppo": GROUP}),
+        annotate("b", "Aleppo fighters.", {"Aleppo": GROUP}),
+    ]
+    (aleppo,) = build_actors(items)
+    assert aleppo.kind is PLACE

@@ -23,12 +23,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from dateline.annotate.entities import HONORIFICS, Title, parse_role, title_before
+from dateline.annotate.entities import (
+    HONORIFICS,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    Title,
+    parse_role,
+    title_before,
+)
+from dateline.briefing.names import (
+    COUNTRIES,
+    DEMONYMS,
+    DISEASE_WORDS,
+    EVENT_WORDS,
+    FIXED_KINDS,
+    MEDIA_ROLES,
+    NEWS_OUTLETS,
+    NOT_ACTOR_GROUPS,
+    OUTLET_WORDS,
+    VARIANTS,
+    fold,
+    name_key,
+)
 from dateline.model import Article, EntityKind, EntityMention
 
 _PARTICLES = ("al-", "el-", "al ", "el ")
@@ -45,17 +65,19 @@ class Actor:
     article_ids: tuple[str, ...]
     first_seen: dt.date | None
     last_seen: dt.date | None
-    titles: tuple[str, ...] = ()  # roles seen: "Foreign Minister", "Secretary-General"
+    titles: tuple[str, ...] = ()  # roles seen: "Foreign Minister", most often seen first
     mentions: int = 0
+
+    @property
+    def title(self) -> str:
+        """The one title to show: the role most often written before the name."""
+        return self.titles[0] if self.titles else ""
 
 
 # --- name normalisation -------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """Lower case without diacritics: ``Sérgey`` -> ``sergey``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+_fold = fold
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
@@ -78,15 +100,212 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _spelled_key(text: str) -> str:
+    return name_key(text).replace("organisation", "organization")  # British/US spelling
+
+
 def _other_key(text: str) -> str:
-    """Normalised form of an organisation or place: ``the U.N.`` -> "un"."""
-    folded = re.sub(r"^the\s+", "", _fold(text).strip())
-    return re.sub(r"[^a-z0-9 ]", "", folded).strip()
+    """Normalised form of an organisation or place, variants merged: ``the U.N.`` -> "united
+    nations"."""
+    key = _spelled_key(text)
+    return VARIANTS.get(key, key)
 
 
 def _acronym(key: str) -> str:
     words = [w for w in key.split() if w not in {"of", "the", "for", "and"}]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+# --- what a name is, decided across the corpus ------------------------------------
+
+# Words in front of a name that make it a place: "in Homs", "the city of Homs".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|around|across|throughout|northern|southern|eastern|western)"
+    r"|(?:city|town|village|province|"
+    r"region|suburb|district)\s+of)\s+$",
+    re.IGNORECASE,
+)
+_PLACE_CONTEXT_WEIGHT = 2  # a place context says more than one label of the model
+_NUMBERED = re.compile(r"^(.+) (?:\d+|ii|iii|iv|v)$")  # "geneva 2", "geneva ii"
+
+
+def _vote_kinds(
+    pairs: Sequence[tuple[Article, Sequence[EntityMention]]],
+) -> dict[str, Counter[EntityKind]]:
+    """The model's labels of each name across the corpus, plus place contexts."""
+    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for article, mentions in pairs:
+        for mention in mentions:
+            key = name_key(mention.text)
+            votes[key][mention.kind] += 1
+            before = article.text[max(0, mention.start - 30) : mention.start]
+            possessive = article.text[mention.end : mention.end + 2] in ("'s", "’s")
+            if _PLACE_BEFORE.search(before) and not possessive:
+                votes[key][EntityKind.PLACE] += _PLACE_CONTEXT_WEIGHT
+    return votes
+
+
+def _decided_kind(
+    key: str, votes: dict[str, Counter[EntityKind]], own: EntityKind
+) -> EntityKind | None:
+    """The kind of a name across the corpus, or None when it is not an actor.
+
+    Demonyms, events and diseases are not actors; countries are places; the fixed list next;
+    then the majority of the model's labels (and place contexts) over all mentions of
+    the name; with no majority, the mention keeps its own label.
+    """
+    if key in DEMONYMS:
+        return None
+    if key in COUNTRIES:
+        return EntityKind.PLACE
+    if key in FIXED_KINDS:
+        return EntityKind(FIXED_KINDS[key])
+    numbered = _NUMBERED.match(key)
+    words = key.split()
+    if words[-1] in EVENT_WORDS or (numbered and _is_place(numbered.group(1), votes)):
+        return None
+    kind, counts = own, votes.get(key)
+    if counts:
+        voted, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0]
+        kind = voted if n * 2 > counts.total() else own
+        if n * 2 <= counts.total() and counts[EntityKind.PLACE] * 2 >= counts.total():
+            kind = EntityKind.PLACE  # a tie with place contexts: "eastern Aleppo"
+    if kind in (EntityKind.PERSON, EntityKind.GROUP) and DISEASE_WORDS.intersection(words):
+        return None  # "Swine Flu" taken for a person
+    return kind
+
+
+def _is_place(key: str, votes: dict[str, Counter[EntityKind]]) -> bool:
+    counts = votes.get(key, Counter())
+    return key in COUNTRIES or counts[EntityKind.PLACE] * 2 > counts.total() > 0
+
+
+_WEBSITE = re.compile(r"(?i)\.(?:com|org|net|co\.uk|tv)$")  # "CNN.com": a site is a source
+
+
+def is_outlet(text: str, outlets: frozenset[str] = NEWS_OUTLETS) -> bool:
+    """A news organisation: listed, one of the corpus's sources, or named like one."""
+    key = name_key(text)
+    words = key.split()
+    return (
+        key in outlets
+        or (len(words) > 1 and words[-1] in OUTLET_WORDS)
+        or bool(_WEBSITE.search(text.strip()))
+    )
+
+
+def _corrected(
+    article: Article,
+    mentions: Sequence[EntityMention],
+    votes: dict[str, Counter[EntityKind]],
+    outlets: frozenset[str],
+    boilerplate: set[str],
+) -> list[EntityMention]:
+    """Mentions of actors only, each with the kind its name has across the corpus."""
+    kept = []
+    for mention in mentions:
+        key = name_key(mention.text)
+        if not key or key in boilerplate or is_outlet(mention.text, outlets):
+            continue
+        if _is_marker(article, mention):
+            continue
+        if key in NOT_ACTOR_GROUPS and mention.kind is not EntityKind.PERSON:
+            continue
+        kind = _decided_kind(key, votes, mention.kind)
+        if kind is None or (kind is EntityKind.PERSON and not _written_as_name(mention.text)):
+            continue
+        if kind is EntityKind.GROUP and " " not in key and not key.endswith("s"):
+            continue  # "Republican", "Sunni": an adjective ("Sunni rebels"), not a party
+        named = _without_leading_lowercase(mention) if kind is EntityKind.PERSON else mention
+        kept.append(named if kind is named.kind else replace(named, kind=kind))
+    return kept
+
+
+def _without_leading_lowercase(mention: EntityMention) -> EntityMention:
+    """``force Mubarak`` -> ``Mubarak``: a name starts with a capital (the model's span
+    took a word in front)."""
+    lead = re.match(r"(?:[^\W\d_A-Z][\w'’-]*\s+)+(?=[A-Z])", mention.text)
+    if lead is None:
+        return mention
+    return replace(mention, start=mention.start + lead.end(), text=mention.text[lead.end() :])
+
+
+_CONTEXT = 40  # characters on each side of a mention that make its context
+_BOILERPLATE_DATES = 3  # the same context on 3 publication dates: the site's, not the story's
+_BOILERPLATE_SHARE = 0.8  # of a name's mentions
+
+
+def _boilerplate_keys(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> set[str]:
+    """Names mostly seen in words repeated across the corpus ("pursuant to our Terms of
+    Service", a site's footer): the page's furniture. Copies of one wire story share
+    their contexts too, but on one or two dates, not on many."""
+    dates: dict[tuple[str, str], set[dt.date | str]] = defaultdict(set)
+    keyed: list[tuple[str, str]] = []
+    for article, mentions in pairs:
+        for mention in mentions:
+            text = article.text
+            context = " ".join(
+                (
+                    text[max(0, mention.start - _CONTEXT) : mention.start]
+                    + "|"
+                    + text[mention.end : mention.end + _CONTEXT]
+                ).split()
+            )
+            item = (name_key(mention.text), context)
+            dates[item].add(article.pub_date.value or article.id)
+            keyed.append(item)
+    total: Counter[str] = Counter(key for key, _ in keyed)
+    repeated = Counter(
+        key for item in keyed if len(dates[item]) >= _BOILERPLATE_DATES for key in (item[0],)
+    )
+    return {key for key, n in repeated.items() if n >= _BOILERPLATE_SHARE * total[key]}
+
+
+def _is_marker(article: Article, mention: EntityMention) -> bool:
+    """``(INAUDIBLE)``, ``[CROSSTALK]``: a transcript's note, not a name; an acronym after
+    its name (``Health Protection Agency (HPA)``) is a name."""
+    opened = article.text[mention.start - 1 : mention.start] in ("(", "[")
+    closed = article.text[mention.end : mention.end + 1] in (")", "]")
+    if not (mention.text.isupper() and opened and closed):
+        return False
+    words_before = article.text[max(0, mention.start - 41) : mention.start - 1].split()
+    return not (words_before and words_before[-1][:1].isupper())
+
+
+def _written_as_name(text: str) -> bool:
+    """A person's name has a capitalised word of two letters or more and no digit (not
+    "thu c.", not "H1N1")."""
+    words = text.split()
+    if len(words) == 1 and text.isupper() and len(text) < 4:
+        return False  # "ET" (a time zone), "AP": letters, not a name
+    return any(len(w) > 1 and w[:1].isupper() for w in words) and not re.search(r"\d", text)
+
+
+def _outlet_keys(articles: Sequence[Article]) -> frozenset[str]:
+    sources = {name_key(a.source) for a in articles if a.source}
+    return NEWS_OUTLETS | {s for s in sources if s}
+
+
+_POSSESSOR = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:'s|’s)\s+(?:\w+\s+){0,2}$")
+_MEDIA_ROLE = re.compile(
+    rf"\b(?:{'|'.join(sorted(MEDIA_ROLES))})\s+(?:[A-Z]\w*\s+){{0,1}}$", re.IGNORECASE
+)
+_MEDIA_ROLE_AFTER = re.compile(
+    rf"^,\s+(?:an?\s+|the\s+)?(?:[\w.&'’-]+\s+){{0,3}}(?:{'|'.join(sorted(MEDIA_ROLES))})\b",
+    re.IGNORECASE,
+)
+
+
+def _written_as_staff(article: Article, mention: EntityMention, outlets: frozenset[str]) -> bool:
+    """``CNN's Ben Wedeman``, ``correspondent Ben Wedeman``, ``Ben Wedeman, CNN's
+    correspondent``: a reporter of the story."""
+    before = article.text[max(0, mention.start - 50) : mention.start]
+    after = article.text[mention.end : mention.end + 60]
+    possessor = _POSSESSOR.search(before)
+    if possessor and is_outlet(possessor.group(1), outlets):
+        return True
+    signed = re.search(r"\bI[’']m\s+$", before)  # "I'm Becky Anderson in London": a host
+    return bool(signed or _MEDIA_ROLE.search(before) or _MEDIA_ROLE_AFTER.match(after))
 
 
 # --- accumulating -------------------------------------------------------------------
@@ -105,6 +324,9 @@ class _Builder:
     roles: set[tuple[str, str]] = field(default_factory=set)  # (role, affiliation)
     title_texts: set[str] = field(default_factory=set)  # "UN chief", "Russia's Foreign Minister"
     kinds: Counter[EntityKind] = field(default_factory=Counter)  # the model's labels, voted
+    title_votes: Counter[str] = field(default_factory=Counter)  # clean titles as written
+    staff_articles: set[str] = field(default_factory=set)  # written as an outlet's staff
+    canonical: str = ""  # the key of a name with listed variants ("united states")
 
     def voted_kind(self) -> EntityKind:
         if not self.kinds:
@@ -126,13 +348,69 @@ class _Builder:
         role_words = words[len(words) - len(title.role.split()) :]
         written = " ".join(role_words)
         self.titles.setdefault(re.sub(r"[\s-]+", " ", written.lower()), written)
+        if clean := clean_title(written):
+            self.title_votes[clean] += 1
         self.roles.add((title.role, title.affiliation))
         if title.affiliation:
             self.title_texts.add(_strip_temporal(title.text))
 
 
+_TITLE_WORDS = ROLE_WORDS | ROLE_QUALIFIERS | {"of", "for", "staff"}
+
+
+def clean_title(written: str) -> str:
+    """The role alone, as written: ``President's`` -> "President"; "" when none is left.
+
+    Keeps the longest run of role words ending the phrase, so a name or a question
+    caught in front (``Sen. John McCain``, ``President Mubarak?``) leaves nothing.
+    """
+    words = [re.sub(r"(?:'s|’s|')$", "", w) for w in written.split()]
+    if not words or not all(re.fullmatch(r"[\w.-]+", w) for w in words):
+        return ""
+    run: list[str] = []
+    for word in reversed(words):
+        if word.lower() not in _TITLE_WORDS:
+            break
+        run.insert(0, word)
+    while run and run[0].lower() in {"of", "for"}:
+        run = run[1:]
+    if not any(word.lower() in ROLE_WORDS for word in run):
+        return ""
+    return " ".join(run)
+
+
+def _ranked_titles(votes: Counter[str]) -> tuple[str, ...]:
+    """Roles most often seen first, each in its most common form.
+
+    A role written capitalised before a name ("President Hosni Mubarak") is a title; a
+    lowercase one ("the leader Hosni Mubarak") describes, and ranks after any role seen
+    as a title.
+    """
+    by_role: dict[str, Counter[str]] = defaultdict(Counter)
+    for written, n in votes.items():
+        by_role[written.lower().replace("-", " ")][written] += n
+    ranked = sorted(
+        by_role.values(),
+        key=lambda forms: (-sum(forms[f] for f in forms if _is_titled(f)), -forms.total()),
+    )
+    return tuple(_usual_form(forms) for forms in ranked)
+
+
+def _is_titled(text: str) -> bool:
+    """Written as names and titles are: capitalised, not all capitals."""
+    return text[:1].isupper() and not text.isupper()
+
+
+def _usual_form(forms: Counter[str]) -> str:
+    """The most common form written as a name; ``COOPER`` only when nothing else is."""
+    titled = Counter({f: n for f, n in forms.items() if _is_titled(f)})
+    pool = titled or forms
+    return sorted(pool.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
 @dataclass
 class _Corpus:
+    outlets: frozenset[str] = NEWS_OUTLETS  # names of news organisations, sources included
     people: dict[tuple[str, ...], _Builder] = field(default_factory=dict)
     others: dict[str, _Builder] = field(default_factory=dict)
     # Bare one-word names no article could resolve, kept for the corpus-level pass.
@@ -164,6 +442,8 @@ def _add_people(corpus: _Corpus, article: Article, mentions: Sequence[EntityMent
                 continue
             builder = corpus.people.setdefault(key_or_none, _Builder(EntityKind.PERSON))
             builder.add(mention.text, article, full=False)
+        if _written_as_staff(article, mention, corpus.outlets):
+            builder.staff_articles.add(article.id)
         title = title_before(article.text, mention.start)
         if title is not None:
             builder.add_title(title)
@@ -208,10 +488,8 @@ def _place_loose(corpus: _Corpus) -> None:
         key: tuple[str, ...] | None = None
         for position in (1, 0):
             fits = [k for k in corpus.people if len(k) > 1 and k[position] == word]
-            if len(fits) == 1:
-                key = fits[0]
-                break
             if fits:
+                key = _dominant(fits, corpus.people)
                 break  # ambiguous across the corpus: keep the bare name apart
         other = corpus.others.get(_other_key(surface))
         if key is None and other is not None:
@@ -223,6 +501,20 @@ def _place_loose(corpus: _Corpus) -> None:
         title = title_before(article.text, mention.start)
         if title is not None:
             builder.add_title(title)
+
+
+_DOMINANCE = 4  # "Obama" is Barack Obama when he is named 4 times as often as Michelle
+
+
+def _dominant(
+    fits: Sequence[tuple[str, ...]], people: dict[tuple[str, ...], _Builder]
+) -> tuple[str, ...] | None:
+    """The one full name a bare name stands for across the corpus, if one dominates."""
+    ranked = sorted(fits, key=lambda k: -people[k].full_forms.total())
+    if len(ranked) == 1:
+        return ranked[0]
+    top, second = (people[k].full_forms.total() for k in ranked[:2])
+    return ranked[0] if top >= _DOMINANCE * max(second, 1) else None
 
 
 # --- bare roles ---------------------------------------------------------------------
@@ -309,9 +601,28 @@ def _slug(name: str) -> str:
 
 
 def _finish(builder: _Builder) -> tuple[str, int]:
-    forms = builder.full_forms or builder.aliases
-    name = sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-    return name, sum(builder.aliases.values())
+    """The name to show: the most frequent full form, counted over its spellings
+    ("COOPER", "Cooper") and shown as names are written, without trailing punctuation
+    ("ISIS/"); for a name with listed variants, the canonical one ("United States")."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, n in (builder.full_forms or builder.aliases).items():
+        shown = re.sub(r"[^\w.)]+$", "", form).strip() or form
+        spellings[fold(shown)][shown] += n
+    canonical = [f for f in spellings if builder.canonical and _spelled_key(f) == builder.canonical]
+    pool = {f: spellings[f] for f in canonical} or spellings
+    best = sorted(pool.values(), key=lambda forms: (-forms.total(), _usual_form(forms)))[0]
+    return _usual_form(best), sum(builder.aliases.values())
+
+
+def _merge_into(others: dict[str, _Builder], source: str, target: str) -> None:
+    if source == target or source not in others or target not in others:
+        return
+    into, merged = others[target], others.pop(source)
+    into.aliases.update(merged.aliases)
+    # The merged forms stay aliases: "NNRRC" never outnames the name it abbreviates.
+    into.articles |= merged.articles
+    into.dates += merged.dates
+    into.kinds.update(merged.kinds)
 
 
 def _merge_acronyms(others: dict[str, _Builder]) -> None:
@@ -321,31 +632,101 @@ def _merge_acronyms(others: dict[str, _Builder]) -> None:
         if acronym := _acronym(key):
             by_acronym[acronym].append(key)
     for acronym, longs in by_acronym.items():
-        short = others.get(acronym)
-        if short is None or len(longs) != 1:
+        if len(longs) == 1:
+            _merge_into(others, acronym, longs[0])
+
+
+# "UN Security Council" and "Security Council": one body, when the prefix is the only one
+# seen with that name. The prefixes are the international bodies and states English news
+# drops once the context says which one is meant.
+_PREFIXES = ("un ", "us ", "eu ")
+
+
+def _merge_prefixed(others: dict[str, _Builder]) -> None:
+    for key in list(others):
+        for long, short in (("united nations ", "un "), ("united states ", "us ")):
+            if key.startswith(long) and key in others:
+                _merge_into(others, key, short + key[len(long) :])
+                if short + key[len(long) :] not in others:
+                    others[short + key[len(long) :]] = others.pop(key)
+    for key in list(others):
+        if len(key.split()) < 2 or key not in others:
             continue
-        target = others[longs[0]]
-        target.aliases.update(short.aliases)
-        target.articles |= short.articles
-        target.dates += short.dates
-        target.kinds.update(short.kinds)
-        del others[acronym]
+        prefixed = [p + key for p in _PREFIXES if p + key in others]
+        if len(prefixed) == 1:  # the name seen most often keeps the actor
+            small, large = sorted((key, prefixed[0]), key=lambda k: others[k].aliases.total())
+            _merge_into(others, small, large)
+
+
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+)(?:(?:[A-Z][\w'’-]*|of|the|for|and|in)\s+)*"
+    r"[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
+)
+
+
+def _merge_defined_acronyms(others: dict[str, _Builder], articles: Sequence[Article]) -> None:
+    """``the Free Syrian Army (FSA)``: an acronym defined in the text joins its name."""
+    for article in articles:
+        for match in _DEFINED.finditer(article.text):
+            acronym = match.group(2).lower()
+            if _other_key(acronym) != acronym:
+                continue  # a listed variant ("WHO") already has its name
+            words = match.group(1).split()
+            for i in range(len(words) - 1):  # the longest known name ending the phrase
+                key = _other_key(" ".join(words[i:]))
+                if key in others and _abbreviates(acronym, key):
+                    _merge_into(others, acronym, key)
+                    break
+
+
+def _abbreviates(acronym: str, key: str) -> bool:
+    """Letters of ``acronym`` start words of ``key``, in order ("isil" in "islamic state
+    of iraq and the levant")."""
+    initials = [w[0] for w in key.split() if w not in {"of", "the", "for", "and", "in"}]
+    position = 0
+    for letter in acronym:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return initials[:1] == [acronym[0]]
+
+
+_STAFF_SHARE = 5  # a person written as an outlet's staff in 1 of 5 articles is staff
+
+
+def _is_staff(builder: _Builder) -> bool:
+    return bool(builder.staff_articles) and (
+        len(builder.staff_articles) * _STAFF_SHARE >= len(builder.articles)
+    )
 
 
 def build_actors(
-    annotated: Iterable[tuple[Article, tuple[EntityMention, ...]]],
+    annotated: Iterable[tuple[Article, Sequence[EntityMention]]],
 ) -> list[Actor]:
-    """Actors across articles, most mentioned first (then by name)."""
-    corpus = _Corpus()
-    articles = []
-    for article, mentions in annotated:
-        articles.append(article)
-        _add_people(corpus, article, mentions)
-        _add_others(corpus, article, mentions)
+    """Actors across articles, most mentioned first (then by name).
+
+    News outlets and their staff, site boilerplate, demonyms, events and diseases are
+    left out; see docs/actors.md.
+    """
+    pairs = list(annotated)
+    articles = [article for article, _ in pairs]
+    votes, boilerplate = _vote_kinds(pairs), _boilerplate_keys(pairs)
+    corpus = _Corpus(outlets=_outlet_keys(articles))
+    for article, mentions in pairs:
+        kept = _corrected(article, mentions, votes, corpus.outlets, boilerplate)
+        _add_people(corpus, article, kept)
+        _add_others(corpus, article, kept)
     _place_loose(corpus)
     _add_bare_roles(corpus, articles)
+    _merge_prefixed(corpus.others)
+    _merge_defined_acronyms(corpus.others, articles)
     _merge_acronyms(corpus.others)
-    builders = [*corpus.people.values(), *corpus.others.values()]
+    for key, builder in corpus.others.items():
+        builder.canonical = key if key in VARIANTS.values() else ""
+    people = [b for b in corpus.people.values() if not _is_staff(b)]
+    builders = [*people, *corpus.others.values()]
     finished = sorted(
         ((builder, *_finish(builder)) for builder in builders), key=lambda t: (-t[2], t[1])
     )
@@ -376,7 +757,7 @@ def _actor(actor_id: str, name: str, count: int, builder: _Builder) -> Actor:
         article_ids=tuple(sorted(builder.articles)),
         first_seen=min(builder.dates, default=None),
         last_seen=max(builder.dates, default=None),
-        titles=tuple(sorted(builder.titles.values())),
+        titles=_ranked_titles(builder.title_votes),
         mentions=count,
     )
 

@@ -21,6 +21,7 @@ from dateline.briefing.figures import (
 from dateline.briefing.summary import Summary
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
+from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
     options_to_dict,
@@ -229,7 +230,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "options": {**options_to_dict(opts), "words": opts.words},
         "summary": summary_to_dict(briefing.summary, articles, opts.offsets),
         "timeline": timeline,
-        "actors": [_actor_to_dict(a) for a in briefing.actors],
+        "actors": [actor_to_dict(a) for a in briefing.actors],
         "quotes": [
             {
                 "speaker": q.speaker,
@@ -248,20 +249,6 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "articles": [article_to_dict(a) for a in briefing.sources],
         "report": report_to_dict(briefing.report, briefing.sources, opts),
         "notes": list(briefing.notes),
-    }
-
-
-def _actor_to_dict(actor: Any) -> dict[str, Any]:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind.value,
-        "aliases": [{"text": t, "count": n} for t, n in actor.aliases],
-        "titles": list(actor.titles),
-        "mentions": actor.mentions,
-        "article_ids": list(actor.article_ids),
-        "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
-        "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
     }
 
 
@@ -352,7 +339,7 @@ def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str,
     out = ["## Actors", ""]
     out += [
         f"- **{markdown_text(a.name)}** ({a.kind.value.lower()}"
-        f"{''.join(', ' + markdown_text(t) for t in a.titles)}): {a.mentions} mentions in "
+        f"{', ' + markdown_text(a.title) if a.title else ''}): {a.mentions} mentions in "
         f"{len(a.article_ids)} articles"
         for a in briefing.actors[:15]
     ]

@@ -187,7 +187,7 @@ def _actors(
                 "id": actor.id,
                 "name": actor.name,
                 "kind": actor.kind.value.lower(),
-                "titles": ", ".join(actor.titles),
+                "titles": actor.title,  # the one clean title (the template's name for it)
                 "mentions": actor.mentions,
                 "articles": len(actor.article_ids),
                 "entries": in_entries[actor.id],
