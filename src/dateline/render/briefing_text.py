@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dateline import __version__
+from dateline.briefing.actors import Actor
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_money import MONEY
 from dateline.briefing.figures import (
@@ -53,15 +54,24 @@ def _numbers(articles: Sequence[Article]) -> dict[str, int]:
 
 def briefing_title(briefing: Briefing) -> str:
     """``Briefing: <about>``, else the story's leading place, person and organisation
-    (the most mentioned actor of each kind), so a title names the story, not a list of
-    spellings of one country."""
+    (the actor of each kind named in the most articles), so a title names the story, not
+    a list of spellings of one country."""
     if briefing.options.about:
         return f"Briefing: {briefing.options.about}"
+    titles = [a.title.lower() for a in briefing.sources if a.title]
+
+    def standing(actor: Actor) -> tuple[int, int, int]:
+        # Named in the most articles, then in the most headlines, then mentioned most:
+        # the story's own country, not the one its articles mention often in passing.
+        forms = {alias.lower() for alias, _ in actor.aliases}
+        headlines = sum(any(form in title for form in forms) for title in titles)
+        return (len(actor.article_ids), headlines, actor.mentions)
+
     leading: list[str] = []
     for kind in (EntityKind.PLACE, EntityKind.PERSON, EntityKind.ORG):
-        name = next((a.name for a in briefing.actors if a.kind is kind), None)
-        if name and name not in leading:
-            leading.append(name)
+        best = max((a for a in briefing.actors if a.kind is kind), key=standing, default=None)
+        if best is not None and best.name not in leading:
+            leading.append(best.name)
     return f"Briefing: {', '.join(leading)}" if leading else "Briefing"
 
 
