@@ -213,24 +213,20 @@ _COMMENT_STAMP = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2} ?, \d{4} at \d{1,2}:\d\d ?[ap]m ?\|"
 )
-_COMMENT_LEAD = 2  # paragraphs before the first stamp that are the first comment's text
 
 
 def comments_start(text: str) -> int | None:
-    """Where the reader comments of an article begin, or None when it has none.
+    """Where the reader comments of an article begin, or None when it has none: the
+    paragraph of the first comment stamp.
 
-    A comment's stamp follows its text, so the first comment starts before the first
-    stamp: we take the two paragraphs before it as comment text too."""
+    A stamp follows its comment's text, so the first comment is left before it: taking
+    the paragraphs before the stamp too would also take the end of the article (on
+    egypt, quotes by Obama and ElBaradei were the article's own)."""
     stamp = _COMMENT_STAMP.search(text)
     if stamp is None:
         return None
-    start = stamp.start()
-    for _ in range(_COMMENT_LEAD + 1):
-        cut = text.rfind("\n\n", 0, max(0, start - 1))
-        if cut < 0:
-            return 0
-        start = cut
-    return start
+    cut = text.rfind("\n\n", 0, stamp.start())
+    return 0 if cut < 0 else cut + 2
 
 
 # --- grouping -------------------------------------------------------------------------
