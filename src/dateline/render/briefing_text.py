@@ -189,9 +189,7 @@ def _speaker_quotes_to_dict(
                 **span_to_dict(e.span, articles[e.span.article_id], offsets),
                 "direct": e.direct,
                 "pub_date": e.pub_date.isoformat() if e.pub_date else None,
-                "repeats": [
-                    span_to_dict(r, articles[r.article_id], offsets) for r in e.repeats
-                ],
+                "repeats": [span_to_dict(r, articles[r.article_id], offsets) for r in e.repeats],
             }
             for e in group.quotes
         ],
