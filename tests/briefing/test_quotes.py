@@ -358,3 +358,38 @@ def test_briefing_renders_shown_quotes_and_keeps_all_in_json() -> None:
     assert (
         words in page and "the UN said" not in page.split('id="actors"')[1].split("</section>")[0]
     )
+
+
+def test_comment_stamps_of_another_site() -> None:
+    body = "Markets fell.\n\n“We act now,” Paulson said.\n\n"
+    text = body + (
+        "Great column. Posted by: charlieb | September 25, 2008 12:05 PM | Report abuse "
+        "McCain said “no deal” again.\n\n"
+    )
+    assert comments_start(text) == len(body)
+
+
+def test_organisations_merge_with_their_acronym_and_a_person_tagged_as_one() -> None:
+    names = ["World Health Organization", "World Health Organisation (WHO", "WHO", "WHO"]
+    kinds = [EntityKind.ORG] * 4 + [EntityKind.PERSON, EntityKind.ORG, EntityKind.ORG]
+    names += ["Keiji Fukuda", "Keiji Fukuda", "Fukuda"]
+    text = " ".join(
+        f"“Quote number {w} of this speaker.” {n} said."
+        for w, n in zip("abcdefg", names, strict=True)
+    )
+    article = make_article("a", text, DAY)
+    pairs = [
+        named_quote(article, f"Quote number {w} of this speaker.", n, k)
+        for w, n, k in zip("abcdefg", names, kinds, strict=True)
+    ]
+    groups = by_speaker(
+        quotes_by_speaker([(article, tuple(e for e, _ in pairs), tuple(q for _, q in pairs))], [])
+    )
+    assert set(groups) == {"World Health Organization", "Keiji Fukuda"}
+    assert len(groups["World Health Organization"].quotes) == 4
+    assert len(groups["Keiji Fukuda"].quotes) == 3
+
+
+def test_a_generational_suffix_is_part_of_no_key() -> None:
+    groups = _groups_for(["Henry M. Paulson Jr."] * 2 + ["Paulson"])
+    assert set(groups) == {"Henry M. Paulson Jr."}

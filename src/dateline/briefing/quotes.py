@@ -25,7 +25,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -39,7 +39,7 @@ MAX_QUOTES = 4  # quotes shown per speaker: the most informative distinct ones
 MIN_WORDS_SHOWN = 6  # shorter quotes are fragments ("a red line") unless nothing else
 _DUPLICATE_OVERLAP = 0.8  # token-set Jaccard at which two quotes are one (wire rewrites)
 _DISTINCT_OVERLAP = 0.5  # shown quotes of one speaker overlap less than this
-_DOMINANT = 5  # "Obama" goes to "Barack Obama" when it has 5x the quotes of other Obamas
+_DOMINANT = 3  # "Obama" goes to "Barack Obama" when it has 3x the quotes of other Obamas
 
 
 class SpeakerRole(StrEnum):
@@ -186,12 +186,21 @@ _JOURNALIST_PATTERNS = (
 )
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _person_key(name: str) -> tuple[str, ...]:
-    """Name tokens without leading lower-case words: ``a Conrad Murray`` -> conrad murray."""
-    words = name.split()
+    """Name tokens without leading lower-case words, a trailing parenthesis or a
+    generational suffix, British spelling folded: ``a Conrad Murray`` -> conrad murray,
+    ``Henry M. Paulson Jr.`` -> henri m paulson, ``World Health Organisation (WHO`` ->
+    world health organization."""
+    words = re.sub(r"\s*\(.*$", "", name).split()
     while words and not words[0][:1].isupper():
         words = words[1:]
-    return name_tokens(" ".join(words))
+    key = name_tokens(" ".join(words).replace("isation", "ization"))
+    while len(key) > 1 and key[-1] in _SUFFIXES:
+        key = key[:-1]
+    return key
 
 
 def find_journalists(articles: Iterable[Article]) -> frozenset[tuple[str, ...]]:
@@ -208,10 +217,15 @@ def find_journalists(articles: Iterable[Article]) -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
-# Reader comments under an article: "February 2, 2011 at 6:29 pm | Report abuse |".
+# Reader comments under an article: "February 2, 2011 at 6:29 pm | Report abuse |"
+# (CNN), "Posted by: charlieb | September 25, 2008 12:05 PM | Report abuse" (Washington
+# Post): a comment stamp is a date with a time then a bar, or "Posted by:" then a bar.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _COMMENT_STAMP = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December) \d{1,2} ?, \d{4} at \d{1,2}:\d\d ?[ap]m ?\|"
+    rf"\b{_MONTH} \d{{1,2}} ?, \d{{4}},? (?:at )?\d{{1,2}}:\d\d ?(?i:[ap]\.?m\.?) ?\||"
+    rf"\bPosted by ?:[^|\n]{{1,80}}\| ?{_MONTH}"
 )
 
 
@@ -337,19 +351,15 @@ def _is_name(speaker: str) -> bool:
 
 
 def _mergeable(group: _Group) -> bool:
-    # People by any variant; organisations only by names of two words or more
-    # ("State Department" in "U.S. State Department"), as one word is too often shared.
     # A name with "and" is two speakers ("Amnesty International and Human Rights Watch").
-    if " and " in group.speaker:
-        return False
-    if group.kind is EntityKind.ORG:
-        return len(group.key) >= 2
-    return group.kind in (EntityKind.PERSON, None) and bool(group.key)
+    return bool(group.key) and " and " not in group.speaker
 
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """``Obama`` in ``Barack Obama``, ``Tayyip Erdogan`` in ``Recep Tayyip Erdogan``,
     ``Ed Chernoff`` and ``Edward Chernoff``, ``La Toya`` and ``LaToya``."""
+    if len(short) > len(full):
+        short, full = full, short
     if "".join(short) == "".join(full):
         return True
     if len(short) < len(full) and full[-len(short) :] == short:
@@ -358,46 +368,76 @@ def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         len(short) == len(full) >= 2
         and short[1:] == full[1:]
         and len(short[0]) >= 2
-        and full[0].startswith(short[0])
+        and (full[0].startswith(short[0]) or short[0].startswith(full[0]))
     )
+
+
+def _acronym_of(short: _Group, full: _Group) -> bool:
+    """``WHO`` for ``World Health Organization``, ``HPA`` for ``Health Protection Agency``."""
+    letters = short.speaker.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in full.speaker.split() if w[:1].isupper()]
+    return len(words) >= 2 and "".join(w[0] for w in words) == letters
+
+
+class _Clusters:
+    """Groups of one speaker, built one name at a time."""
+
+    def __init__(self) -> None:
+        self.all: list[list[_Group]] = []
+
+    def join(self, group: _Group, fits: Callable[[_Group], bool]) -> bool:
+        """Put ``group`` in the one cluster it fits (or the dominant one); False if none."""
+        found = [c for c in self.all if any(fits(g) for g in c)]
+        if not found:
+            return False
+        sizes = sorted((sum(len(g.entries) for g in c), i) for i, c in enumerate(found))
+        if len(found) > 1 and sizes[-1][0] < _DOMINANT * sum(n for n, _ in sizes[:-1]):
+            return False  # "Jackson": Michael, Jermaine or La Toya
+        found[sizes[-1][1]].append(group)
+        return True
 
 
 def _merge_variants(groups: list[_Group]) -> list[_Group]:
-    """One group per person across name variants.
+    """One group per speaker across name variants.
 
-    Longest names first, each name joins the variants it fits (:func:`_same_person`);
-    a name that fits several people joins the one with most quotes when that one has
-    :data:`_DOMINANT` times the others' quotes (``Obama``: Barack, not Michelle), and
-    stays alone otherwise (``Jackson``). A merged group is named after its resolved
-    actor with most quotes, so a misparsed ``Without Hosni Mubarak`` joins Hosni Mubarak.
+    People first, longest names first: each name joins the variants it fits
+    (:func:`_same_person`); a name that fits several people joins the one with most
+    quotes when that one has :data:`_DOMINANT` times the others' quotes (``Obama``:
+    Barack, not Michelle), and stays alone otherwise (``Jackson``). A name the tagger
+    called an organisation (``Keiji Fukuda``, ``Fukuda``) joins a person it fits; other
+    organisations merge on names of two words or more (``State Department`` into
+    ``U.S. State Department``, one word is too often shared) and with their acronym.
+    A merged group is named after its fullest resolved name with most quotes, so a
+    misparsed ``Without Hosni Mubarak`` joins Hosni Mubarak.
     """
-    people = sorted(
+    order = sorted(
         (g for g in groups if _mergeable(g)),
         key=lambda g: (-len(g.key), -len(g.entries), g.speaker),
     )
-    clusters: list[list[_Group]] = []
-    for group in people:
-        fits = [
-            c
-            for c in clusters
-            if any(
-                _same_kind(g, group)
-                and (_same_person(group.key, g.key) or _same_person(g.key, group.key))
-                for g in c
-            )
-        ]
-        sizes = sorted((sum(len(g.entries) for g in c), i) for i, c in enumerate(fits))
-        if not fits:
-            clusters.append([group])
-        elif len(fits) == 1 or sizes[-1][0] >= _DOMINANT * sum(n for n, _ in sizes[:-1]):
-            fits[sizes[-1][1]].append(group)
-        else:
-            clusters.append([group])
-    out = [g for g in groups if not _mergeable(g)]
-    for cluster in clusters:
+    people, orgs = _Clusters(), _Clusters()
+    for group in (g for g in order if g.kind in (EntityKind.PERSON, None)):
+        if not people.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+            people.all.append([group])
+    for group in (g for g in order if g.kind is EntityKind.ORG):
+        if people.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+            continue
+        if len(group.key) >= 2 and orgs.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+            continue
+        if not orgs.join(group, lambda g, o=group: _acronym_of(g, o) or _acronym_of(o, g)):
+            orgs.all.append([group])
+    merged = [g for g in order if g.kind not in (EntityKind.PERSON, EntityKind.ORG, None)]
+    out = [g for g in groups if not _mergeable(g)] + merged
+    for cluster in (*people.all, *orgs.all):
         head = max(
             cluster,
-            key=lambda g: (len(g.key) > 1, g.actor_id is not None, len(g.entries), len(g.key)),
+            key=lambda g: (
+                len(g.key) > 1,
+                "(" not in g.speaker,
+                g.actor_id is not None,
+                len(g.entries),
+            ),
         )
         for group in cluster:
             if group is not head:
@@ -407,10 +447,6 @@ def _merge_variants(groups: list[_Group]) -> list[_Group]:
                 head.variants = (*head.variants, group.speaker, *group.variants)
         out.append(head)
     return out
-
-
-def _same_kind(a: _Group, b: _Group) -> bool:
-    return (a.kind is EntityKind.ORG) == (b.kind is EntityKind.ORG)
 
 
 def _dedupe_across(groups: list[_Group], index: dict[str, Article]) -> list[_Group]:
