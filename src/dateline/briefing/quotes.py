@@ -381,15 +381,23 @@ def _acronym_of(short: _Group, full: _Group) -> bool:
     return len(words) >= 2 and "".join(w[0] for w in words) == letters
 
 
+def _same_name(a: _Group, b: _Group) -> bool:
+    return _same_person(a.key, b.key)
+
+
+def _acronym_pair(a: _Group, b: _Group) -> bool:
+    return _acronym_of(a, b) or _acronym_of(b, a)
+
+
 class _Clusters:
     """Groups of one speaker, built one name at a time."""
 
     def __init__(self) -> None:
         self.all: list[list[_Group]] = []
 
-    def join(self, group: _Group, fits: Callable[[_Group], bool]) -> bool:
+    def join(self, group: _Group, fits: Callable[[_Group, _Group], bool]) -> bool:
         """Put ``group`` in the one cluster it fits (or the dominant one); False if none."""
-        found = [c for c in self.all if any(fits(g) for g in c)]
+        found = [c for c in self.all if any(fits(group, g) for g in c)]
         if not found:
             return False
         sizes = sorted((sum(len(g.entries) for g in c), i) for i, c in enumerate(found))
@@ -418,14 +426,14 @@ def _merge_variants(groups: list[_Group]) -> list[_Group]:
     )
     people, orgs = _Clusters(), _Clusters()
     for group in (g for g in order if g.kind in (EntityKind.PERSON, None)):
-        if not people.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+        if not people.join(group, _same_name):
             people.all.append([group])
     for group in (g for g in order if g.kind is EntityKind.ORG):
-        if people.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+        if people.join(group, _same_name):
             continue
-        if len(group.key) >= 2 and orgs.join(group, lambda g, k=group.key: _same_person(k, g.key)):
+        if len(group.key) >= 2 and orgs.join(group, _same_name):
             continue
-        if not orgs.join(group, lambda g, o=group: _acronym_of(g, o) or _acronym_of(o, g)):
+        if not orgs.join(group, _acronym_pair):
             orgs.all.append([group])
     merged = [g for g in order if g.kind not in (EntityKind.PERSON, EntityKind.ORG, None)]
     out = [g for g in groups if not _mergeable(g)] + merged
