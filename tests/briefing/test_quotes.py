@@ -393,3 +393,32 @@ def test_organisations_merge_with_their_acronym_and_a_person_tagged_as_one() -> 
 def test_a_generational_suffix_is_part_of_no_key() -> None:
     groups = _groups_for(["Henry M. Paulson Jr."] * 2 + ["Paulson"])
     assert set(groups) == {"Henry M. Paulson Jr."}
+
+
+def test_speakers_quoted_across_articles_come_before_one_long_interview() -> None:
+    interview = make_article(
+        "i", " ".join(f"“Answer {w} of the witness here.” W said." for w in "abcde"), DAY
+    )
+    annotated = [
+        (
+            interview,
+            (),
+            tuple(
+                said(interview, f"Answer {w} of the witness here.", "Jane Witness") for w in "abcde"
+            ),
+        )
+    ]
+    for k in "xyz":
+        article = make_article(k, f"“Statement {k} of the minister today.” M said.", DAY)
+        annotated.append(
+            (
+                article,
+                (),
+                (said(article, f"Statement {k} of the minister today.", "John Minister"),),
+            )
+        )
+    groups = quotes_by_speaker(annotated, [])
+    assert [(g.speaker, len(g.quotes)) for g in groups] == [
+        ("John Minister", 3),
+        ("Jane Witness", 5),
+    ]

@@ -323,8 +323,20 @@ def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[Sp
     index = {a.id: a for a in articles}
     out = [_finish(g, index) for g in _dedupe_across([*merged, *commenters], index)]
     out = [g for g in out if g.quotes]
-    out.sort(key=lambda g: (g.role is not SpeakerRole.NEWSMAKER, -len(g.quotes), g.speaker))
+    out.sort(key=_speaker_order)
     return tuple(out)
+
+
+def _speaker_order(group: SpeakerQuotes) -> tuple[bool, int, int, str]:
+    """Newsmakers first, by distinct quotes times the articles quoting them: one long
+    interview does not make a newsmaker of the story, nor one line copied on many pages."""
+    articles = {s.article_id for e in group.quotes for s in e.spans}
+    return (
+        group.role is not SpeakerRole.NEWSMAKER,
+        -len(articles) * len(group.quotes),
+        -len(group.quotes),
+        group.speaker,
+    )
 
 
 def _role(
