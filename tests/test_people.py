@@ -15,8 +15,13 @@ pytestmark = pytest.mark.slow
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True,
-                          text=True, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +36,7 @@ def test_quote_spans_slice_back_to_the_files_as_read(quotes_doc: dict) -> None:
     for article in quotes_doc["articles"]:
         original = Path(article["path"]).read_text(encoding="utf-8")
         for quote in article["quotes"]:
-            as_read = original[quote["start"]:quote["end"]]
+            as_read = original[quote["start"] : quote["end"]]
             # Cleaning joined wrapped lines ("al-\nAssad" is "al-Assad"): compare the
             # characters, not the whitespace between them.
             assert "".join(as_read.split()) == "".join(quote["text"].split())
@@ -43,11 +48,40 @@ def test_syria_speakers(quotes_doc: dict) -> None:
         for quote in article["quotes"]:
             if quote["speaker"]:
                 said[" ".join(quote["text"].split())] = quote["speaker"]["name"]
+
     def speaker_of(fragment: str) -> str | None:
         return next((who for text, who in said.items() if fragment in text), None)
+
     assert speaker_of("It is my sincere hope that we can convene") == "Ban Ki-moon"
     assert "Lavrov" in (speaker_of("Russia can do nothing alone") or "")
     assert "Kerry" in (speaker_of("We narrowed down some of the options") or "")
+
+
+def test_quotes_are_grouped_by_speaker_as_in_the_briefing(quotes_doc: dict) -> None:
+    from dateline.people import render_quotes_markdown
+
+    groups = {g["speaker"]: g for g in quotes_doc["speakers"]}
+    assert groups["Ban Ki-moon"]["role"] == "newsmaker"
+    assert {g["role"] for g in quotes_doc["speakers"]} <= {
+        "newsmaker",
+        "journalist",
+        "outlet",
+        "commenter",
+        "place",
+        "other",
+    }
+    grouped = sum(len(q["repeats"]) + 1 for g in quotes_doc["speakers"] for q in g["quotes"])
+    named = [
+        q for a in quotes_doc["articles"] for q in a["quotes"] if (q["speaker"] or {}).get("name")
+    ]
+    assert grouped == len(named)  # every attributed quote is in one group, once
+    assert all(q["speaker"]["role"] for q in named)
+    md = render_quotes_markdown(quotes_doc)
+    assert "## Ban Ki-moon" in md
+    places = [g["speaker"] for g in quotes_doc["speakers"] if g["role"] == "place"]
+    assert all(f"## {p}" not in md for p in places)
+    for group in quotes_doc["speakers"]:
+        assert sum(q["best"] for q in group["quotes"]) <= 4
 
 
 def test_actors_merge_aliases_across_articles() -> None:

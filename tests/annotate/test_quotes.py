@@ -78,6 +78,15 @@ def quotes_of(nlp: Any, text: str) -> list[tuple[str, bool, str | None, str | No
 
 PATTERNS = [
     # (text, quote, direct, speaker mention, speaker name)
+    # A role subject with the person in apposition: the person, not an earlier president.
+    (
+        "President Hosni Mubarak met the cabinet.\n\nWell, the Russian president, Dmitry "
+        "Medvedev, says lax security at the airport allowed a bomber to sneak in.",
+        "lax security at the airport allowed a bomber to sneak in",
+        False,
+        "Dmitry Medvedev",
+        "Dmitry Medvedev",
+    ),
     # "…,” NAME VERB": a verb off the lists after a quote closed by a comma.
     (
         "“Go back to Univision,” Trump barked.",
@@ -453,6 +462,17 @@ def speaker_of(found: tuple[str, tuple[Quote, ...]], words: str) -> str | None:
 )
 def test_syria_speakers(syria: dict[str, Any], article: str, words: str, speaker: str) -> None:
     assert speaker_of(syria[article], words) == speaker
+
+
+@pytest.mark.slow
+def test_syria_nested_attribution(syria: dict[str, Any]) -> None:
+    """``Kerry raised concern ... He also insisted that X, according to a senior State
+    Department official``: X is Kerry's, the paragraph's subject (the official reports
+    it), not Lavrov's, who was quoted just before (issue 14)."""
+    text, quotes = syria["001"]
+    words = "the creation by mutual consent of a transitional governing body"
+    named = {q.speaker_name for q in quotes if words in text[q.start : q.end] and q.speaker_name}
+    assert named == {"John Kerry"}
 
 
 @pytest.mark.slow

@@ -96,9 +96,23 @@ def speaker_from(ctx: QuoteContext, head: Token) -> Speaker:
         return Speaker((mention.start, mention.end), name_for(ctx, mention), mention.kind)
     if head.text in PRONOUNS:
         return Speaker((start, end), None, None)
+    named = _person_in_apposition(ctx, head)
+    if named is not None:  # "the Russian president, Dmitry Medvedev, says"
+        return Speaker((named.start, named.end), name_for(ctx, named), named.kind)
     left = head.left_edge
     span = (left.idx, end) if left.i >= head.i - 6 else (start, end)
     return Speaker(span, None, None)
+
+
+def _person_in_apposition(ctx: QuoteContext, head: Token) -> EntityMention | None:
+    """The person named in apposition to a role subject: the role alone would be
+    resolved to whoever held such a title earlier in the article."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            mention = ctx.entity_covering(child.idx, child.idx + len(child.text))
+            if mention is not None and mention.kind is EntityKind.PERSON:
+                return mention
+    return None
 
 
 def name_for(ctx: QuoteContext, mention: EntityMention) -> str:
@@ -149,13 +163,24 @@ def _with_name(speaker: Speaker, name: str | None) -> Speaker:
 
 
 def _last_person(ctx: QuoteContext, before: int, history: Sequence[Attribution]) -> str | None:
-    """The person last quoted in this or the previous paragraph, else last named."""
+    """A person subject of this paragraph named after the last quote, else the person
+    last quoted in this or the previous paragraph, else last named.
+
+    ``"…," Lavrov said. / Kerry raised concern … He also insisted that …``: he is
+    Kerry, the subject of the paragraph, not Lavrov, who spoke before it."""
     para = ctx.paragraph_of(before)
-    for event in reversed(history):
-        if event.position < before and para - event.paragraph <= 1:
-            if event.speaker.kind is EntityKind.PERSON and event.speaker.name:
-                return event.speaker.name
-            break
+    last = next((e for e in reversed(history) if e.position < before), None)
+    since = last.position if last is not None else -1
+    subject = _paragraph_subject(ctx, max(since, ctx.paragraphs[para][0]), before)
+    if subject is not None:
+        return subject
+    if (
+        last is not None
+        and para - last.paragraph <= 1
+        and last.speaker.kind is EntityKind.PERSON
+        and last.speaker.name
+    ):
+        return last.speaker.name
     people = [
         m
         for m in ctx.entities[: bisect.bisect_left(ctx.entity_starts, before)]
@@ -172,6 +197,18 @@ def _last_person(ctx: QuoteContext, before: int, history: Sequence[Attribution])
         if token.dep_ in {"nsubj", "nsubjpass"}:
             return name_for(ctx, mention)
     return name_for(ctx, people[-1])
+
+
+def _paragraph_subject(ctx: QuoteContext, after: int, before: int) -> str | None:
+    """The last person named as a subject in ``[after, before)``."""
+    lo = bisect.bisect_left(ctx.entity_starts, after)
+    hi = bisect.bisect_left(ctx.entity_starts, before)
+    for mention in reversed(ctx.entities[lo:hi]):
+        if mention.kind is not EntityKind.PERSON or mention.end > before:
+            continue
+        if ctx.doc[ctx.token_at(mention.end - 1)].dep_ in {"nsubj", "nsubjpass"}:
+            return name_for(ctx, mention)
+    return None
 
 
 def _person_with_role(ctx: QuoteContext, before: int, role: str, affiliation: str) -> str | None:

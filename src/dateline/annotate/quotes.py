@@ -63,7 +63,7 @@ __all__ = [
     "find_quoted_spans",
 ]
 
-QUOTES_VERSION = "quotes-5"
+QUOTES_VERSION = "quotes-6"
 
 
 _SPEAKER_PRONOUNS = frozenset("he she they we i He She They We I".split())

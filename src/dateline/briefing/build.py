@@ -10,24 +10,26 @@ model is missing, the briefing is built without actors and quotes and says so in
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.briefing.actors import Actor, build_actors, resolve_speaker
+from dateline.briefing.actors import Actor, build_actors
 from dateline.briefing.figures import FigureSeries, figures_over_time
+from dateline.briefing.quotes import (
+    Annotated,
+    QuoteEntry,
+    SpeakerQuotes,
+    SpeakerRole,
+    quotes_by_speaker,
+)
 from dateline.briefing.summary import Summary, summarize
 from dateline.errors import ModelNotFoundError
 from dateline.model import (
     Annotations,
     Article,
     Corpus,
-    EntityMention,
-    Quote,
     RunReport,
-    Span,
     StageFailure,
     Timeline,
 )
@@ -36,27 +38,18 @@ from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.progress import Progress
 from dateline.timeline import build_timeline
 
+__all__ = [
+    "Annotated",
+    "Briefing",
+    "QuoteEntry",
+    "SpeakerQuotes",
+    "build_briefing",
+    "quotes_by_speaker",
+]
+
 log = logging.getLogger(__name__)
 
 MAX_ACTORS = 30  # actors kept in a briefing: the most mentioned, plus everyone quoted
-
-
-@dataclass(frozen=True)
-class QuoteEntry:
-    """One quote or reported statement, cited by its span."""
-
-    span: Span
-    direct: bool
-    speaker: str  # the actor's name, or the speaker as written when no actor matched
-    actor_id: str | None
-    pub_date: dt.date | None
-
-
-@dataclass(frozen=True)
-class SpeakerQuotes:
-    speaker: str
-    actor_id: str | None
-    quotes: tuple[QuoteEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ class Briefing:
     summary: Summary
     timeline: Timeline
     actors: tuple[Actor, ...]
-    quotes: tuple[SpeakerQuotes, ...]  # by speaker, most quoted first
+    quotes: tuple[SpeakerQuotes, ...]  # every speaker with its role, newsmakers first
     figures: tuple[FigureSeries, ...]
     sources: tuple[Article, ...]  # with publication dates and their provenance
     report: RunReport
@@ -85,16 +78,15 @@ class Briefing:
         return Corpus(self.sources, {}, self.report)
 
 
-Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
-
-
 def annotate_speech(corpus: Corpus, opts: Options | None = None) -> Annotated:
     """Entities and quotes per article (see :func:`annotate_speech_reported`)."""
     return annotate_speech_reported(corpus, opts)[0]
 
 
-def annotate_speech_reported(corpus: Corpus, opts: Options | None = None,
-                             ) -> tuple[Annotated, list[StageFailure]]:
+def annotate_speech_reported(
+    corpus: Corpus,
+    opts: Options | None = None,
+) -> tuple[Annotated, list[StageFailure]]:
     """Entities and quotes per article, from the corpus's annotations (the speech stage
     is run first on the articles that lack it), and the articles it failed on.
 
@@ -109,40 +101,9 @@ def annotate_speech_reported(corpus: Corpus, opts: Options | None = None,
     return annotated, [f for f in corpus.failures if f.stage in SPEECH_STAGES]
 
 
-def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[SpeakerQuotes, ...]:
-    """Attributed quotes grouped by the actor they resolve to (or the name as written)."""
-    names = {a.id: a.name for a in actors}
-    groups: dict[tuple[str | None, str], list[QuoteEntry]] = defaultdict(list)
-    for article, _, quotes in annotated:
-        for quote in quotes:
-            if not quote.speaker_name:
-                continue
-            actor_id = resolve_speaker(actors, quote.speaker_name, article.id)
-            speaker = names[actor_id] if actor_id else quote.speaker_name
-            groups[(actor_id, speaker)].append(
-                QuoteEntry(
-                    Span(article.id, quote.start, quote.end),
-                    quote.direct,
-                    speaker,
-                    actor_id,
-                    article.pub_date.value,
-                )
-            )
-    out = [
-        SpeakerQuotes(speaker, actor_id, tuple(sorted(entries, key=_quote_order)))
-        for (actor_id, speaker), entries in groups.items()
-    ]
-    out.sort(key=lambda s: (-len(s.quotes), s.speaker))
-    return tuple(out)
-
-
-def _quote_order(entry: QuoteEntry) -> tuple[dt.date, Span]:
-    return (entry.pub_date or dt.date.max, entry.span)
-
-
 def select_actors(actors: Sequence[Actor], quotes: Sequence[SpeakerQuotes]) -> tuple[Actor, ...]:
-    """The most mentioned actors, plus every quoted one, in mention order."""
-    quoted = {q.actor_id for q in quotes if q.actor_id}
+    """The most mentioned actors, plus every quoted newsmaker, in mention order."""
+    quoted = {q.actor_id for q in quotes if q.actor_id and q.role is SpeakerRole.NEWSMAKER}
     keep = [a for i, a in enumerate(actors) if i < MAX_ACTORS or a.id in quoted]
     return tuple(keep)
 

@@ -19,6 +19,7 @@ from dateline.briefing.figures import (
     headline_figures,
     key_points,
 )
+from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, shown_quotes
 from dateline.briefing.summary import Summary
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
@@ -241,24 +242,31 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "summary": summary_to_dict(briefing.summary, articles, opts.offsets),
         "timeline": timeline,
         "actors": [actor_to_dict(a) for a in briefing.actors],
-        "quotes": [
-            {
-                "speaker": q.speaker,
-                "actor_id": q.actor_id,
-                "quotes": [
-                    {
-                        **span_to_dict(e.span, articles[e.span.article_id], opts.offsets),
-                        "direct": e.direct,
-                    }
-                    for e in q.quotes
-                ],
-            }
-            for q in briefing.quotes
-        ],
+        "quotes": [_speaker_quotes_to_dict(q, articles, opts.offsets) for q in briefing.quotes],
         "figures": [_series_to_dict(s, articles, opts.offsets) for s in briefing.figures],
         "articles": [article_to_dict(a) for a in briefing.sources],
         "report": report_to_dict(briefing.report, briefing.sources, opts),
         "notes": list(briefing.notes),
+    }
+
+
+def _speaker_quotes_to_dict(
+    group: SpeakerQuotes, articles: ArticleIndex, offsets: str
+) -> dict[str, Any]:
+    return {
+        "speaker": group.speaker,
+        "actor_id": group.actor_id,
+        "role": group.role.value,
+        "variants": list(group.variants),
+        "quotes": [
+            {
+                **span_to_dict(e.span, articles[e.span.article_id], offsets),
+                "direct": e.direct,
+                "pub_date": e.pub_date.isoformat() if e.pub_date else None,
+                "repeats": [span_to_dict(r, articles[r.article_id], offsets) for r in e.repeats],
+            }
+            for e in group.quotes
+        ],
     }
 
 
@@ -281,6 +289,7 @@ def render_briefing_markdown(briefing: Briefing) -> str:
     ]
     out += _figures_markdown(briefing.figures, numbers)
     out += _actors_markdown(briefing, index, numbers)
+    out += _quotes_markdown(briefing, index, numbers)
     out += render_sources(articles, numbers)
     out += render_report(briefing.report, articles, briefing.options)
     out += [f"- note: {markdown_text(n)}" for n in briefing.notes]
@@ -353,12 +362,30 @@ def _actors_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str,
         f"{len(a.article_ids)} articles"
         for a in briefing.actors[:15]
     ]
-    out += ["", "## Quotes by speaker", ""]
-    for group in briefing.quotes:
+    return [*out, ""]
+
+
+def _citations(entry: QuoteEntry, numbers: dict[str, int]) -> str:
+    """``[3, 7]``: every source that carries the quote, once each."""
+    cited = sorted({numbers[s.article_id] for s in entry.spans})
+    return "[" + ", ".join(str(n) for n in cited) + "]"
+
+
+def _quotes_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str, int]) -> list[str]:
+    """The most quoted newsmakers with their most informative quotes, dated and cited."""
+    shown = shown_quotes(briefing.quotes, briefing.sources)
+    out = ["## Quotes by speaker", ""]
+    if not shown:
+        return [*out, "*No attributed quotes found.*", ""]
+    for group in shown:
         out += [f"### {markdown_text(group.speaker)}", ""]
-        for entry in group.quotes[:5]:
+        for entry in group.quotes:
             text = markdown_text(entry.span.text(index[entry.span.article_id]))
             kind = "" if entry.direct else " *(reported)*"
-            out.append(f"- {text}{kind} [{numbers[entry.span.article_id]}]")
+            date = entry.pub_date.isoformat() if entry.pub_date else "date unknown"
+            out.append(f"- {text}{kind} ({date}) {_citations(entry, numbers)}")
         out.append("")
+    others = len([g for g in briefing.quotes if g.role is SpeakerRole.NEWSMAKER]) - len(shown)
+    if others > 0:
+        out += [f"*{others} more speakers, and every quote, in the JSON briefing.*", ""]
     return out

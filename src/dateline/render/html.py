@@ -31,6 +31,7 @@ from dateline.briefing.figures import (
     headline_figures,
     key_points,
 )
+from dateline.briefing.quotes import shown_quotes
 from dateline.model import Article, Span, TimelineEntry
 from dateline.render.briefing_text import briefing_title, coverage_line, figure_label
 
@@ -174,7 +175,8 @@ def _entries(
 def _actors(
     briefing: Briefing, numbers: dict[str, int], entries: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    quotes = {q.actor_id: q for q in briefing.quotes if q.actor_id}
+    shown = shown_quotes(briefing.quotes, briefing.sources)
+    quotes = {q.actor_id: q for q in shown if q.actor_id}
     in_entries = Counter(a for e in entries for a in e["actors"])
     out: list[dict[str, Any]] = []
     for actor in briefing.actors:
@@ -196,6 +198,8 @@ def _actors(
                         "text": " ".join(e.span.text(briefing.article(e.span.article_id)).split()),
                         "direct": e.direct,
                         "n": numbers[e.span.article_id],
+                        # every source carrying the quote, once each
+                        "ns": sorted({numbers[s.article_id] for s in e.spans}),
                         "date": e.pub_date.isoformat() if e.pub_date else "date unknown",
                     }
                     for e in (group.quotes if group else ())
