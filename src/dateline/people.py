@@ -10,10 +10,9 @@ with their most informative quotes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from dateline.briefing.actors import Actor, build_actors, resolve_speaker
+from dateline.briefing.actors import Actor, SpeakerResolver, build_actors
 from dateline.briefing.build import annotate_speech_reported
 from dateline.briefing.quotes import (
     MAX_QUOTES,
@@ -43,7 +42,7 @@ Roles = dict[tuple[str, int, int], tuple[str, SpeakerRole]]  # span -> (speaker,
 def quote_to_dict(
     quote: Quote,
     article: Article,
-    actors: Sequence[Actor],
+    resolver: SpeakerResolver,
     offsets: str,
     roles: Roles | None = None,
 ) -> dict[str, Any]:
@@ -52,7 +51,7 @@ def quote_to_dict(
     if speaker is not None:
         speaker["name"] = quote.speaker_name
         speaker["actor"] = (
-            resolve_speaker(actors, quote.speaker_name, article.id) if quote.speaker_name else None
+            resolver.resolve(quote.speaker_name, article.id) if quote.speaker_name else None
         )
         grouped = (roles or {}).get((article.id, quote.start, quote.end))
         speaker["grouped_as"] = grouped[0] if grouped else None
@@ -108,6 +107,7 @@ def quotes_document(corpus: Corpus, opts: Options) -> dict[str, Any]:
     annotated, failures = annotate_speech_reported(corpus)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
     groups = quotes_by_speaker(annotated, actors)
+    resolver = SpeakerResolver(actors)
     index = {article.id: article for article, _, _ in annotated}
     roles: Roles = {
         (span.article_id, span.start, span.end): (group.speaker, group.role)
@@ -124,7 +124,9 @@ def quotes_document(corpus: Corpus, opts: Options) -> dict[str, Any]:
                 "article_id": article.id,
                 "path": article.path,
                 "pub_date": article.pub_date.value.isoformat() if article.pub_date.value else None,
-                "quotes": [quote_to_dict(q, article, actors, opts.offsets, roles) for q in quotes],
+                "quotes": [
+                    quote_to_dict(q, article, resolver, opts.offsets, roles) for q in quotes
+                ],
             }
             for article, _, quotes in annotated
         ],

@@ -22,6 +22,7 @@ acronym with the one name it abbreviates (``UN``, ``United Nations``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -80,6 +81,7 @@ class Actor:
 _fold = fold
 
 
+@functools.lru_cache(maxsize=65536)
 def name_tokens(text: str) -> tuple[str, ...]:
     """Normalised words of a person's name, honorifics and particles dropped.
 
@@ -483,11 +485,17 @@ def _add_others(corpus: _Corpus, article: Article, mentions: Sequence[EntityMent
 
 def _place_loose(corpus: _Corpus) -> None:
     """One-word names resolved against the whole corpus, or kept as actors of their own."""
+    # full names by their first and second word, in the order the people were found
+    by_word: dict[tuple[int, str], list[tuple[str, ...]]] = defaultdict(list)
+    for k in list(corpus.people):
+        if len(k) > 1:
+            by_word[(0, k[0])].append(k)
+            by_word[(1, k[1])].append(k)
     for mention, article, words in corpus.loose:
         surface, word = mention.text, words[0]
         key: tuple[str, ...] | None = None
         for position in (1, 0):
-            fits = [k for k in corpus.people if len(k) > 1 and k[position] == word]
+            fits = by_word.get((position, word), [])
             if fits:
                 key = _dominant(fits, corpus.people)
                 break  # ambiguous across the corpus: keep the bare name apart
@@ -769,22 +777,48 @@ def resolve_speaker(
 
     An exact alias wins, preferring actors seen in ``article_id``; then a person whose
     normalised full name matches; then a one-word name matching a unique family name.
+    For many quotes, build a :class:`SpeakerResolver` once instead.
     """
-    if not speaker_name:
+    return SpeakerResolver(actors).resolve(speaker_name, article_id)
+
+
+class SpeakerResolver:
+    """:func:`resolve_speaker` over one list of actors, indexed once: a briefing resolves
+    thousands of quotes against hundreds of actors."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = list(actors)
+        self._by_alias: dict[str, list[int]] = {}
+        self._in_article: dict[str, set[int]] = {}
+        for i, actor in enumerate(self.actors):
+            for alias, _ in actor.aliases:
+                self._by_alias.setdefault(alias, []).append(i)
+            for article_id in actor.article_ids:
+                self._in_article.setdefault(article_id, set()).add(i)
+        self._people = [i for i, a in enumerate(self.actors) if a.kind is EntityKind.PERSON]
+        self._fits: dict[tuple[str, ...], list[int]] = {}
+
+    def resolve(self, speaker_name: str | None, article_id: str | None = None) -> str | None:
+        if not speaker_name:
+            return None
+        here = self._in_article.get(article_id, set()) if article_id is not None else None
+        exact = self._by_alias.get(speaker_name, [])
+        # actors in the order given: the first that fits, in the article before anywhere
+        for pool in (here, None):
+            hit = next((i for i in exact if pool is None or i in pool), None)
+            if hit is not None:
+                return self.actors[hit].id
+        words = name_tokens(speaker_name)
+        if not words:
+            return None
+        if words not in self._fits:
+            self._fits[words] = [i for i in self._people if _fits(words, self.actors[i])]
+        fitting = self._fits[words]
+        for pool in (here, None):
+            fits = [i for i in fitting if pool is None or i in pool]
+            if len(fits) == 1:
+                return self.actors[fits[0]].id
         return None
-    in_article = [a for a in actors if article_id is None or article_id in a.article_ids]
-    for pool in (in_article, actors):
-        for actor in pool:
-            if any(alias == speaker_name for alias, _ in actor.aliases):
-                return actor.id
-    words = name_tokens(speaker_name)
-    if not words:
-        return None
-    for pool in (in_article, actors):
-        fits = [a.id for a in pool if a.kind is EntityKind.PERSON and _fits(words, a)]
-        if len(fits) == 1:
-            return fits[0]
-    return None
 
 
 def _fits(words: tuple[str, ...], actor: Actor) -> bool:

@@ -10,6 +10,7 @@ diacritics, no punctuation, no leading "the").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,12 +68,14 @@ Arabs Muslims Christians Jews Catholics Westerners Europeans Africans Asians
 """
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: ``Sérgey`` -> ``sergey``."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Normalised form of a name that is not a person's: ``the U.N.`` -> "un"."""
     folded = re.sub(r"^the\s+", "", fold(text).strip())

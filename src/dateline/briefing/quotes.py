@@ -22,6 +22,7 @@ are one speaker.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from dateline.briefing.actors import Actor, name_tokens, resolve_speaker
+from dateline.briefing.actors import Actor, SpeakerResolver, name_tokens
 from dateline.model import Article, EntityKind, EntityMention, Quote, Span
 
 Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
@@ -189,6 +190,7 @@ _JOURNALIST_PATTERNS = (
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _person_key(name: str) -> tuple[str, ...]:
     """Name tokens without leading lower-case words, a trailing parenthesis or a
     generational suffix, British spelling folded: ``a Conrad Murray`` -> conrad murray,
@@ -289,13 +291,14 @@ def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[Sp
     articles = [article for article, _, _ in annotated]
     sources = {a.source for a in articles if a.source}
     journalists = find_journalists(articles)
+    resolver = SpeakerResolver(actors)
     groups: dict[tuple[str | None, str, bool], _Group] = {}
     for article, entities, quotes in annotated:
         comments = comments_start(article.text)
         for quote in quotes:
             if not quote.speaker_name:
                 continue
-            actor_id = resolve_speaker(actors, quote.speaker_name, article.id)
+            actor_id = resolver.resolve(quote.speaker_name, article.id)
             speaker = by_id[actor_id].name if actor_id else quote.speaker_name
             in_comments = comments is not None and quote.start >= comments
             entry = QuoteEntry(
