@@ -1,11 +1,14 @@
 """``dateline brief`` cold and warm, and ``quotes`` / ``actors`` after it, on one corpus.
 
-    .venv/bin/python benchmarks/bench_brief.py [ARTICLES_DIR] [--workers 1 2] [--keep DIR]
+    .venv/bin/python benchmarks/bench_brief.py [ARTICLES_DIR...] [--workers 1 2] [--keep DIR]
 
 Each command runs in its own process, in a fresh folder per worker count (so the first
 ``brief`` finds an empty ``.dateline/cache``): seconds, and whether the process imported
 spaCy at all. A warm ``brief``, ``quotes`` or ``actors`` should read every stage from the
 cache and never import it. ``--keep DIR`` keeps the outputs, to diff them across versions.
+Several folders are read as one corpus (egypt and h1n1 together: 673 articles, the size
+of the issue's Syria corpus). Peak memory is the largest resident set of any process of
+a run (the command and its workers).
 """
 
 from __future__ import annotations
@@ -30,25 +33,36 @@ RUNNER = (
 )
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, bool]:
+def run(args: list[str], cwd: Path) -> tuple[float, bool, float]:
+    """Seconds, whether spaCy was imported, and peak MB of the run's processes."""
     start = time.perf_counter()
+    # A wrapper process per run, so RUSAGE_CHILDREN's maximum is this run's alone.
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stderr.write(done.stderr)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print('PEAK-KB', peak, file=sys.stderr)\n"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, *args], cwd=cwd, text=True, capture_output=True, check=False
+        [sys.executable, "-c", wrapper, sys.executable, "-c", RUNNER, *args],
+        cwd=cwd, text=True, capture_output=True, check=False,
     )
     seconds = time.perf_counter() - start
     if "SPACY-IMPORTED" not in done.stderr:
         raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    return seconds, "SPACY-IMPORTED True" in done.stderr
+    peak_kb = int(done.stderr.rsplit("PEAK-KB", 1)[1].split()[0])
+    return seconds, "SPACY-IMPORTED True" in done.stderr, peak_kb / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("articles", nargs="*", type=Path, default=[DEFAULT_ARTICLES])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", type=Path, help="Keep the outputs under this folder.")
     args = parser.parse_args()
-    corpus = str(args.articles.resolve())
-    print(f"{'workers':>7}  {'run':<12} {'seconds':>8}  spaCy")
+    corpus = [str(p.resolve()) for p in args.articles]
+    print(f"{'workers':>7}  {'run':<12} {'seconds':>8}  spaCy  peak MB")
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp:
             cwd = Path(tmp)
@@ -56,15 +70,16 @@ def main() -> None:
             out.mkdir(parents=True, exist_ok=True)
             w = ["--workers", str(workers)]
             steps = [
-                ("brief cold", ["brief", corpus, "-o", str(out / "brief"), *w]),
-                ("brief warm", ["brief", corpus, "-o", str(out / "brief-warm"), *w]),
-                ("quotes warm", ["quotes", corpus, "-o", str(out / "quotes.json"), *w]),
-                ("actors warm", ["actors", corpus, "-o", str(out / "actors.json"), *w]),
+                ("brief cold", ["brief", *corpus, "-o", str(out / "brief"), *w]),
+                ("brief warm", ["brief", *corpus, "-o", str(out / "brief-warm"), *w]),
+                ("quotes warm", ["quotes", *corpus, "-o", str(out / "quotes.json"), *w]),
+                ("actors warm", ["actors", *corpus, "-o", str(out / "actors.json"), *w]),
             ]
             for name, command in steps:
-                seconds, spacy = run(command, cwd)
+                seconds, spacy, peak = run(command, cwd)
                 print(
-                    f"{workers:>7}  {name:<12} {seconds:8.1f}  {'yes' if spacy else 'no'}",
+                    f"{workers:>7}  {name:<12} {seconds:8.1f}  {'yes' if spacy else 'no ':<5}"
+                    f"  {peak:7.0f}",
                     flush=True,
                 )
 
