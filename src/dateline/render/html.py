@@ -24,7 +24,7 @@ from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figures import FigureSeries
 from dateline.model import Article, Span, TimelineEntry
-from dateline.render.briefing_text import figure_label
+from dateline.render.briefing_text import figure_label, summary_date_label
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
@@ -309,6 +309,8 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
         {
             "text": " ".join(s.span.text(briefing.article(s.span.article_id)).split()),
             "n": numbers[s.span.article_id],
+            "date": summary_date_label(s),
+            "iso": s.day.isoformat() if s.day else "",
         }
         for s in briefing.summary.sentences
     ]
