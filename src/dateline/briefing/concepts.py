@@ -106,7 +106,7 @@ class ConceptSelector:
         }
         ids: dict[tuple[str, str], int] = {}
         weights: dict[int, float] = {}
-        for pair, where in articles.items():
+        for pair, where in sorted(articles.items()):  # ids, hence ties, by value: no hash order
             ids[pair] = len(ids)
             asked = bool(query & set(pair))
             boost = 1.0 + self.query_weight * asked

@@ -50,7 +50,7 @@ class MdsScore:
 # Each knob moved a step either way, and the other selectors: a knob whose default
 # does not cross-validate better than the step beside it is not earning its place.
 DEFAULT_CHANGES: tuple[tuple[str, Any], ...] = (
-    ("min_words", 8),
+    ("min_words", 6),
     ("min_words", 10),
     ("concept_min_articles", 2),
     ("concept_min_articles", 4),
