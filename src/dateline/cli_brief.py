@@ -104,7 +104,12 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
 
 
 @click.command(name="mds")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "directories",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
 @click.option(
     "--task",
     type=click.Choice(["main", "update"]),
@@ -129,20 +134,41 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
 )
 @click.option(
     "--selector",
-    type=click.Choice(["submodular", "centroid-mmr"]),
-    default="centroid-mmr",
+    type=click.Choice(["concepts", "submodular", "centroid-mmr"]),
+    default="concepts",
     show_default=True,
 )
 @click.option("--topics", type=int, help="Only the first N topics.")
+@click.option(
+    "--cv",
+    is_flag=True,
+    help="Cross-validate the selector and the summary's tuned constants: every task of "
+    "every folder, each topic held out in turn (generic unless --setting query).",
+)
 @handle_errors
 def eval_mds_command(
-    directory: Path, task: str, limit: int, setting: str, selector: str, topics: int | None
+    directories: tuple[Path, ...],
+    task: str,
+    limit: int,
+    setting: str,
+    selector: str,
+    topics: int | None,
+    cv: bool,
 ) -> None:
     """Multi-document summarization on DUC 2006/2007: ROUGE-1/2 recall and F1."""
     from dateline.evaluate.mds import evaluate_mds, load_duc, render_mds
 
-    loaded = load_duc(directory, task)[:topics]
-    name = directory.name + ("-update" if task == "update" else "")
+    if cv:
+        from dateline.evaluate.mds_cv import cross_validate_mds, default_variants, load_dev_sets
+
+        sets = [(name, loaded[:topics]) for name, loaded in load_dev_sets(directories)]
+        result = cross_validate_mds(sets, default_variants(), limit, query=setting == "query")
+        click.echo(result.render(), nl=False)
+        return
     modes = {"both": (True, False), "query": (True,), "generic": (False,)}[setting]
-    results = [evaluate_mds(loaded, name, limit, query, selector) for query in modes]
+    results = []
+    for directory in directories:
+        loaded = load_duc(directory, task)[:topics]
+        name = directory.name + ("-update" if task == "update" else "")
+        results += [evaluate_mds(loaded, name, limit, query, selector) for query in modes]
     click.echo(render_mds(results), nl=False)

@@ -7,8 +7,11 @@ import datetime as dt
 import pytest
 
 from dateline.annotate.sentences import split_sentences
+from dateline.briefing.concepts import sentence_concepts
 from dateline.briefing.summary import (
     SELECTORS,
+    SummaryTuning,
+    build_problem,
     get_summary_selector,
     summarize,
     summary_candidates,
@@ -17,7 +20,7 @@ from dateline.briefing.summary import (
 from dateline.errors import ConfigError
 from dateline.model import Annotations, Corpus
 from dateline.options import Options
-from tests.builders import SYRIA, make_article, make_corpus
+from tests.builders import SYRIA, day_timex, make_article, make_corpus
 
 D1, D2, D3 = dt.date(2011, 1, 25), dt.date(2011, 1, 28), dt.date(2011, 2, 11)
 TEXTS = {
@@ -74,7 +77,7 @@ def test_sentences_are_in_chronological_reading_order(selector: str) -> None:
     c = corpus()
     summary = summarize(c, Options(words=60), selector)
     keys = [
-        (s.pub_date is None, s.pub_date or dt.date.max, s.span.article_id, s.position)
+        (s.day is None, s.day or dt.date.max, s.span.article_id, s.position)
         for s in summary.sentences
     ]
     assert keys == sorted(keys)
@@ -125,3 +128,142 @@ def test_syria_summary() -> None:
     assert summary_words(summary, c) <= 150
     dated = [s.pub_date for s in summary.sentences if s.pub_date]
     assert dated == sorted(dated)
+
+
+def one_article_corpus(text: str, pub: dt.date | None = D1, title: str | None = None) -> Corpus:
+    article = make_article("x", text, pub, title=title)
+    return make_corpus([article], [Annotations("x", tuple(split_sentences(text)))])
+
+
+def test_wire_datelines_are_cut_and_offsets_still_slice_back() -> None:
+    text = (
+        "WASHINGTON (AP) _ The Senate passed the budget bill late on Tuesday after a long debate. "
+        "BRUSSELS, January 22 (Xinhua) -- Two polls showed that most citizens favour the euro. "
+        "NEW YORK -- Stocks fell sharply on Wall Street as investors sold bank shares."
+    )
+    c = one_article_corpus(text, title="Budget")
+    cands = summary_candidates(c, Options())
+    assert [cand.text.split()[0] for cand in cands] == ["The", "Two", "Stocks"]
+    article = c.article("x")
+    assert all(article.text[cand.span.start : cand.span.end] == cand.text for cand in cands)
+
+
+def test_talk_comments_and_dangling_openers_are_not_candidates() -> None:
+    text = (
+        "BLITZER: The protests are spreading beyond the streets of the capital city. "
+        "February 2, 2011 at 6:29 pm | Please help the people of the city get the army back. "
+        "It has long given military and diplomatic support to the government in Cairo. "
+        "Let's go to Cairo right now for the very latest from our correspondent there. "
+        "The army must protect the protesters in the square from the police now! "
+        "Soldiers took up positions around the parliament building in central Cairo."
+    )
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
+    assert texts == ["Soldiers took up positions around the parliament building in central Cairo."]
+
+
+def test_a_headline_run_into_the_first_sentence_keeps_that_sentence_out() -> None:
+    text = (
+        "New vice president appointed in Egypt The president named his intelligence chief "
+        "as vice president on Saturday in a first concession to the protesters. "
+        "Protesters in Cairo said the appointment changed nothing for them at all."
+    )
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
+    assert texts == ["Protesters in Cairo said the appointment changed nothing for them at all."]
+
+
+def test_each_sentence_is_dated_by_its_own_day_else_its_article() -> None:
+    text = (
+        "Mubarak stepped down as president of Egypt on February 11, 2011 after weeks of protest. "
+        "Crowds in Tahrir Square celebrated through the night in the centre of Cairo."
+    )
+    day = dt.date(2011, 2, 11)
+    article = make_article("x", text, dt.date(2011, 2, 12))
+    ann = Annotations(
+        "x", tuple(split_sentences(text)), (day_timex(text, "February 11, 2011", day),)
+    )
+    cands = summary_candidates(make_corpus([article], [ann]), Options())
+    assert [(c.day, c.dated_by) for c in cands] == [
+        (day, "mention"),
+        (dt.date(2011, 2, 12), "published"),
+    ]
+
+
+def test_summary_is_ordered_by_the_day_each_sentence_reports() -> None:
+    # Article "a" is published last but reports the earliest day.
+    early = dt.date(2011, 1, 25)
+    text_a = "Protests against the government began in Cairo on January 25, 2011 with marches."
+    text_b = "The army moved tanks into the centre of Cairo after a night of clashes with police."
+    a = make_article("a", text_a, dt.date(2011, 2, 1))
+    b = make_article("b", text_b, dt.date(2011, 1, 29))
+    anns = [
+        Annotations("a", tuple(split_sentences(text_a)),
+                    (day_timex(text_a, "January 25, 2011", early),)),
+        Annotations("b", tuple(split_sentences(text_b))),
+    ]  # fmt: skip
+    c = make_corpus([a, b], anns)
+    summary = summarize(c, Options(words=40, story_focus=False), "centroid-mmr")
+    assert [s.span.article_id for s in summary.sentences] == ["a", "b"]
+    assert [s.day for s in summary.sentences] == [early, dt.date(2011, 1, 29)]
+    # On the story's focus, a day before the articles' span (less a lead-in) is history.
+    focused = summarize(c, Options(words=40), "centroid-mmr")
+    assert [s.span.article_id for s in focused.sentences] == ["b"]
+
+
+def test_undated_sentences_come_last() -> None:
+    summary = summarize(corpus(), Options(words=200), "centroid-mmr")
+    undated = [s.day is None for s in summary.sentences]
+    assert True in undated and undated == sorted(undated)
+
+
+def test_concepts_are_stemmed_word_pairs_without_function_pairs() -> None:
+    pairs = sentence_concepts("The protesters filled Tahrir Square in the city")
+    assert ("tahrir", "squar") in pairs and ("protest", "fill") in pairs
+    assert ("in", "the") not in pairs
+    assert ("tahrir", "") in sentence_concepts("Tahrir Square", unigrams=True)
+
+
+def test_concepts_prefer_what_many_articles_say() -> None:
+    shared = "Mubarak resigned as president after weeks of mass protest in Cairo."
+    texts = {
+        "a": f"{shared} Oil tankers queued at the canal in Suez for a second day running.",
+        "b": f"Officials confirmed that {shared[0].lower()}{shared[1:]}",
+        "c": f"{shared} A football match in Alexandria was called off by the league.",
+        "d": "Mubarak resigned as president after weeks of mass protest, state television said.",
+    }
+    c = make_corpus(
+        [make_article(k, t, D1) for k, t in texts.items()],
+        [Annotations(k, tuple(split_sentences(t))) for k, t in texts.items()],
+    )
+    problem = build_problem(summary_candidates(c, Options()), 12, None)
+    picked = get_summary_selector("concepts").select(problem)
+    assert [problem.candidates[i].text for i, _ in picked] == [shared]
+
+
+def test_a_tuning_changes_the_candidates() -> None:
+    short = "Police fired tear gas at the crowds."  # seven words
+    c = one_article_corpus(
+        short + " Thousands of people marched through Cairo on Friday to the square."
+    )
+    assert len(summary_candidates(c, Options(), SummaryTuning(min_words=6))) == 2
+    assert len(summary_candidates(c, Options())) == 1  # eight words at least
+
+
+def test_renderers_show_each_sentence_with_its_date_and_citation() -> None:
+    from dateline.render.briefing_text import (
+        render_summary_markdown,
+        render_summary_text,
+        summary_document,
+    )
+
+    c = corpus()
+    summary = summarize(c, Options(words=200), "centroid-mmr")
+    text = render_summary_text(summary, c.articles)
+    lines = text.split("\n\nSources:")[0].split("\n")
+    assert len(lines) == len(summary.sentences)
+    assert lines[0].startswith("25 January 2011: ") and lines[-1].startswith("undated: ")
+    assert all(line.rstrip().endswith("]") for line in lines)
+    md = render_summary_markdown(summary, c.articles)
+    assert "- **28 January 2011**: " in md
+    doc = summary_document(summary, c.articles)
+    assert [s["date"] for s in doc["summary"]["sentences"]][-1] is None
+    assert doc["summary"]["sentences"][0]["date"] == "2011-01-25"

@@ -1,43 +1,70 @@
-"""Multi-document summary: N words of central, non-redundant, cited sentences.
+"""Multi-document summary: N words of central, non-redundant, cited, dated sentences.
 
 Extractive. Every sentence is a span of an article, so the summary can always be traced
-back. Two selectors sit behind :class:`SummarySelector`, chosen by name:
+back. Three selectors sit behind :class:`SummarySelector`, chosen by name:
 
-``centroid-mmr`` (default)
+``concepts`` (default)
+    Gillick & Favre (2009): cover the most weight of word-pair concepts that several
+    articles share (briefing/concepts.py). It won the cross-validation over DUC 2006,
+    DUC 2007 main and update topics (``dateline eval mds DIR... --cv``; figures in
+    docs/benchmarks.md).
+``centroid-mmr``
     Radev et al.'s centroid score (plus query similarity) with maximal marginal
-    relevance (Carbonell & Goldstein 1998). On DUC 2006 (query-focused, 250 words) it
-    scores higher than our submodular selector and runs about eight times faster
-    (benchmarks/bench_mds.py).
+    relevance (Carbonell & Goldstein 1998).
 ``submodular``
     Lin & Bilmes (2011): maximise a monotone submodular coverage term plus a diversity
     reward over clusters, with the budgeted greedy algorithm (gain / cost ** r). With a
     query (``--about``), coverage is weighted by each sentence's relevance to the query
     and the diversity reward by the candidate's.
 
-The chosen sentences are returned in reading order for a dated story: by publication
-date (undated articles last), then by article, then by position.
+Candidates are sentences that read alone: cut free of wire datelines, not a headline
+run into a first sentence, not a question, a fragment, a transcript's turn, a reader's
+comment or a sentence that leans on the one before it. Each is dated by the day it
+reports (the one day its own time expressions name, else its article's publication
+date), and the chosen sentences are returned in the order of those days, undated last.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from dateline.model import Corpus, Span
+from dateline.briefing.concepts import ConceptSelector
+from dateline.model import Annotations, Article, Corpus, Granularity, Span, StoryFocus, TimexType
 from dateline.options import Options, pick_strategy
+from dateline.timeline.candidates import (
+    MIN_TRIMMED_CHARS,
+    after_headline,
+    after_page_furniture,
+    names_any,
+)
+from dateline.timeline.story import find_story_focus
+from dateline.timeline.summarise import DANGLING_OPENER, LAST_POSITION
 from dateline.timeline.text import idf_table, tfidf, tokens
 
 Matrix = npt.NDArray[np.float64]
 
-MIN_WORDS = 6  # shorter "sentences" are captions, bylines and fragments
+# Shorter "sentences" are captions, bylines and fragments. 8 cross-validated ahead of 6
+# and 10 on DUC 2006/2007 (chosen on the other topics for 73 of 75 held-out topics).
+MIN_WORDS = 8
 MAX_WORDS = 60  # longer ones are run-ons from unsplit lists
-DUPLICATE = 0.9
-DEFAULT_SELECTOR = "centroid-mmr"  # cosine above which two candidates say the same thing
+DUPLICATE = 0.9  # cosine above which two candidates say the same thing
+# A few dozen articles picked for one story (a DUC cluster of 10-25) are all story; only
+# a larger pile mixes in other stories that the story's core names keep out (on DUC the
+# names filter cost 0.3-0.7 ROUGE-1 points). A large pile also has far more sentences
+# than a summary needs, so it draws on its articles' leads only: deeper down are the
+# side stories, transcripts and readers' comments of web pages.
+LARGE_PILE = 50
+PILE_LEAD = 10  # sentences of each article a large pile's summary draws on
+DEFAULT_SELECTOR = "concepts"  # won the cross-validation on DUC 2006/2007 (generic, 100 words)
 
 
 @dataclass(frozen=True)
@@ -48,6 +75,10 @@ class SummarySentence:
     score: float  # the selector's marginal gain when it was picked
     pub_date: dt.date | None  # the article's publication date, when known
     position: int  # index of the sentence in its article
+    # The day the sentence reports: the one day its own time expressions name, else its
+    # article's publication date; None when neither is known.
+    day: dt.date | None = None
+    dated_by: str = "undated"  # "mention", "published" or "undated"
 
 
 @dataclass(frozen=True)
@@ -67,6 +98,20 @@ class Candidate:
     words: int
     pub_date: dt.date | None
     position: int
+    day: dt.date | None = None  # the day it reports (see SummarySentence.day)
+    dated_by: str = "undated"
+
+
+@dataclass(frozen=True)
+class SummaryTuning:
+    """The candidate filters' constants; ``dateline eval mds-cv`` chose them by
+    cross-validation over DUC topics (docs/benchmarks.md)."""
+
+    min_words: int = MIN_WORDS
+    # The concept selector (briefing/concepts.py): a concept (word pair) that fewer
+    # articles share counts only a hundredth; single content words count this much.
+    concept_min_articles: int = 3
+    unigram_weight: float = 0.15
 
 
 @dataclass(frozen=True)
@@ -77,6 +122,8 @@ class Problem:
     vectors: Matrix  # one L2-normalised TF-IDF row per candidate
     relevance: Matrix | None  # cosine of each candidate to the query; None without one
     budget: int
+    about: str | None = None  # the query, when there is one
+    tuning: SummaryTuning = field(default_factory=SummaryTuning)
 
 
 class SummarySelector(Protocol):
@@ -89,32 +136,131 @@ class SummarySelector(Protocol):
 
 # --- candidates and vectors ---------------------------------------------------------
 
+# A wire dateline opens the first sentence of most agency copy: "WASHINGTON (AP) -- ",
+# "BRUSSELS, January 22 (Xinhua) -- ", "BERLIN (AP) _ ", "NEW YORK -- ". The timeline's
+# page-furniture cut knows the "(AP) --" form; the summary also cuts the underscore and
+# bare-place forms (DUC's AP and NYT copy), and the dashes left at the start of a sentence
+# when the splitter ended one after "PINE RIDGE, S.D.".
+DATELINE_LEAD = re.compile(
+    r"(?:[^\n]{0,60}?\((?:[A-Z][A-Za-z-]{1,11})\)"  # "PLACE, DATE (AGENCY)"
+    r"|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*)*)?"
+    r"|)\s*(?:--|_|—|–)\s+"
+)
+# Reader comments under a web article carry a time stamp and a bar: "February 2, 2011
+# at 6:29 pm | Please help ...".
+# Broadcast transcripts label each turn with its speaker ("BLITZER: The protests are
+# spreading ...", "Zakaria: I don't think ..."), and their editors' notes open in
+# brackets ("(Update 4:30 p.m. Cairo) ..."): a turn of talk is not a report.
+SPEAKER_TURN = re.compile(r"[\"“‘']?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}:\s|[(\[]")
+# Openers of talk, not of report, beside the timeline's DANGLING_OPENER: a broadcast's
+# "Let's go to Cairo", "Right now, it's 1:00 a.m.", "Up next, ...", "Here's ...", and
+# a guess that answers another sentence ("Perhaps the White House should ..."). From
+# reading the CNN transcripts and blogs in the Timeline17 corpora.
+TALK_OPENER = re.compile(
+    r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is)"
+    r"(?![\w-])"
+)
+COMMENT_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*\|", re.IGNORECASE)
 
-def summary_candidates(corpus: Corpus, opts: Options) -> list[Candidate]:
-    """Body sentences of a summarisable length; exact repeats (wire copies) once.
+
+# Three words in capitals: "THIS IS A RUSH TRANSCRIPT", "SPEAKER: SEN. BARACK OBAMA".
+SHOUTED = re.compile(r"\b[A-Z]{2,}[.,:]?(?:\s+[A-Z][A-Z.,:'-]*){2,}")
+LIST_NUMBER = re.compile(r"\s\d{1,2}\.$")
+
+
+def summary_candidates(
+    corpus: Corpus,
+    opts: Options,
+    tuning: SummaryTuning | None = None,
+    focus: StoryFocus | None = None,
+) -> list[Candidate]:
+    """Body sentences of a summarisable length that read alone, each cut free of its
+    wire dateline and of a headline run into it; exact repeats (wire copies) once. With
+    a ``focus``, sentences that name none of the story's core names, and those that
+    report a day before the story, stay out.
 
     Articles are read in id order, so the summary does not depend on input order."""
+    tuning = tuning or SummaryTuning()
     out: list[Candidate] = []
     seen: set[str] = set()
+    large = len(corpus.articles) >= LARGE_PILE
+    names = frozenset(focus.names) if focus and large else frozenset()
+    last_position = PILE_LEAD if large else LAST_POSITION
     for article in sorted(corpus.articles, key=lambda a: a.id):
         ann = corpus.annotations.get(article.id)
         if ann is None:
             continue
-        pub = article.pub_date.value
-        for position, (start, end) in enumerate(ann.sentences):
+        pub = article.pub_date.value if article.pub_date.anchors(opts.anchor_confidence) else None
+        days = _reported_days(ann)
+        for position, (first, end) in enumerate(ann.sentences):
+            if first < article.body_start or position >= last_position:
+                continue
+            start = _sentence_start(article, first, end, position)
+            if start is None:
+                continue
             text = article.text[start:end]
             n_words = len(text.split())
             key = " ".join(tokens(text))
-            if start < article.body_start or not MIN_WORDS <= n_words <= MAX_WORDS:
+            if not tuning.min_words <= n_words <= MAX_WORDS or key in seen:
                 continue
-            if key in seen or not _reads_alone(text):
+            if not _reads_alone(text) or _furniture(text):
                 continue
+            if DANGLING_OPENER.match(text) or TALK_OPENER.match(text):
+                continue
+            if names and not names_any(names, text):
+                continue
+            day, dated_by = (days[position], "mention") if position in days else (pub, "published")
+            if focus and focus.start and day and day < focus.start:
+                continue  # history, or an old article: not the story
             seen.add(key)
-            out.append(Candidate(Span(article.id, start, end), text, n_words, pub, position))
+            out.append(
+                Candidate(Span(article.id, start, end), text, n_words, pub, position, day,
+                          dated_by if day else "undated")
+            )  # fmt: skip
     return out
 
 
-def build_problem(candidates: list[Candidate], budget: int, about: str | None) -> Problem:
+def _sentence_start(article: Article, start: int, end: int, position: int) -> int | None:
+    """Where the sentence's own words begin, after page furniture and a wire dateline;
+    None for the first sentence of an article without a separate title when a headline
+    runs into it: where the headline ends is a guess ("... to nudge President Hosni
+    Mubarak from power" is cut at "President"), and a summary has other sentences."""
+    text = article.text
+    start = after_page_furniture(text, start, end)
+    untitled = article.body_start == 0
+    if position == 0 and untitled and after_headline(text, start, end) != start:
+        return None
+    match = DATELINE_LEAD.match(text, start, end)
+    if match and end - match.end() >= MIN_TRIMMED_CHARS:
+        start = match.end()
+    return start
+
+
+def _reported_days(ann: Annotations) -> dict[int, dt.date]:
+    """Sentence position -> the one day it reports, for sentences whose day-precise time
+    expressions all name the same day ("on Friday", "Feb. 11, 2011"). A sentence naming
+    two days ("resigned on Friday, 18 days after the protests began on Jan. 25") is
+    dated by its article instead."""
+    starts = [s for s, _ in ann.sentences]
+    found: dict[int, set[dt.date]] = defaultdict(set)
+    for timex in ann.timexes:
+        interval = timex.interval
+        if timex.type not in (TimexType.DATE, TimexType.TIME) or interval is None:
+            continue
+        if interval.granularity is not Granularity.DAY:
+            continue
+        position = bisect_right(starts, timex.start) - 1
+        if position >= 0:
+            found[position].add(interval.start)
+    return {p: next(iter(d)) for p, d in found.items() if len(d) == 1}
+
+
+def build_problem(
+    candidates: list[Candidate],
+    budget: int,
+    about: str | None,
+    tuning: SummaryTuning | None = None,
+) -> Problem:
     """TF-IDF rows (the timeline's tokens and IDF) as a dense matrix, plus query relevance."""
     docs = [tokens(c.text) for c in candidates]
     idf = idf_table(docs)
@@ -130,7 +276,13 @@ def build_problem(candidates: list[Candidate], budget: int, about: str | None) -
             if term in vocab:
                 query[vocab[term]] = weight
         relevance = matrix @ query
-    return Problem(tuple(candidates), matrix, relevance, budget)
+    return Problem(tuple(candidates), matrix, relevance, budget, about, tuning or SummaryTuning())
+
+
+def _furniture(text: str) -> bool:
+    """A comment's time stamp, a transcript's speaker label or editor's note, a banner
+    in capitals ("THIS IS A RUSH TRANSCRIPT")."""
+    return bool(COMMENT_STAMP.search(text) or SPEAKER_TURN.match(text) or SHOUTED.search(text))
 
 
 def _reads_alone(text: str) -> bool:
@@ -139,8 +291,12 @@ def _reads_alone(text: str) -> bool:
     stripped = text.strip()
     first = stripped.lstrip("\"'“‘(")[:1]
     balanced = stripped.count('"') % 2 == 0 and stripped.count("“") == stripped.count("”")
-    ends = stripped[-1:] in ".!\"”’')"  # headlines and captions have no full stop
-    return ends and not stripped.endswith("?") and balanced and not first.islower()
+    ends = stripped[-1:] in ".\"”’')"  # headlines and captions have no full stop
+    # A numbered list item ("Campaign Contributions, 1989-2008 1.") is not a sentence,
+    # and a report does not exclaim: "!" ends readers' comments and slogans.
+    listed = LIST_NUMBER.search(stripped) is not None
+    asks_or_exclaims = "?" in stripped[-3:] or "!" in stripped[-3:]
+    return ends and not listed and not asks_or_exclaims and balanced and not first.islower()
 
 
 # --- selectors ----------------------------------------------------------------------
@@ -252,6 +408,7 @@ class CentroidMMRSelector:
 
 
 SELECTORS: dict[str, Callable[[], SummarySelector]] = {
+    "concepts": ConceptSelector,
     "submodular": SubmodularSelector,
     "centroid-mmr": CentroidMMRSelector,
 }
@@ -294,22 +451,36 @@ def kmeans_labels(vectors: Matrix, k: int, iterations: int = 10) -> npt.NDArray[
 
 
 def _reading_order(sent: SummarySentence) -> tuple[int, dt.date, str, int]:
-    undated = sent.pub_date is None
-    return (int(undated), sent.pub_date or dt.date.max, sent.span.article_id, sent.position)
+    """By the day each sentence reports, undated last; then by article and position."""
+    undated = sent.day is None
+    return (int(undated), sent.day or dt.date.max, sent.span.article_id, sent.position)
 
 
-def summarize(corpus: Corpus, opts: Options | None = None, selector: str | None = None) -> Summary:
+def summarize(
+    corpus: Corpus,
+    opts: Options | None = None,
+    selector: str | None = None,
+    tuning: SummaryTuning | None = None,
+) -> Summary:
     """``opts.words`` words over the whole corpus, or about ``opts.about``; every sentence
-    cited by its span, in chronological reading order. Deterministic."""
+    cited by its span and dated, in the order of the days they report. With
+    ``opts.story_focus``, only sentences on the corpus's story (its core names, its
+    span) are candidates. Deterministic."""
     opts = opts or Options()
     name = selector or str(opts.extra.get("summary_selector", DEFAULT_SELECTOR))
     chooser = get_summary_selector(name)
-    candidates = summary_candidates(corpus, opts)
-    problem = build_problem(candidates, opts.words, opts.about)
+    focus = find_story_focus(corpus, opts) if opts.story_focus else None
+    candidates = summary_candidates(corpus, opts, tuning, focus)
+    problem = build_problem(candidates, opts.words, opts.about, tuning)
     picked = chooser.select(problem)
     sents = [
         SummarySentence(
-            candidates[i].span, round(gain, 4), candidates[i].pub_date, candidates[i].position
+            candidates[i].span,
+            round(gain, 4),
+            candidates[i].pub_date,
+            candidates[i].position,
+            candidates[i].day,
+            candidates[i].dated_by,
         )
         for i, gain in picked
     ]

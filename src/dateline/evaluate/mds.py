@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.annotate.sentences import split_sentences
+from dateline.briefing.summary import DEFAULT_SELECTOR, SummaryTuning
 from dateline.errors import InputError
 from dateline.model import (
     Annotations,
@@ -253,12 +254,19 @@ def score_summary(summary: str, references: Sequence[str], limit: int) -> dict[s
     return {k: v / max(1, len(references)) for k, v in totals.items()}
 
 
-def summarize_topic(topic: DucTopic, limit: int, query: bool, selector: str) -> str:
+def summarize_topic(
+    topic: DucTopic,
+    limit: int,
+    query: bool,
+    selector: str,
+    tuning: SummaryTuning | None = None,
+    corpus: Corpus | None = None,
+) -> str:
     from dateline.briefing.summary import summarize
 
-    corpus = duc_corpus(topic.documents)
+    corpus = corpus or duc_corpus(topic.documents)
     opts = Options(words=limit, about=(f"{topic.title}. {topic.narrative}" if query else None))
-    summary = summarize(corpus, opts, selector)
+    summary = summarize(corpus, opts, selector, tuning)
     return " ".join(s.span.text(corpus.article(s.span.article_id)) for s in summary.sentences)
 
 
@@ -267,12 +275,13 @@ def evaluate_mds(
     dataset: str,
     limit: int = 100,
     query: bool = True,
-    selector: str = "centroid-mmr",
+    selector: str = DEFAULT_SELECTOR,
+    tuning: SummaryTuning | None = None,
 ) -> MdsResult:
     result = MdsResult(dataset, "query-focused" if query else "generic", limit)
     for topic in topics:
         started = time.perf_counter()
-        text = summarize_topic(topic, limit, query, selector)
+        text = summarize_topic(topic, limit, query, selector, tuning)
         elapsed = time.perf_counter() - started
         scores = score_summary(text, topic.references, limit)
         result.scores.append(TopicScore(topic.id, seconds=elapsed, **scores))

@@ -20,7 +20,7 @@ from dateline.briefing.figures import (
     key_points,
 )
 from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, shown_quotes
-from dateline.briefing.summary import Summary
+from dateline.briefing.summary import Summary, SummarySentence
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
 from dateline.people import actor_to_dict
@@ -119,6 +119,8 @@ def summary_to_dict(
                 "score": sent.score,
                 "position": sent.position,
                 "pub_date": sent.pub_date.isoformat() if sent.pub_date else None,
+                "date": sent.day.isoformat() if sent.day else None,
+                "dated_by": sent.dated_by,
                 "title": article.title,
                 "source": article.source,
             }
@@ -132,16 +134,24 @@ def summary_to_dict(
     }
 
 
+def summary_date_label(sent: SummarySentence) -> str:
+    """The day a summary sentence reports, as a reader sees it: "11 February 2011";
+    "undated" when neither the sentence nor its article says."""
+    return f"{sent.day:%d %B %Y}".lstrip("0") if sent.day else "undated"
+
+
 def render_summary_text(summary: Summary, articles: Sequence[Article]) -> str:
-    """One paragraph of cited sentences, then the numbered sources."""
+    """One line per sentence, in the order of the days they report: the date, the
+    sentence, its citation; then the numbered sources."""
     numbers = _numbers(articles)
     index = index_articles(articles)
-    body = " ".join(
-        f"{_one_line(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
+    body = [
+        f"{summary_date_label(s)}: {_one_line(s.span.text(index[s.span.article_id]))} "
+        f"[{numbers[s.span.article_id]}]"
         for s in summary.sentences
-    )
+    ]
     cited = sorted({s.span.article_id for s in summary.sentences}, key=numbers.__getitem__)
-    lines = [body or "(nothing to summarise)", "", "Sources:"]
+    lines = [*(body or ["(nothing to summarise)"]), "", "Sources:"]
     lines += [f"[{numbers[i]}] {_source_line(index[i])}" for i in cited]
     return "\n".join(lines) + "\n"
 
@@ -152,15 +162,18 @@ def _source_line(article: Article) -> str:
 
 
 def render_summary_markdown(summary: Summary, articles: Sequence[Article]) -> str:
+    """A list of dated, cited sentences in the order of the days they report."""
     numbers = _numbers(articles)
     index = index_articles(articles)
     about = f" about *{markdown_text(summary.about)}*" if summary.about else ""
     out = [f"# Summary{about}", ""]
     out += [
-        f"{markdown_text(s.span.text(index[s.span.article_id]))} [{numbers[s.span.article_id]}]"
+        f"- **{summary_date_label(s)}**: "
+        f"{markdown_text(_one_line(s.span.text(index[s.span.article_id])))} "
+        f"[{numbers[s.span.article_id]}]"
         for s in summary.sentences
     ] or ["*Nothing to summarise.*"]
-    out = [out[0], "", " ".join(out[2:]), ""]
+    out.append("")
     return "\n".join(out + render_sources(articles, numbers))
 
 

@@ -33,7 +33,12 @@ from dateline.briefing.figures import (
 )
 from dateline.briefing.quotes import shown_quotes
 from dateline.model import Article, Span, TimelineEntry
-from dateline.render.briefing_text import briefing_title, coverage_line, figure_label
+from dateline.render.briefing_text import (
+    briefing_title,
+    coverage_line,
+    figure_label,
+    summary_date_label,
+)
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
@@ -382,6 +387,8 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
         {
             "text": " ".join(s.span.text(briefing.article(s.span.article_id)).split()),
             "n": numbers[s.span.article_id],
+            "date": summary_date_label(s),
+            "iso": s.day.isoformat() if s.day else "",
         }
         for s in briefing.summary.sentences
     ]

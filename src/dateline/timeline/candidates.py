@@ -156,9 +156,9 @@ def build_candidate_index(
         by_sentence = _day_mentions(ann)
 
         for position, (first, end) in enumerate(ann.sentences):
-            start = _after_page_furniture(article.text, first, end)
+            start = after_page_furniture(article.text, first, end)
             if position == 0:
-                start = _after_headline(article.text, start, end)
+                start = after_headline(article.text, start, end)
             dated = _leading_only(article.text, start, [
                 (d, w) for d, w in by_sentence.get(position, []) if w[0] >= start])
             lead = (pub is not None and position < lead_sentences
@@ -176,7 +176,7 @@ def build_candidate_index(
     return index
 
 
-def _after_page_furniture(text: str, start: int, end: int) -> int:
+def after_page_furniture(text: str, start: int, end: int) -> int:
     """Where the sentence at ``[start, end)`` begins once the page furniture (a web
     stamp, a photo credit, a wire dateline, and all before it) is cut off; ``start``
     when it has none."""
@@ -206,7 +206,7 @@ def _leading_only(
     return dated
 
 
-def _after_headline(text: str, start: int, end: int) -> int:
+def after_headline(text: str, start: int, end: int) -> int:
     """Where the first sentence begins once a headline run into it is cut off."""
     for match in HEADLINE_RUN_ON.finditer(text, start, min(end, start + HEADLINE_MAX_CHARS)):
         before = text[start : match.start()].rsplit(None, 1)[-1].lower()
