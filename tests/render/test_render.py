@@ -39,7 +39,7 @@ def test_tilse_format() -> None:
 def test_json_sentences_slice_back_and_carry_evidence() -> None:
     corpus, timeline = small()
     data = json.loads(to_json(timeline_to_dict(timeline, corpus, Options())))
-    assert data["schema"] == "dateline.timeline" and data["version"] == "1.0"
+    assert data["schema"] == "dateline.timeline" and data["version"] == "2.0"
     sent = data["timeline"]["entries"][0]["sentences"][0]
     article = corpus.article(sent["article_id"])
     assert article.text[sent["start"] : sent["end"]] == sent["text"]
