@@ -405,20 +405,42 @@ def _acronym_pair(a: _Group, b: _Group) -> bool:
 
 
 class _Clusters:
-    """Groups of one speaker, built one name at a time."""
+    """Groups of one speaker, built one name at a time.
+
+    Two names :func:`_same_person` fits share their last word or all their letters, so
+    a name is compared only with the clusters holding one of those (thousands of
+    speakers in a large corpus: comparing each with every cluster took seconds)."""
 
     def __init__(self) -> None:
         self.all: list[list[_Group]] = []
+        self._holding: dict[str, set[int]] = defaultdict(set)
+
+    @staticmethod
+    def _handles(group: _Group) -> tuple[str, ...]:
+        return (f"last:{group.key[-1]}", f"all:{''.join(group.key)}") if group.key else ()
+
+    def start(self, group: _Group) -> None:
+        self.all.append([group])
+        self._index(group, len(self.all) - 1)
+
+    def _index(self, group: _Group, cluster: int) -> None:
+        for handle in self._handles(group):
+            self._holding[handle].add(cluster)
 
     def join(self, group: _Group, fits: Callable[[_Group, _Group], bool]) -> bool:
         """Put ``group`` in the one cluster it fits (or the dominant one); False if none."""
-        found = [c for c in self.all if any(fits(group, g) for g in c)]
+        if fits is _same_name:
+            near = sorted(set().union(*(self._holding.get(h, set()) for h in self._handles(group))))
+        else:
+            near = list(range(len(self.all)))
+        found = [i for i in near if any(fits(group, g) for g in self.all[i])]
         if not found:
             return False
-        sizes = sorted((sum(len(g.entries) for g in c), i) for i, c in enumerate(found))
+        sizes = sorted((sum(len(g.entries) for g in self.all[i]), i) for i in found)
         if len(found) > 1 and sizes[-1][0] < _DOMINANT * sum(n for n, _ in sizes[:-1]):
             return False  # "Jackson": Michael, Jermaine or La Toya
-        found[sizes[-1][1]].append(group)
+        self.all[sizes[-1][1]].append(group)
+        self._index(group, sizes[-1][1])
         return True
 
 
@@ -442,14 +464,14 @@ def _merge_variants(groups: list[_Group]) -> list[_Group]:
     people, orgs = _Clusters(), _Clusters()
     for group in (g for g in order if g.kind in (EntityKind.PERSON, None)):
         if not people.join(group, _same_name):
-            people.all.append([group])
+            people.start(group)
     for group in (g for g in order if g.kind is EntityKind.ORG):
         if people.join(group, _same_name):
             continue
         if len(group.key) >= 2 and orgs.join(group, _same_name):
             continue
         if not orgs.join(group, _acronym_pair):
-            orgs.all.append([group])
+            orgs.start(group)
     merged = [g for g in order if g.kind not in (EntityKind.PERSON, EntityKind.ORG, None)]
     out = [g for g in groups if not _mergeable(g)] + merged
     for cluster in (*people.all, *orgs.all):
