@@ -190,3 +190,21 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_beside_runs_the_second_part_in_another_process() -> None:
+    import os
+
+    here, there = engine.beside(os.getpid, os.getpid, Options(workers=2))
+    if engine.available_cores() >= 2:
+        assert here == os.getpid() and there != here  # forked: its own process
+    serial = engine.beside(os.getpid, os.getpid, Options(workers=1))
+    assert serial == (os.getpid(), os.getpid())
+
+
+def test_beside_raises_the_other_process_error_here() -> None:
+    def boom() -> int:
+        raise ValueError("in the other process")
+
+    with pytest.raises(ValueError, match="in the other process"):
+        engine.beside(lambda: 1, boom, Options(workers=2))

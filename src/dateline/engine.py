@@ -19,6 +19,7 @@ Which executor runs is chosen from the options:
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import threading
 import time
@@ -36,6 +37,7 @@ from dateline.options import Options
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 # Below this many articles a process pool costs more to start than it saves.
 MIN_ARTICLES_FOR_POOL = 200
@@ -147,6 +149,36 @@ def exit_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+# Work handed to a forked process by key: the child inherits this table, so a closure
+# needs no pickling (only its result travels back).
+_INHERITED: dict[int, Callable[[], Any]] = {}
+
+
+def _call_inherited(key: int) -> Any:
+    return _INHERITED[key]()
+
+
+def beside(here: Callable[[], R], there: Callable[[], S], opts: Options) -> tuple[R, S]:
+    """``here()`` in this process while ``there()`` runs in a forked one, when the
+    options allow two local workers and the platform forks; else one after the other.
+    ``there``'s result is pickled back; an error in it is raised here."""
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not forks or opts.scheduler or worker_count(opts) < 2:
+        return here(), there()
+    key = id(there)
+    _INHERITED[key] = there
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            future = pool.submit(_call_inherited, key)  # forks now, with the table set
+            mine = here()
+            theirs: S = future.result()
+    finally:
+        _INHERITED.pop(key, None)
+    return mine, theirs
 
 
 def _pool_stream(func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]],

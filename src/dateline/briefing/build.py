@@ -24,6 +24,7 @@ from dateline.briefing.quotes import (
     quotes_by_speaker,
 )
 from dateline.briefing.summary import Summary, summarize
+from dateline.engine import beside
 from dateline.errors import ModelNotFoundError
 from dateline.model import (
     Annotations,
@@ -126,14 +127,21 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     """Summary, timeline, actors, quotes, figures and sources for one story."""
     opts = opts or Options()
     log.info("briefing: summary, timeline and figures for %d articles", len(corpus.articles))
-    with Progress(4, "briefing parts (summary, timeline, figures, actors and quotes)") as bar:
-        summary = summarize(corpus, opts)
-        bar.advance()
-        timeline = build_timeline(corpus, opts)
-        bar.advance()
-        figures = figures_over_time(corpus, opts)
-        bar.advance()
-        actors, quotes, notes = _speech(corpus, opts)
+    with Progress(2, "briefing parts (actors and quotes; summary, timeline, figures)") as bar:
+
+        def speech() -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]:
+            found = _speech(corpus, opts)
+            bar.advance()
+            return found
+
+        def the_rest() -> tuple[Summary, Timeline, tuple[FigureSeries, ...]]:
+            return summarize(corpus, opts), build_timeline(corpus, opts), figures_over_time(
+                corpus, opts
+            )
+
+        # Independent parts, on two cores when there are two: a briefing's warm run
+        # is all corpus-level work.
+        (actors, quotes, notes), (summary, timeline, figures) = beside(speech, the_rest, opts)
         bar.advance()
     return Briefing(
         summary,
