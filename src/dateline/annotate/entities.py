@@ -13,6 +13,7 @@ stage (speaker resolution, actor merging) needs them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -164,14 +165,20 @@ def _drop_role_words(text: str, mentions: list[EntityMention]) -> list[EntityMen
             title = title_before(text, mention.start)
             if title is not None and title.role:
                 role_spans.append((title.start, title.end, title.role.split()))
-    return [
-        m
-        for m in mentions
-        if m.kind is EntityKind.PERSON
-        or not any(
-            s <= m.start and m.end <= e and m.text.lower() in role for s, e, role in role_spans
+    # Spans by start, so a mention is checked against the few that can cover it (a long
+    # text has thousands of titled names).
+    role_spans.sort(key=lambda span: span[0])
+    starts = [span[0] for span in role_spans]
+    longest = max((e - s for s, e, _ in role_spans), default=0)
+
+    def in_role(m: EntityMention) -> bool:
+        lo, hi = bisect.bisect_left(starts, m.start - longest), bisect.bisect_right(starts, m.start)
+        return any(
+            s <= m.start and m.end <= e and m.text.lower() in role
+            for s, e, role in role_spans[lo:hi]
         )
-    ]
+
+    return [m for m in mentions if m.kind is EntityKind.PERSON or not in_role(m)]
 
 
 def _recover_surnames(

@@ -67,7 +67,16 @@ class QuoteContext:
         self.token_starts = [tok.idx for tok in doc]
         self.paragraphs = paragraphs(text)
         self.para_starts = [p[0] for p in self.paragraphs]
-        self.quoted: list[QuotedSpan] = []
+        self.quoted = []
+        # people's mentions by their last and first word, in text order (for name_for)
+        # people's mentions (indices, in text order) by last or first word and length
+        self.people_by_word: dict[tuple[str, str, int], list[int]] = {}
+        self.name_lengths: set[int] = set()
+        for i, m in enumerate(self.entities):
+            if m.kind is EntityKind.PERSON and (words := m.text.split()):
+                self.name_lengths.add(len(words))
+                self.people_by_word.setdefault(("last", words[-1], len(words)), []).append(i)
+                self.people_by_word.setdefault(("first", words[0], len(words)), []).append(i)
 
     def token_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
@@ -75,8 +84,34 @@ class QuoteContext:
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, offset) - 1)
 
+    @property
+    def quoted(self) -> list[QuotedSpan]:
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, spans: Sequence[QuotedSpan]) -> None:
+        # Indexed once: a long text has thousands of quotes, asked about for every token.
+        self._quoted = list(spans)
+        by_open = sorted(self._quoted, key=lambda q: q.open_start)
+        self._opens = [q.open_start for q in by_open]
+        self._reach: list[int] = []  # the furthest close_end of the spans opened so far
+        for q in by_open:
+            self._reach.append(max(q.close_end, self._reach[-1] if self._reach else q.close_end))
+        self._ending: dict[int, list[QuotedSpan]] = {}
+        for q in self._quoted:
+            self._ending.setdefault(q.close_end, []).append(q)
+
     def inside_quote(self, offset: int) -> bool:
-        return any(q.open_start <= offset < q.close_end for q in self.quoted)
+        i = bisect.bisect_right(self._opens, offset) - 1
+        return i >= 0 and self._reach[i] > offset
+
+    def overlaps_quote(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` shares a character with a quoted span."""
+        i = bisect.bisect_left(self._opens, end) - 1
+        return i >= 0 and self._reach[i] > start
+
+    def quotes_ending_at(self, offset: int) -> list[QuotedSpan]:
+        return self._ending.get(offset, [])
 
     def entity_covering(self, start: int, end: int) -> EntityMention | None:
         i = bisect.bisect_right(self.entity_starts, end) - 1
@@ -123,17 +158,21 @@ def name_for(ctx: QuoteContext, mention: EntityMention) -> str:
     if mention.kind is not EntityKind.PERSON:
         return mention.text
     words = mention.text.split()
-
-    def fuller(other: EntityMention) -> bool:
-        other_words = other.text.split()
-        same = words[-1] == other_words[-1] or (len(words) == 1 and words[0] == other_words[0])
-        return other.kind is EntityKind.PERSON and len(other_words) > len(words) and same
-
-    candidates = [m for m in ctx.entities if fuller(m)]
-    before = [m for m in candidates if m.start < mention.start]
-    if before:
-        return before[-1].text
-    return candidates[0].text if candidates else mention.text
+    if not words:
+        return mention.text
+    # Fuller forms share the family name (or, for one word, the given name) and have
+    # more words: looked up by word and length, not by scanning every mention (a long
+    # text has tens of thousands).
+    keys = [("last", words[-1], n) for n in ctx.name_lengths if n > len(words)]
+    if len(words) == 1:
+        keys += [("first", words[0], n) for n in ctx.name_lengths if n > 1]
+    lists = [found for key in keys if (found := ctx.people_by_word.get(key))]
+    if not lists:
+        return mention.text
+    cut = bisect.bisect_left(ctx.entity_starts, mention.start)  # mentions that start before
+    before = [found[j - 1] for found in lists if (j := bisect.bisect_left(found, cut)) > 0]
+    best = max(before) if before else min(found[0] for found in lists)
+    return ctx.entities[best].text
 
 
 def resolve_speaker(ctx: QuoteContext, speaker: Speaker, history: Sequence[Attribution]) -> Speaker:

@@ -205,10 +205,7 @@ def _cue_before(ctx: QuoteContext, quote: QuotedSpan) -> Token | None:
         if "\n" in tok.text or (tok.text in SENTENCE_END and not ctx.inside_quote(tok.idx)):
             break
         if ctx.inside_quote(tok.idx):
-            if any(
-                q.close_end == tok.idx + len(tok.text) and _ends_sentence(ctx, q)
-                for q in ctx.quoted
-            ):
+            if any(_ends_sentence(ctx, q) for q in ctx.quotes_ending_at(tok.idx + len(tok.text))):
                 break
             continue
         if is_cue(tok) or (is_cue(tok, partial=True) and complement_clause(ctx, tok, quote)):
@@ -483,7 +480,7 @@ def _indirect_quote(
         return None
     start, end = _indirect_span(ctx, cue, head)
     # Clauses holding quotation marks are the direct path's (as partial quotes).
-    if end - start < 3 or any(q.open_start < end and start < q.close_end for q in ctx.quoted):
+    if end - start < 3 or ctx.overlaps_quote(start, end):
         return None
     history.append(
         Attribution(cue.idx, ctx.paragraph_of(cue.idx), speaker, (cue.idx, cue.idx + len(cue.text)))
