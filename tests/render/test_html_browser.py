@@ -147,3 +147,32 @@ def test_hostile_article_runs_nothing(browser: Any, tmp_path: Path) -> None:
     assert "window.__pwned=1" in p.inner_text("body")
     assert page.console == []
     assert page.requests == [path.as_uri()]
+
+
+def test_hostile_markdown_rendered_in_the_browser_runs_nothing(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The Markdown outputs with hostile titles, sources, paths and text, rendered by a
+    CommonMark renderer and opened in Chromium: no script runs, no image loads."""
+    markdown_it = pytest.importorskip("markdown_it")
+    from dateline.options import Options
+    from dateline.render import render_articles_markdown, render_timeline_markdown
+    from dateline.render.briefing_text import render_briefing_markdown
+    from dateline.timeline import build_timeline
+
+    corpus = hostile_corpus()
+    outputs = (
+        render_timeline_markdown(build_timeline(corpus, Options()), corpus, Options()),
+        render_articles_markdown(corpus.articles, corpus.report, Options()),
+        render_briefing_markdown(make_briefing(corpus)),
+    )
+    for i, markdown in enumerate(outputs):
+        path = tmp_path / f"md-{i}.html"
+        body = markdown_it.MarkdownIt("commonmark").render(markdown)
+        path.write_text(f"<!doctype html><meta charset=utf-8><body>{body}</body>", "utf-8")
+        page = Page(browser, DESKTOP)
+        p = page.open(path)
+        assert p.evaluate("typeof window.__pwned") == "undefined"
+        assert p.locator("img").count() == 0 and p.locator("script").count() == 0
+        assert page.console == []
+        assert page.requests == [path.as_uri()]
