@@ -46,7 +46,10 @@ def run(args: list[str], cwd: Path) -> tuple[float, bool, float]:
     )
     done = subprocess.run(
         [sys.executable, "-c", wrapper, sys.executable, "-c", RUNNER, *args],
-        cwd=cwd, text=True, capture_output=True, check=False,
+        cwd=cwd,
+        text=True,
+        capture_output=True,
+        check=False,
     )
     seconds = time.perf_counter() - start
     if "SPACY-IMPORTED" not in done.stderr:

@@ -32,11 +32,16 @@ def main() -> None:
     started = time.perf_counter()
     articles = load_articles([args.articles]).articles
     if args.limit:
-        articles = articles[:args.limit]
-    print(f"{len(articles)} articles loaded in {time.perf_counter() - started:.1f}s "
-          f"on {os.cpu_count()} cores")
-    runs = [("serial", Options(workers=1)), ("processes x2", Options(workers=2)),
-            ("dask local x2", Options(workers=2, scheduler="local"))]
+        articles = articles[: args.limit]
+    print(
+        f"{len(articles)} articles loaded in {time.perf_counter() - started:.1f}s "
+        f"on {os.cpu_count()} cores"
+    )
+    runs = [
+        ("serial", Options(workers=1)),
+        ("processes x2", Options(workers=2)),
+        ("dask local x2", Options(workers=2, scheduler="local")),
+    ]
     base = 0.0
     print(f"{'executor':<16}{'seconds':>9}{'art/s':>9}{'speed-up':>10}")
     for name, opts in runs:
@@ -48,16 +53,19 @@ def main() -> None:
         print(f"{name:<16}{seconds:9.2f}{len(articles) / seconds:9.1f}{base / seconds:9.2f}x")
     print(f"{'dask, warm x2':<16}", end="", flush=True)
     seconds = time_warm_dask(articles)
-    print(f"{seconds:9.2f}{len(articles) / seconds:9.1f}{base / seconds:9.2f}x  "
-          "(cluster started before timing, as with a long-running cluster)")
+    print(
+        f"{seconds:9.2f}{len(articles) / seconds:9.1f}{base / seconds:9.2f}x  "
+        "(cluster started before timing, as with a long-running cluster)"
+    )
 
 
 def time_warm_dask(articles: list[Article]) -> float:
     """Dask through a cluster that is already up: what a real deployment pays per run."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         opts = Options(workers=2, scheduler=cluster.scheduler_address)
         annotate_all(articles[:20], opts)  # workers import dateline once
         started = time.perf_counter()

@@ -39,8 +39,7 @@ DONE = (0, 1)  # finished; 1: some inputs rejected (empty files in the source co
 
 def add(folder: Path, store: Path, workers: int) -> subprocess.Popen[bytes]:
     args = ["add", str(folder), "--store", str(store), "--workers", str(workers)]
-    return subprocess.Popen([*COMMAND, *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen([*COMMAND, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def content(store: Path) -> dict[str, object]:
@@ -49,8 +48,9 @@ def content(store: Path) -> dict[str, object]:
         return {
             "articles": sorted(r[0] for r in db.execute("SELECT hash FROM articles")),
             "sources": sorted(db.execute("SELECT key, article_id, hash FROM sources")),
-            "annotations": sorted(db.execute(
-                "SELECT hash, versions, dct, problem IS NULL FROM annotations")),
+            "annotations": sorted(
+                db.execute("SELECT hash, versions, dct, problem IS NULL FROM annotations")
+            ),
             "files": sorted(db.execute("SELECT path, size, sha256 FROM files")),
             "fts": db.execute("SELECT count(*) FROM article_fts").fetchone()[0],
         }
@@ -69,8 +69,9 @@ def sources(store: Path) -> int:
 def checked(store: Path) -> bool:
     if not store.exists():
         return True
-    result = subprocess.run([*COMMAND, "check", "--store", str(store)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [*COMMAND, "check", "--store", str(store)], capture_output=True, text=True, check=False
+    )
     return result.returncode == 0
 
 
@@ -116,8 +117,10 @@ def main() -> None:
             print(f"chain {chains}: {kills} kills so far, store equals the uninterrupted one")
         stalled = sum(g == 0 for g in gains)
         print(f"{kills} kills in {chains} chains; every store checked and equal at the end")
-        print(f"sources gained per killed run: mean {sum(gains) / len(gains):.1f}, "
-              f"none gained in {stalled} runs (killed before their first commit)")
+        print(
+            f"sources gained per killed run: mean {sum(gains) / len(gains):.1f}, "
+            f"none gained in {stalled} runs (killed before their first commit)"
+        )
 
 
 if __name__ == "__main__":

@@ -31,19 +31,27 @@ def peak_mb() -> float:
 
 def generate(source: Path, target: Path, count: int) -> None:
     """``count`` distinct articles in ``YYYY-MM-DD`` folders, dates shifted by 0-9 years."""
-    files = sorted(p for p in source.rglob("*") if p.is_file() and p.stat().st_size
-                   and p.parent.parent.name == "articles")
-    texts = [(p.parent.name, p.name, p.read_text(encoding="utf-8", errors="replace"))
-             for p in files]
+    files = sorted(
+        p
+        for p in source.rglob("*")
+        if p.is_file() and p.stat().st_size and p.parent.parent.name == "articles"
+    )
+    texts = [
+        (p.parent.name, p.name, p.read_text(encoding="utf-8", errors="replace")) for p in files
+    ]
     for i in range(count):
         folder_name, name, text = texts[i % len(texts)]
         day = dt.date.fromisoformat(folder_name)
-        shifted = day.replace(year=day.year + (i // len(texts)) % 10) if not (
-            day.month == 2 and day.day == 29) else day
+        shifted = (
+            day.replace(year=day.year + (i // len(texts)) % 10)
+            if not (day.month == 2 and day.day == 29)
+            else day
+        )
         folder = target / shifted.isoformat()
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"s{i:06d}_{name}").write_text(f"{text}\nSynthetic copy {i} .\n",
-                                                  encoding="utf-8")
+        (folder / f"s{i:06d}_{name}").write_text(
+            f"{text}\nSynthetic copy {i} .\n", encoding="utf-8"
+        )
 
 
 def main() -> None:
@@ -72,16 +80,20 @@ def run(articles: Path, size: int, workers: int, tmp: Path) -> None:
     with open_store(db) as store:
         result = store.add([tmp / "corpus"], opts)
     ingest = time.perf_counter() - started
-    print(f"ingest: {len(result.new):,} new, {len(result.rejected)} rejected in {ingest:.0f} s "
-          f"({size / ingest:.0f} articles/s); store {db.stat().st_size / 1e6:.0f} MB; "
-          f"peak memory so far {peak_mb():.0f} MB")
+    print(
+        f"ingest: {len(result.new):,} new, {len(result.rejected)} rejected in {ingest:.0f} s "
+        f"({size / ingest:.0f} articles/s); store {db.stat().st_size / 1e6:.0f} MB; "
+        f"peak memory so far {peak_mb():.0f} MB"
+    )
     query = opts.but(keywords=("egypt", "egyptian"), dates=30, sentences=2)
     started = time.perf_counter()
     corpus = corpus_from_store(db, query, prefilter=True)
     timeline = build_timeline(corpus, query)
     seconds = time.perf_counter() - started
-    print(f"keyword timeline query: {len(corpus.articles):,} articles matched, "
-          f"{len(timeline.entries)} dates, {seconds:.1f} s; peak memory {peak_mb():.0f} MB")
+    print(
+        f"keyword timeline query: {len(corpus.articles):,} articles matched, "
+        f"{len(timeline.entries)} dates, {seconds:.1f} s; peak memory {peak_mb():.0f} MB"
+    )
 
 
 if __name__ == "__main__":

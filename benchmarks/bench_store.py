@@ -45,16 +45,23 @@ def generate(source: Path, target: Path, count: int, tag: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         text = original.read_text(encoding="utf-8", errors="replace")
         (folder / f"{tag}{i:06d}_{original.name}").write_text(
-            f"{text}\nWire reference {tag}-{i} .\n", encoding="utf-8")
+            f"{text}\nWire reference {tag}-{i} .\n", encoding="utf-8"
+        )
     return target
 
 
 def cold_and_warm(articles: Path, opts: Options, tmp: Path) -> None:
     store_path = tmp / "topic.db"
-    cold, cold_s = timed("cold cached_build_corpus", cached_build_corpus, [articles], opts,
-                         store_path)
-    warm, warm_s = timed("warm cached_build_corpus (unchanged files)", cached_build_corpus,
-                         [articles], opts, store_path)
+    cold, cold_s = timed(
+        "cold cached_build_corpus", cached_build_corpus, [articles], opts, store_path
+    )
+    warm, warm_s = timed(
+        "warm cached_build_corpus (unchanged files)",
+        cached_build_corpus,
+        [articles],
+        opts,
+        store_path,
+    )
     assert warm.articles == cold.articles and warm.annotations == cold.annotations
     print(f"  {len(cold.articles)} articles; warm = {100 * warm_s / cold_s:.1f}% of cold")
 
@@ -62,18 +69,20 @@ def cold_and_warm(articles: Path, opts: Options, tmp: Path) -> None:
 def incremental(articles: Path, opts: Options, tmp: Path, size: int) -> None:
     corpus = generate(articles, tmp / "big", size, "g")
     with open_store(tmp / "big.db") as store:
-        first, seconds = timed(f"add {size} generated articles (cold)", store.add, [corpus],
-                               opts)
-        print(f"  {len(first.new)} new, {first.annotated} annotated, "
-              f"{len(first.duplicates)} duplicates, {size / seconds:.1f} articles/s")
+        first, seconds = timed(f"add {size} generated articles (cold)", store.add, [corpus], opts)
+        print(
+            f"  {len(first.new)} new, {first.annotated} annotated, "
+            f"{len(first.duplicates)} duplicates, {size / seconds:.1f} articles/s"
+        )
         generate(articles, corpus, 10, "n")  # 10 more, beside the others
         more, _ = timed("add 10 new articles to the store", store.add, [corpus], opts)
-        print(f"  {len(more.new)} new, {len(more.unchanged)} unchanged, "
-              f"{more.annotated} annotated")
+        print(f"  {len(more.new)} new, {len(more.unchanged)} unchanged, {more.annotated} annotated")
         _, _ = timed("read the whole store back as a Corpus", store.corpus, opts)
         stats = store.stats()
-        print(f"  store: {stats.articles} articles, {stats.bytes / 1e6:.1f} MB, "
-              f"{stats.near_duplicate_pairs} near-duplicate pairs")
+        print(
+            f"  store: {stats.articles} articles, {stats.bytes / 1e6:.1f} MB, "
+            f"{stats.near_duplicate_pairs} near-duplicate pairs"
+        )
 
 
 def main() -> None:

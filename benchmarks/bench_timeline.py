@@ -41,10 +41,12 @@ def bench(path: Path, workers: int) -> str:
     build_timeline(corpus, opts.but(dates=20, sentences=2, keywords=("the",)))
     t4 = time.perf_counter()
     sentences = sum(len(a.sentences) for a in annotations.values())
-    return (f"{path.parent.name if path.name == 'articles' else path.name:<10} "
-            f"{len(loaded.articles):>8} {sentences:>9} {t1 - t0:>8.1f} {t2 - t1:>9.1f} "
-            f"{t3 - t2:>9.1f} {t3 - t0:>7.1f} {t4 - t3:>10.1f} {peak_mb():>8.0f}  "
-            f"({len(timeline.entries)} dates)")
+    return (
+        f"{path.parent.name if path.name == 'articles' else path.name:<10} "
+        f"{len(loaded.articles):>8} {sentences:>9} {t1 - t0:>8.1f} {t2 - t1:>9.1f} "
+        f"{t3 - t2:>9.1f} {t3 - t0:>7.1f} {t4 - t3:>10.1f} {peak_mb():>8.0f}  "
+        f"({len(timeline.entries)} dates)"
+    )
 
 
 def main() -> None:
@@ -56,8 +58,10 @@ def main() -> None:
     if not paths:
         print(f"no data: give topic folders, or put Timeline17 in {DATA}")
         return
-    print(f"{'topic':<10} {'articles':>8} {'sentences':>9} {'load s':>8} {'annotate':>9} "
-          f"{'timeline':>9} {'total':>7} {'rerun opt':>10} {'peak MB':>8}")
+    print(
+        f"{'topic':<10} {'articles':>8} {'sentences':>9} {'load s':>8} {'annotate':>9} "
+        f"{'timeline':>9} {'total':>7} {'rerun opt':>10} {'peak MB':>8}"
+    )
     for path in paths:
         print(bench(path, args.workers), flush=True)
 

@@ -8,11 +8,13 @@ from dateline.embed import get_embedder
 
 
 def test_embeddings_are_unit_vectors_that_rank_paraphrases_closer() -> None:
-    vectors = get_embedder().encode([
-        "Ban Ki-moon urged Russia and the United States to help.",
-        "The UN chief pressed Moscow and Washington to assist.",
-        "Oil spilled into the Gulf of Mexico from the damaged well.",
-    ])
+    vectors = get_embedder().encode(
+        [
+            "Ban Ki-moon urged Russia and the United States to help.",
+            "The UN chief pressed Moscow and Washington to assist.",
+            "Oil spilled into the Gulf of Mexico from the damaged well.",
+        ]
+    )
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     sims = vectors @ vectors.T

@@ -41,8 +41,11 @@ def test_executor_choice_follows_options() -> None:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_map_stream_gives_every_result_in_bounded_batches(workers: int) -> None:
-    batches = list(engine.map_stream(partial(square, offset=1), range(300),
-                                     Options(workers=workers), batch_size=50))
+    batches = list(
+        engine.map_stream(
+            partial(square, offset=1), range(300), Options(workers=workers), batch_size=50
+        )
+    )
     assert all(len(b) <= 50 for b in batches)
     assert sorted(r for b in batches for r in b) == [x * x + 1 for x in range(300)]
 
@@ -67,8 +70,10 @@ def test_annotate_all_records_failures_without_stopping(syria: list[Article]) ->
     object.__setattr__(broken, "text", None)  # a bug in a stage, simulated
     found, failures = pipeline.annotate_all([*syria, broken], Options(workers=1))
     assert set(found) == {a.id for a in syria}
-    assert {(f.article_id, f.stage) for f in failures} == {("broken", "sentences"),
-                                                           ("broken", "timex")}
+    assert {(f.article_id, f.stage) for f in failures} == {
+        ("broken", "sentences"),
+        ("broken", "timex"),
+    }
 
 
 def test_process_pool_matches_serial(syria: list[Article]) -> None:
@@ -81,8 +86,9 @@ def test_process_pool_matches_serial(syria: list[Article]) -> None:
 
 def test_dask_local_cluster_matches_serial(syria: list[Article], tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
         opts = Options(workers=1, scheduler=cluster.scheduler_address)
         found, failures = pipeline.annotate_all(syria, opts)
         with open_store(tmp_path / "c.db") as db:  # ingest + annotate on the workers

@@ -13,8 +13,6 @@ from tests.builders import run_cli as run
 pytestmark = pytest.mark.slow
 
 
-
-
 @pytest.fixture(scope="module")
 def quotes_doc() -> dict:
     result = run("quotes", str(SYRIA))

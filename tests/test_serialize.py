@@ -40,23 +40,55 @@ maybe_text = st.none() | texts
 pairs = st.none() | st.tuples(small, small)
 days = st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
 intervals = st.none() | st.builds(DateInterval, days, days, st.sampled_from(Granularity))
-timexes = st.builds(Timex, small, small, st.sampled_from(TimexType), texts, intervals, texts,
-                    st.booleans())
+timexes = st.builds(
+    Timex, small, small, st.sampled_from(TimexType), texts, intervals, texts, st.booleans()
+)
 mentions = st.builds(EntityMention, small, small, st.sampled_from(EntityKind), texts)
 quotes = st.builds(Quote, small, small, st.booleans(), pairs, maybe_text, pairs)
-pub_dates = st.builds(PublicationDate, st.none() | days, st.sampled_from(Confidence), texts,
-                      texts, maybe_text, maybe_text)
-offset_maps = st.builds(OffsetMap, st.tuples(small, small), st.tuples(small, small),
-                        st.tuples(small, small), st.tuples(st.booleans(), st.booleans()),
-                        small, small)
-articles = st.builds(Article, texts, texts, texts, pub_dates, maybe_text, pairs, small,
-                     maybe_text, maybe_text, maybe_text, maybe_text, texts, offset_maps,
-                     st.lists(texts, max_size=3).map(tuple))
-annotations = st.builds(Annotations, texts, st.lists(st.tuples(small, small)).map(tuple),
-                        st.lists(timexes, max_size=4).map(tuple),
-                        st.lists(mentions, max_size=4).map(tuple),
-                        st.lists(quotes, max_size=4).map(tuple),
-                        st.lists(st.tuples(texts, texts), max_size=2).map(tuple))
+pub_dates = st.builds(
+    PublicationDate,
+    st.none() | days,
+    st.sampled_from(Confidence),
+    texts,
+    texts,
+    maybe_text,
+    maybe_text,
+)
+offset_maps = st.builds(
+    OffsetMap,
+    st.tuples(small, small),
+    st.tuples(small, small),
+    st.tuples(small, small),
+    st.tuples(st.booleans(), st.booleans()),
+    small,
+    small,
+)
+articles = st.builds(
+    Article,
+    texts,
+    texts,
+    texts,
+    pub_dates,
+    maybe_text,
+    pairs,
+    small,
+    maybe_text,
+    maybe_text,
+    maybe_text,
+    maybe_text,
+    texts,
+    offset_maps,
+    st.lists(texts, max_size=3).map(tuple),
+)
+annotations = st.builds(
+    Annotations,
+    texts,
+    st.lists(st.tuples(small, small)).map(tuple),
+    st.lists(timexes, max_size=4).map(tuple),
+    st.lists(mentions, max_size=4).map(tuple),
+    st.lists(quotes, max_size=4).map(tuple),
+    st.lists(st.tuples(texts, texts), max_size=2).map(tuple),
+)
 
 
 @given(timexes)

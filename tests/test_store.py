@@ -42,8 +42,9 @@ def test_corpus_from_store_equals_build_corpus(articles: Path, db: store.Store) 
     assert got.report == want.report
 
 
-def test_readding_unchanged_files_does_no_work(articles: Path, db: store.Store,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readding_unchanged_files_does_no_work(
+    articles: Path, db: store.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = db.add([articles], SERIAL)
     assert len(first.new) == 5 and first.annotated == 5
     monkeypatch.setattr(store.ingest, "build_article_reported", _must_not_run)  # no cleaning either
@@ -67,8 +68,9 @@ def test_touched_file_is_unchanged(articles: Path, db: store.Store) -> None:
 def test_changed_file_recomputes_only_itself(articles: Path, db: store.Store) -> None:
     db.add([articles], SERIAL)
     path = sorted(articles.glob("*.txt"))[1]
-    path.write_text(path.read_text(encoding="utf-8") + "\nA closing line was added.\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nA closing line was added.\n", encoding="utf-8"
+    )
     again = db.add([articles], SERIAL)
     assert again.changed == (path.name,) and again.annotated == 1
     corpus = db.corpus(SERIAL)
@@ -76,8 +78,9 @@ def test_changed_file_recomputes_only_itself(articles: Path, db: store.Store) ->
     assert "closing line" in corpus.article(path.name).text
 
 
-def test_exact_duplicates_are_stored_once_with_both_sources(tmp_path: Path, articles: Path,
-                                                            db: store.Store) -> None:
+def test_exact_duplicates_are_stored_once_with_both_sources(
+    tmp_path: Path, articles: Path, db: store.Store
+) -> None:
     other = tmp_path / "mirror"
     other.mkdir()
     source = sorted(articles.glob("*.txt"))[0]
@@ -93,8 +96,9 @@ def test_exact_duplicates_are_stored_once_with_both_sources(tmp_path: Path, arti
 def test_near_duplicates_are_linked(tmp_path: Path, articles: Path, db: store.Store) -> None:
     source = sorted(articles.glob("*.txt"))[0]
     text = source.read_text(encoding="utf-8")
-    (articles / "republished.txt").write_text(text + "\nUpdated with a late comment.\n",
-                                              encoding="utf-8")
+    (articles / "republished.txt").write_text(
+        text + "\nUpdated with a late comment.\n", encoding="utf-8"
+    )
     db.add([articles], SERIAL)
     pairs = db.near_duplicates()
     assert len(pairs) == 1
@@ -110,22 +114,28 @@ def test_minhash_estimates_jaccard() -> None:
     assert (same == other).mean() < 0.2
 
 
-def test_annotator_version_change_recomputes_exactly_that(articles: Path, db: store.Store,
-                                                          monkeypatch: pytest.MonkeyPatch
-                                                          ) -> None:
+def test_annotator_version_change_recomputes_exactly_that(
+    articles: Path, db: store.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db.add([articles], SERIAL)
-    sentences_rows = db.db.execute("SELECT * FROM annotations WHERE versions = ?",
-                                   (store.stage_keys(["sentences"])[0],)).fetchall()
-    bumped = tuple(replace(s, version="test-bump") if s.name == "timex" else s
-                   for s in pipeline.STAGES)
+    sentences_rows = db.db.execute(
+        "SELECT * FROM annotations WHERE versions = ?", (store.stage_keys(["sentences"])[0],)
+    ).fetchall()
+    bumped = tuple(
+        replace(s, version="test-bump") if s.name == "timex" else s for s in pipeline.STAGES
+    )
     monkeypatch.setattr(pipeline, "STAGES", bumped)
     again = db.add([articles], SERIAL)
     assert again.annotated == 5 and again.new == ()
     versions = {v for (v,) in db.db.execute("SELECT DISTINCT versions FROM annotations")}
     assert versions == set(store.stage_keys(pipeline.TIMELINE_STAGES))  # stale ones pruned
     assert "timex=test-bump" in versions
-    assert db.db.execute("SELECT * FROM annotations WHERE versions = ?",
-                         (store.stage_keys(["sentences"])[0],)).fetchall() == sentences_rows
+    assert (
+        db.db.execute(
+            "SELECT * FROM annotations WHERE versions = ?", (store.stage_keys(["sentences"])[0],)
+        ).fetchall()
+        == sentences_rows
+    )
 
 
 def test_rejected_inputs_are_recorded_then_cleared(articles: Path, db: store.Store) -> None:
@@ -134,8 +144,7 @@ def test_rejected_inputs_are_recorded_then_cleared(articles: Path, db: store.Sto
     result = db.add([articles], SERIAL)
     assert [r.path for r in result.rejected] == [str(bad)]
     assert db.stats().rejected[0][0] == str(bad)
-    bad.write_text("Now the file holds a proper article with enough words in it.",
-                   encoding="utf-8")
+    bad.write_text("Now the file holds a proper article with enough words in it.", encoding="utf-8")
     fixed = db.add([articles], SERIAL)
     assert fixed.rejected == () and fixed.new == ("empty.txt",)
     assert db.stats().rejected == ()
@@ -144,8 +153,9 @@ def test_rejected_inputs_are_recorded_then_cleared(articles: Path, db: store.Sto
 def test_search_finds_articles_by_phrase(articles: Path, db: store.Store) -> None:
     db.add([articles], SERIAL)
     hits = search(db, "chemical weapons")
-    assert hits and all("chemical weapons" in db.corpus(SERIAL).article(h).text.lower()
-                        for h in hits)
+    assert hits and all(
+        "chemical weapons" in db.corpus(SERIAL).article(h).text.lower() for h in hits
+    )
     assert search(db, "zzzz-not-a-word") == []
     assert search(db, ' "quoted, odd ') is not None  # punctuation never breaks FTS syntax
 
@@ -225,5 +235,6 @@ def make_many_articles(folder: Path, count: int) -> Path:
     for i in range(count):
         (folder / f"a{i:05d}.txt").write_text(
             f"{texts[i % len(texts)]}\nReference {i} was filed with the wire desk.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return folder

@@ -18,8 +18,9 @@ COMMAND = [sys.executable, "-m", "dateline.cli_store"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, timeout=600,
-                          check=False)
+    return subprocess.run(
+        [*COMMAND, *args], capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -55,8 +56,9 @@ def test_sigkill_mid_add_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     folder = make_many_articles(tmp_path / "many", 250)
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
     args = ["add", str(folder), "--workers", "1", "--store"]
-    proc = subprocess.Popen([*COMMAND, *args, str(killed)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*COMMAND, *args, str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         rows_before_kill = wait_for_rows(killed, proc)
     finally:
@@ -102,12 +104,19 @@ def test_concurrent_adds_with_colliding_ids_both_succeed(tmp_path: Path) -> None
         for i in range(n):
             (folder / f"{i:03d}.txt").write_text(
                 f"January {i % 28 + 1}, 2013\n\nThe council of {side} town {i} met on Monday "
-                f"and agreed to build a new bridge over river {i}.\n", encoding="utf-8")
+                f"and agreed to build a new bridge over river {i}.\n",
+                encoding="utf-8",
+            )
     db = tmp_path / "corpus.db"
-    procs = [subprocess.Popen([*COMMAND, "add", str(tmp_path / side), "--workers", "1",
-                               "--store", str(db)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-             for side in ("left", "right")]
+    procs = [
+        subprocess.Popen(
+            [*COMMAND, "add", str(tmp_path / side), "--workers", "1", "--store", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for side in ("left", "right")
+    ]
     outs = [proc.communicate(timeout=600) for proc in procs]
     assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in outs]
     with sqlite3.connect(db) as conn:

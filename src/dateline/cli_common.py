@@ -179,19 +179,23 @@ def make_options(**kwargs: Any) -> Options:
     return Options(**{k: v for k, v in kwargs.items() if v is not None})
 
 
-def load_corpus(paths: Sequence[Path], opts: Options, cache: bool,
-                stages: Sequence[str] | None = None) -> Corpus:
+def load_corpus(
+    paths: Sequence[Path], opts: Options, cache: bool, stages: Sequence[str] | None = None
+) -> Corpus:
     """From a store, through the default cache, or straight from the files, with the
     stages named (default: the model-free ones a timeline needs). Without the spaCy
     model, the stages that need it are left out (a briefing says so)."""
     from dateline.pipeline import TIMELINE_STAGES, without_missing_model
 
-    return without_missing_model(lambda todo: _load_corpus(paths, opts, cache, todo),
-                                 TIMELINE_STAGES if stages is None else stages)
+    return without_missing_model(
+        lambda todo: _load_corpus(paths, opts, cache, todo),
+        TIMELINE_STAGES if stages is None else stages,
+    )
 
 
-def _load_corpus(paths: Sequence[Path], opts: Options, cache: bool,
-                 stages: Sequence[str]) -> Corpus:
+def _load_corpus(
+    paths: Sequence[Path], opts: Options, cache: bool, stages: Sequence[str]
+) -> Corpus:
     from dateline.pipeline import build_corpus
     from dateline.store import cache_path_for, cached_build_corpus, corpus_from_store
 

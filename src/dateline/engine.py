@@ -84,8 +84,14 @@ def executor_name(opts: Options, n_items: int | None = None) -> str:
     return "serial"
 
 
-def map_stream(func: Callable[[T], R], items: Iterable[T], opts: Options, *,
-               n_items: int | None = None, batch_size: int = BATCH_SIZE) -> Iterator[list[R]]:
+def map_stream(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    opts: Options,
+    *,
+    n_items: int | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[list[R]]:
     """Apply ``func`` to every item; yield the results in batches as they complete.
 
     ``func`` must be picklable (a module-level function, or a ``functools.partial`` of
@@ -93,13 +99,20 @@ def map_stream(func: Callable[[T], R], items: Iterable[T], opts: Options, *,
     in completion order, not input order. ``n_items`` (when known) lets short runs skip
     starting a pool.
     """
-    yield from map_chunks(partial(run_chunk, func), items, opts, n_items=n_items,
-                          batch_size=batch_size)
+    yield from map_chunks(
+        partial(run_chunk, func), items, opts, n_items=n_items, batch_size=batch_size
+    )
 
 
-def map_chunks(func: Callable[[list[T]], list[R]], items: Iterable[T], opts: Options, *,
-               n_items: int | None = None, batch_size: int = BATCH_SIZE,
-               task_size: int = TASK_SIZE) -> Iterator[list[R]]:
+def map_chunks(
+    func: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    opts: Options,
+    *,
+    n_items: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    task_size: int = TASK_SIZE,
+) -> Iterator[list[R]]:
     """Like :func:`map_stream`, but ``func`` takes ``task_size`` items at once and gives
     one result per item: the serial executor calls it on chunks too."""
     name = executor_name(opts, n_items)
@@ -170,9 +183,12 @@ def beside(here: Callable[[], R], there: Callable[[], S], opts: Options) -> tupl
     key = id(there)
     _INHERITED[key] = there
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=exit_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(
+            1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             future = pool.submit(_call_inherited, key)  # forks now, with the table set
             mine = here()
             theirs: S = future.result()
@@ -181,10 +197,12 @@ def beside(here: Callable[[], R], there: Callable[[], S], opts: Options) -> tupl
     return mine, theirs
 
 
-def _pool_stream(func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]],
-                 workers: int) -> Iterator[R]:
-    with ProcessPoolExecutor(workers, initializer=exit_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+def _pool_stream(
+    func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]], workers: int
+) -> Iterator[R]:
+    with ProcessPoolExecutor(
+        workers, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         pending: set[Future[list[R]]] = {
             pool.submit(func, c) for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)
         }
@@ -207,14 +225,19 @@ def _dask_client(opts: Options) -> AbstractContextManager[Any]:
     """A client for the scheduler the options name, or for a fresh local cluster."""
     distributed = _distributed()
     if opts.scheduler == "local":
-        cluster = distributed.LocalCluster(n_workers=worker_count(opts), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+        cluster = distributed.LocalCluster(
+            n_workers=worker_count(opts),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
         return _ClosingClient(distributed.Client(cluster), cluster)
     try:
         client = distributed.Client(opts.scheduler)
     except (OSError, TimeoutError) as err:  # refused, timed out, no route to the host
         raise EnvironmentProblemError(
-            str(opts.scheduler), f"cannot reach the Dask scheduler: {err}",
+            str(opts.scheduler),
+            f"cannot reach the Dask scheduler: {err}",
             "start one ('dask scheduler'), check the address, or leave out --scheduler",
         ) from err
     return _ClosingClient(client, None)
@@ -234,8 +257,9 @@ class _ClosingClient(AbstractContextManager[Any]):
             self.cluster.close()
 
 
-def _dask_stream(func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]],
-                 opts: Options) -> Iterator[R]:
+def _dask_stream(
+    func: Callable[[list[T]], list[R]], chunks: Iterator[list[T]], opts: Options
+) -> Iterator[R]:
     with _dask_client(opts) as client:
         in_flight = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
         pending = _distributed().as_completed()

@@ -24,8 +24,10 @@ class StoreDamagedError(InputError):
     """A store file whose pages or records are damaged: dateline reads nothing more from
     it and never writes into it."""
 
-    FIX = ("restore it from a backup, or rebuild it: move it aside and run 'dateline add' "
-           "on the sources again")
+    FIX = (
+        "restore it from a backup, or rebuild it: move it aside and run 'dateline add' "
+        "on the sources again"
+    )
 
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(path, f"the store is damaged: {problem}", self.FIX)

@@ -139,8 +139,11 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
     """One actor as JSON, the same in ``dateline actors`` and in the briefing (see
     docs/json-schema.md, ACTOR)."""
     return {
-        "id": actor.id, "name": actor.name, "kind": actor.kind.value,
-        "title": actor.title or None, "titles": list(actor.titles),
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "title": actor.title or None,
+        "titles": list(actor.titles),
         "aliases": [{"text": text, "count": count} for text, count in actor.aliases],
         "mentions": actor.mentions,
         "article_ids": list(actor.article_ids),
@@ -191,11 +194,17 @@ def render_quotes_markdown(doc: dict[str, Any], speakers: int = MAX_SPEAKERS) ->
 
 
 def render_actors_markdown(doc: dict[str, Any]) -> str:
-    out = ["# Actors", "", "| actor | kind | aliases | title | mentions | seen |",
-           "|---|---|---|---|---|---|"]
+    out = [
+        "# Actors",
+        "",
+        "| actor | kind | aliases | title | mentions | seen |",
+        "|---|---|---|---|---|---|",
+    ]
     for actor in doc["actors"]:
         aliases = ", ".join(f"{a['text']} ({a['count']})" for a in actor["aliases"])
         seen = f"{actor['first_seen'] or '?'} to {actor['last_seen'] or '?'}"
-        out.append(f"| {actor['name']} | {actor['kind']} | {aliases} | "
-                   f"{actor['title'] or ''} | {actor['mentions']} | {seen} |")
+        out.append(
+            f"| {actor['name']} | {actor['kind']} | {aliases} | "
+            f"{actor['title'] or ''} | {actor['mentions']} | {seen} |"
+        )
     return "\n".join(out) + "\n"

@@ -46,8 +46,9 @@ class Stage:
 
 
 def _sentences(article: Article, opts: Options) -> Annotations:
-    return Annotations(article.id, sentences=tuple(split_sentences(article.text,
-                                                                   article.body_start)))
+    return Annotations(
+        article.id, sentences=tuple(split_sentences(article.text, article.body_start))
+    )
 
 
 def _timexes(article: Article, opts: Options) -> Annotations:
@@ -61,8 +62,10 @@ def _speech_many(articles: Sequence[Article], opts: Options) -> list[Annotations
     from dateline.annotate import quotes
 
     found = quotes.extract_quotes_many(a.text for a in articles)
-    return [Annotations(a.id, entities=ents, quotes=said)
-            for a, (ents, said) in zip(articles, found, strict=True)]
+    return [
+        Annotations(a.id, entities=ents, quotes=said)
+        for a, (ents, said) in zip(articles, found, strict=True)
+    ]
 
 
 def _speech(article: Article, opts: Options) -> Annotations:
@@ -72,8 +75,14 @@ def _speech(article: Article, opts: Options) -> Annotations:
 STAGES = (
     Stage("sentences", SPLITTER_VERSION, ("sentences",), _sentences),
     Stage("timex", TIMEX_VERSION, ("timexes",), _timexes),
-    Stage("speech", f"{ENTITIES_VERSION}+{QUOTES_VERSION}+{NLP_VERSION}",
-          ("entities", "quotes"), _speech, _speech_many, needs_model=True),
+    Stage(
+        "speech",
+        f"{ENTITIES_VERSION}+{QUOTES_VERSION}+{NLP_VERSION}",
+        ("entities", "quotes"),
+        _speech,
+        _speech_many,
+        needs_model=True,
+    ),
 )
 ANNOTATOR_VERSIONS = tuple((s.name, s.version) for s in STAGES)
 TIMELINE_STAGES = ("sentences", "timex")  # no model: what build_corpus runs by default
@@ -94,8 +103,9 @@ def ordered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(s.name for s in STAGES if s.name in wanted)
 
 
-def annotate_article(article: Article, opts: Options | None = None,
-                     stages: Sequence[str] = TIMELINE_STAGES) -> Annotations:
+def annotate_article(
+    article: Article, opts: Options | None = None, stages: Sequence[str] = TIMELINE_STAGES
+) -> Annotations:
     """The stages named (by default sentences and time expressions) on one article.
     A stage that fails raises; :func:`run_stages` records failures instead."""
     opts = opts or Options()
@@ -105,8 +115,9 @@ def annotate_article(article: Article, opts: Options | None = None,
     return found
 
 
-def run_stages(articles: Sequence[Article], opts: Options,
-               stages: Sequence[str]) -> list[tuple[str, tuple[Part, ...]]]:
+def run_stages(
+    articles: Sequence[Article], opts: Options, stages: Sequence[str]
+) -> list[tuple[str, tuple[Part, ...]]]:
     """(article id, one part per stage) for a few articles; a failure becomes a value,
     so one article never stops the others. What the executors run on every worker."""
     per_stage = [_run_stage(stage(name), articles, opts) for name in ordered(stages)]
@@ -153,9 +164,11 @@ def ordered_index(name: str) -> int:
     return next(i for i, s in enumerate(STAGES) if s.name == name)
 
 
-def annotate_all(articles: Sequence[Article], opts: Options,
-                 stages: Sequence[str] = TIMELINE_STAGES,
-                 ) -> tuple[dict[str, Annotations], list[StageFailure]]:
+def annotate_all(
+    articles: Sequence[Article],
+    opts: Options,
+    stages: Sequence[str] = TIMELINE_STAGES,
+) -> tuple[dict[str, Annotations], list[StageFailure]]:
     """The stages named on every article, with the executor the options ask for."""
     work = partial(run_stages, opts=opts, stages=ordered(stages))
     annotations: dict[str, Annotations] = {}
@@ -168,8 +181,11 @@ def annotate_all(articles: Sequence[Article], opts: Options,
     return annotations, failures
 
 
-def _collect(batch: Sequence[tuple[str, tuple[Part, ...]]], annotations: dict[str, Annotations],
-             failures: list[StageFailure]) -> None:
+def _collect(
+    batch: Sequence[tuple[str, tuple[Part, ...]]],
+    annotations: dict[str, Annotations],
+    failures: list[StageFailure],
+) -> None:
     for article_id, parts in batch:
         for part in parts:
             if isinstance(part, StageFailure):
@@ -178,8 +194,11 @@ def _collect(batch: Sequence[tuple[str, tuple[Part, ...]]], annotations: dict[st
                 annotations[article_id] = combine(annotations.get(article_id), part)
 
 
-def build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
-                 stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
+def build_corpus(
+    paths: Iterable[str | Path],
+    opts: Options | None = None,
+    stages: Sequence[str] = TIMELINE_STAGES,
+) -> Corpus:
     """Load every article under ``paths`` and run the stages named on it."""
     opts = opts or Options()
     loaded = load_articles(paths, opts)
@@ -196,8 +215,10 @@ def reported(corpus: Corpus, failures: Iterable[StageFailure]) -> Corpus:
     failed: dict[str, list[str]] = {}
     for failure in new:
         failed.setdefault(failure.article_id, []).append(str(failure))
-    inputs = tuple(replace(r, warnings=(*r.warnings, *failed[r.article_id]))
-                   if r.article_id in failed else r for r in corpus.report.inputs)
+    inputs = tuple(
+        replace(r, warnings=(*r.warnings, *failed[r.article_id])) if r.article_id in failed else r
+        for r in corpus.report.inputs
+    )
     return replace(corpus, report=RunReport(inputs), failures=(*corpus.failures, *new))
 
 
@@ -210,8 +231,9 @@ def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = No
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
         have = {name for name, _ in ann.versions} if ann else set()
-        missing = tuple(n for n in ordered(stages)
-                        if n not in have and (article.id, n) not in failed)
+        missing = tuple(
+            n for n in ordered(stages) if n not in have and (article.id, n) not in failed
+        )
         if missing:
             groups.setdefault(missing, []).append(article)
     annotations = dict(corpus.annotations)
@@ -225,8 +247,9 @@ def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = No
     return reported(replace(corpus, annotations=annotations), failures)
 
 
-def without_missing_model(build: Callable[[tuple[str, ...]], Corpus],
-                          stages: Sequence[str]) -> Corpus:
+def without_missing_model(
+    build: Callable[[tuple[str, ...]], Corpus], stages: Sequence[str]
+) -> Corpus:
     """``build(stages)``; when the model a stage needs is missing, ``build`` without the
     stages that need it (a briefing then says what it left out, and why)."""
     try:

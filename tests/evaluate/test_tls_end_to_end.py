@@ -25,8 +25,10 @@ from dateline.options import Options, TimelineTuning
 from tests.builders import SHARED_DATA
 
 T17 = SHARED_DATA / "t17-dev"
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not T17.exists(), reason="needs ../shared/data/t17-dev")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not T17.exists(), reason="needs ../shared/data/t17-dev"),
+]
 
 Corpora = Sequence[tuple[TLSTopic, Corpus]]
 
@@ -55,9 +57,11 @@ def test_all_dev_timelines_stay_above_their_floors(corpora: Corpora) -> None:
 
 def test_cross_validated_scores_stay_above_their_floors(corpora: Corpora) -> None:
     # Three variants keep this quick; `dateline eval tls DIR --loto` runs the full grid.
-    variants = [Variant("default", TimelineTuning()),
-                Variant("no story centroid", TimelineTuning(topic_weight=0.0)),
-                Variant("no date-led bonus", TimelineTuning(date_led_bonus=0.0))]
+    variants = [
+        Variant("default", TimelineTuning()),
+        Variant("no story centroid", TimelineTuning(topic_weight=0.0)),
+        Variant("no date-led bonus", TimelineTuning(date_led_bonus=0.0)),
+    ]
     cv = cross_validate(corpora, variants)
     assert set(cv.chosen) == {t.name for t, _ in corpora}
     assert len(cv.held_out) == 11

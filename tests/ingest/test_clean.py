@@ -120,9 +120,11 @@ def test_cleaning_never_crashes_and_maps_every_letter(original: str) -> None:
 
 
 def test_reuters_stamp_and_dateline_are_lifted_from_ptb_text() -> None:
-    text = ("Some junk line here .\nWASHINGTON | Thu Apr 30 , 2009 4:32 pm EDT WASHINGTON "
-            "-LRB- Reuters -RRB- - U.S. officials said on Thursday the national total of "
-            "confirmed H1N1 swine flu cases had risen to 109 .\nThe country 's total rose .\n")
+    text = (
+        "Some junk line here .\nWASHINGTON | Thu Apr 30 , 2009 4:32 pm EDT WASHINGTON "
+        "-LRB- Reuters -RRB- - U.S. officials said on Thursday the national total of "
+        "confirmed H1N1 swine flu cases had risen to 109 .\nThe country 's total rose .\n"
+    )
     result = clean_text(text)
     assert "\n\nU.S. officials said on Thursday" in result.text
     assert result.header.place == "WASHINGTON" and result.header.agencies == ["Reuters"]

@@ -169,10 +169,13 @@ def test_embedding_selector_builds_the_same_dates() -> None:
 def test_spreading_covers_a_long_story_beyond_its_peak() -> None:
     from dateline.timeline.dates import RankedDate, spread_dates
 
-    peak = [RankedDate(dt.date(2010, 6, 1) + dt.timedelta(days=i), 100.0 - i, 1, 1)
-            for i in range(10)]
-    late = [RankedDate(dt.date(2011, 6, 1), 30.0, 1, 1),
-            RankedDate(dt.date(2012, 6, 1), 20.0, 1, 1)]
+    peak = [
+        RankedDate(dt.date(2010, 6, 1) + dt.timedelta(days=i), 100.0 - i, 1, 1) for i in range(10)
+    ]
+    late = [
+        RankedDate(dt.date(2011, 6, 1), 30.0, 1, 1),
+        RankedDate(dt.date(2012, 6, 1), 20.0, 1, 1),
+    ]
     ranked = sorted(peak + late, key=lambda r: -r.score)
     chosen = {r.date for r in spread_dates(ranked, 3, 4.0)[:3]}
     assert chosen == {dt.date(2010, 6, 1), dt.date(2011, 6, 1), dt.date(2012, 6, 1)}
@@ -181,8 +184,9 @@ def test_spreading_covers_a_long_story_beyond_its_peak() -> None:
 def test_spreading_leaves_a_dense_short_story_alone() -> None:
     from dateline.timeline.dates import RankedDate, spread_dates
 
-    ranked = [RankedDate(dt.date(2011, 1, 25) + dt.timedelta(days=i), 50.0 - i, 1, 1)
-              for i in range(20)]
+    ranked = [
+        RankedDate(dt.date(2011, 1, 25) + dt.timedelta(days=i), 50.0 - i, 1, 1) for i in range(20)
+    ]
     assert spread_dates(ranked, 18, 4.0) == ranked
 
 
@@ -194,8 +198,10 @@ def test_the_story_centroid_keeps_summaries_on_the_story() -> None:
         "a2": ("On January 25 protesters in Cairo demanded that Mubarak resign.", D1),
         "b": ("Police fired tear gas at protesters against Mubarak in Cairo on January 28.", D2),
         "b2": ("Mubarak sent the army into Cairo on January 28 as protesters fought police.", D2),
-        "c": ("Iranian clerics in Tehran praised the Egyptian people on February 11 at prayers.",
-              D3),
+        "c": (
+            "Iranian clerics in Tehran praised the Egyptian people on February 11 at prayers.",
+            D3,
+        ),
         "d": ("Iranian television showed crowds in Tehran on February 11.", D3),
         "e": ("Mubarak resigned on February 11 as protesters in Cairo celebrated.", D3),
     }
@@ -211,41 +217,70 @@ def test_the_story_centroid_keeps_summaries_on_the_story() -> None:
     assert chosen_on_d3(opts.but(tuning=TimelineTuning(topic_weight=0.0))) in {"c", "d"}
 
 
-@pytest.mark.parametrize("text", [
-    "Oil spilled into the Gulf on Tuesday.", "yellowIda wrote: this is bad", "At 5:11 am EDT",
-    "(Update 6:56 a.m.) BP said", "UPDATE: BP said", "Visit www.bp.com", "see http://x.y",
-    "Follow @bp_america", "Click here", "Posted by admin", "A | B", "Crews updated the plan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil spilled into the Gulf on Tuesday.",
+        "yellowIda wrote: this is bad",
+        "At 5:11 am EDT",
+        "(Update 6:56 a.m.) BP said",
+        "UPDATE: BP said",
+        "Visit www.bp.com",
+        "see http://x.y",
+        "Follow @bp_america",
+        "Click here",
+        "Posted by admin",
+        "A | B",
+        "Crews updated the plan.",
+    ],
+)
 def test_the_noise_shortcut_agrees_with_the_noise_pattern(text: str) -> None:
     assert summarise._noisy(text) == (summarise.NOISE.search(text) is not None)
 
 
-@pytest.mark.parametrize(("caption", "is_caption"), [
-    ("Oil is seen on the surface of the Gulf near the coast of Louisiana on February 11.",
-     True),
-    ("In this image made from video provided by BP, oil flows from the well on February 11.",
-     True),
-    ("Oil company executives (L-R) testify before Congress in Washington on February 11.",
-     True),
-    ("The meeting on February 11 is seen as a test of the new government in Cairo.", False),
-    ("Mubarak resigned on February 11 after eighteen days of protest in Cairo.", False),
-])
+@pytest.mark.parametrize(
+    ("caption", "is_caption"),
+    [
+        (
+            "Oil is seen on the surface of the Gulf near the coast of Louisiana on February 11.",
+            True,
+        ),
+        (
+            "In this image made from video provided by BP, oil flows from the well on February 11.",
+            True,
+        ),
+        (
+            "Oil company executives (L-R) testify before Congress in Washington on February 11.",
+            True,
+        ),
+        ("The meeting on February 11 is seen as a test of the new government in Cairo.", False),
+        ("Mubarak resigned on February 11 after eighteen days of protest in Cairo.", False),
+    ],
+)
 def test_photo_captions_are_not_summaries(caption: str, is_caption: bool) -> None:
-    texts = {"a": (caption, D3),
-             "b": ("Crowds celebrated in Cairo after the army said on February 11 it took "
-                   "power.", D3)}
+    texts = {
+        "a": (caption, D3),
+        "b": ("Crowds celebrated in Cairo after the army said on February 11 it took power.", D3),
+    }
     c = corpus_of(texts)
     chosen = build_timeline(c, Options(dates=1, sentences=2)).entries[0].sentences
     assert {s.span.article_id for s in chosen} == ({"b"} if is_caption else {"a", "b"})
 
 
 def test_fragments_without_sentence_punctuation_are_not_summaries() -> None:
-    text = ("Geneva talks may resume on May 7 after the break\n\n"
-            "Peace talks between both delegations resume on May 7 in Geneva.")
+    text = (
+        "Geneva talks may resume on May 7 after the break\n\n"
+        "Peace talks between both delegations resume on May 7 in Geneva."
+    )
     article = make_article("a", text, dt.date(2013, 5, 7))
-    ann = Annotations("a", ((0, text.index("\n")), (text.index("Peace"), len(text))),
-                      (day_timex(text, "May 7", dt.date(2013, 5, 7)),
-                       day_timex(text, "May 7", dt.date(2013, 5, 7), 1)))
+    ann = Annotations(
+        "a",
+        ((0, text.index("\n")), (text.index("Peace"), len(text))),
+        (
+            day_timex(text, "May 7", dt.date(2013, 5, 7)),
+            day_timex(text, "May 7", dt.date(2013, 5, 7), 1),
+        ),
+    )
     timeline = build_timeline(make_corpus([article], [ann]), Options(dates=1, sentences=2))
     texts = [s.span.text(article) for e in timeline.entries for s in e.sentences]
     assert texts == ["Peace talks between both delegations resume on May 7 in Geneva."]
@@ -263,16 +298,26 @@ def test_a_web_time_stamp_and_the_page_furniture_before_it_are_cut_off() -> None
     assert [c.evidence.kind for c in index.published[pub]] == ["published-on-date"]
 
 
-@pytest.mark.parametrize(("text", "kept"), [
-    ("Boats skim the slick Photograph: Gerald Herbert/AP Underwater robots dived to the "
-     "ocean floor yesterday.", "Underwater robots dived to the ocean floor yesterday."),
-    ("* Child dies in Texas * First death outside Mexico By Maggie Fox WASHINGTON (Reuters)"
-     " - A 23-month-old child has died in Texas of swine flu.",
-     "A 23-month-old child has died in Texas of swine flu."),
-    ("Photographs of the spill were released by the Coast Guard.",
-     "Photographs of the spill were released by the Coast Guard."),
-    ("Crowds gathered (Reuters) - again.", "Crowds gathered (Reuters) - again."),  # no rest
-])
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Boats skim the slick Photograph: Gerald Herbert/AP Underwater robots dived to the "
+            "ocean floor yesterday.",
+            "Underwater robots dived to the ocean floor yesterday.",
+        ),
+        (
+            "* Child dies in Texas * First death outside Mexico By Maggie Fox WASHINGTON (Reuters)"
+            " - A 23-month-old child has died in Texas of swine flu.",
+            "A 23-month-old child has died in Texas of swine flu.",
+        ),
+        (
+            "Photographs of the spill were released by the Coast Guard.",
+            "Photographs of the spill were released by the Coast Guard.",
+        ),
+        ("Crowds gathered (Reuters) - again.", "Crowds gathered (Reuters) - again."),  # no rest
+    ],
+)
 def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> None:
     pub = dt.date(2009, 4, 29)
     article = make_article("a", text, pub)
@@ -281,22 +326,44 @@ def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> N
     assert [s.text for s in index.sentences] == [kept]
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("February 11 - Mubarak quits and the army takes power in Cairo.",
-     "Mubarak quits and the army takes power in Cairo."),
-    ("On February 11, Egypt's army took power in Cairo as crowds cheered.",
-     "Egypt's army took power in Cairo as crowds cheered."),
-    ("Also on February 11, Egypt's army took power in Cairo.", "Egypt's army took power in Cairo."),
-    # The rest would open in lower case: the entry keeps its whole sentence.
-    ("On February 11, the army took power in Cairo as crowds cheered.",
-     "On February 11, the army took power in Cairo as crowds cheered."),
-    ("On February 11, Mubarak quit Egypt.", "On February 11, Mubarak quit Egypt."),  # rest short
-    ("February 11 -- (pictured) Mubarak resigns.", "February 11 -- (pictured) Mubarak resigns."),
-    ("-- Crowds celebrated in Cairo after Mubarak resigned on February 11.",
-     "Crowds celebrated in Cairo after Mubarak resigned on February 11."),
-    ("Crowds cheered after Mubarak resigned on February 11, the army said.",
-     "Crowds cheered after Mubarak resigned on February 11, the army said."),
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "February 11 - Mubarak quits and the army takes power in Cairo.",
+            "Mubarak quits and the army takes power in Cairo.",
+        ),
+        (
+            "On February 11, Egypt's army took power in Cairo as crowds cheered.",
+            "Egypt's army took power in Cairo as crowds cheered.",
+        ),
+        (
+            "Also on February 11, Egypt's army took power in Cairo.",
+            "Egypt's army took power in Cairo.",
+        ),
+        # The rest would open in lower case: the entry keeps its whole sentence.
+        (
+            "On February 11, the army took power in Cairo as crowds cheered.",
+            "On February 11, the army took power in Cairo as crowds cheered.",
+        ),
+        (
+            "On February 11, Mubarak quit Egypt.",
+            "On February 11, Mubarak quit Egypt.",
+        ),  # rest short
+        (
+            "February 11 -- (pictured) Mubarak resigns.",
+            "February 11 -- (pictured) Mubarak resigns.",
+        ),
+        (
+            "-- Crowds celebrated in Cairo after Mubarak resigned on February 11.",
+            "Crowds celebrated in Cairo after Mubarak resigned on February 11.",
+        ),
+        (
+            "Crowds cheered after Mubarak resigned on February 11, the army said.",
+            "Crowds cheered after Mubarak resigned on February 11, the army said.",
+        ),
+    ],
+)
 def test_an_entry_shows_its_sentence_without_the_leading_date(text: str, shown: str) -> None:
     c = corpus_of({"a": (text, D3)})
     entry = build_timeline(c, Options(dates=1, sentences=1)).entries[0]
@@ -317,8 +384,9 @@ def test_a_mention_weighs_by_when_it_was_published() -> None:
 
 
 def test_an_article_counts_once_however_often_it_repeats_a_date() -> None:
-    repeated = ("Mubarak quit on February 11. Cairo cheered on February 11. "
-                "Egypt woke on February 11.")
+    repeated = (
+        "Mubarak quit on February 11. Cairo cheered on February 11. Egypt woke on February 11."
+    )
     once = "Crowds in Cairo said Mubarak quit on January 28."
     c = corpus_of({"a": (repeated, D3 + dt.timedelta(days=5)), "b": (once, D3)})
     tuning = TimelineTuning(published_weight=0.0)
@@ -333,31 +401,37 @@ def test_a_sentence_led_by_its_date_is_preferred() -> None:
     # Both sentences are equally central; the one that opens with the date and a dash
     # is an entry of a timeline, and wins.
     texts = {
-        "a": ("Mubarak quit and the army took power in Cairo as crowds cheered on February 11.",
-              D3),
-        "b": ("February 11 - Mubarak quits and the army takes power in Cairo as crowds cheer.",
-              D3),
+        "a": (
+            "Mubarak quit and the army took power in Cairo as crowds cheered on February 11.",
+            D3,
+        ),
+        "b": ("February 11 - Mubarak quits and the army takes power in Cairo as crowds cheer.", D3),
     }
     c = corpus_of(texts)
     index = build_candidate_index(c, Options())
-    led = {index.sentences[cand.sentence].span.article_id:
-           summarise.is_date_led(index, cand) for cand in index.candidates(D3)}
+    led = {
+        index.sentences[cand.sentence].span.article_id: summarise.is_date_led(index, cand)
+        for cand in index.candidates(D3)
+    }
     assert led == {"a": False, "b": True}
     entry = build_timeline(c, Options(dates=1, sentences=1)).entries[0]
     assert entry.sentences[0].span.article_id == "b"
 
 
-@pytest.mark.parametrize(("text", "led"), [
-    ("On February 11, Mubarak resigned.", True),
-    ("February 11: Mubarak resigns.", True),
-    ("* February 11 - Mubarak resigns.", True),
-    ("February 11 was the day Mubarak resigned.", False),
-    ("Crowds cheered after Mubarak resigned on February 11, the army said.", False),
-    ("Also on February 11, Mubarak resigned.", True),
-    ("And late on February 11, Mubarak resigned.", True),
-    ("Since February 11, the army has held power.", False),
-    ("Obama said on February 11, that Mubarak resigned.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "led"),
+    [
+        ("On February 11, Mubarak resigned.", True),
+        ("February 11: Mubarak resigns.", True),
+        ("* February 11 - Mubarak resigns.", True),
+        ("February 11 was the day Mubarak resigned.", False),
+        ("Crowds cheered after Mubarak resigned on February 11, the army said.", False),
+        ("Also on February 11, Mubarak resigned.", True),
+        ("And late on February 11, Mubarak resigned.", True),
+        ("Since February 11, the army has held power.", False),
+        ("Obama said on February 11, that Mubarak resigned.", False),
+    ],
+)
 def test_date_led_sentences(text: str, led: bool) -> None:
     index = build_candidate_index(corpus_of({"a": (text, D3)}), Options())
     assert [summarise.is_date_led(index, c) for c in index.mentions[D3]] == [led]
@@ -367,20 +441,24 @@ def test_a_date_with_few_candidates_takes_the_next_days_leads() -> None:
     next_day = D2 + dt.timedelta(days=1)
     texts = {
         "a": ("The army moved into Cairo overnight. Tanks stood in the square.", D2),
-        "b": ("Soldiers of the army guarded Cairo after the night of clashes. Shops stayed "
-              "shut.", next_day),
+        "b": (
+            "Soldiers of the army guarded Cairo after the night of clashes. Shops stayed shut.",
+            next_day,
+        ),
         "c": ("Ticket prices for the football final went up. Fans complained.", next_day),
     }
     index = build_candidate_index(corpus_of(texts), Options())
-    kinds = [(index.sentences[c.sentence].span.article_id, c.evidence.kind)
-             for c in index.candidates(D2)]
+    kinds = [
+        (index.sentences[c.sentence].span.article_id, c.evidence.kind) for c in index.candidates(D2)
+    ]
     assert kinds[:2] == [("a", "published-on-date"), ("a", "published-on-date")]
     assert ("b", "published-after-date") in kinds
     # the next day's other news is not this date's event
     assert not any(article == "c" for article, _ in kinds)
     # a date with enough candidates of its own keeps to them
-    many = {f"x{n}": (f"Protest number {n} filled the square. Police watched.", D2)
-            for n in range(3)}
+    many = {
+        f"x{n}": (f"Protest number {n} filled the square. Police watched.", D2) for n in range(3)
+    }
     index = build_candidate_index(corpus_of({**texts, **many}), Options())
     assert all(c.evidence.kind != "published-after-date" for c in index.candidates(D2))
 
@@ -388,8 +466,9 @@ def test_a_date_with_few_candidates_takes_the_next_days_leads() -> None:
 def test_coverage_keeps_a_late_climax_that_few_articles_cite() -> None:
     from dateline.timeline.dates import RankedDate, allocate_by_coverage
 
-    early = [RankedDate(dt.date(2011, 2, 15) + dt.timedelta(days=i), 100.0 - i, 5, 50)
-             for i in range(10)]
+    early = [
+        RankedDate(dt.date(2011, 2, 15) + dt.timedelta(days=i), 100.0 - i, 5, 50) for i in range(10)
+    ]
     climax = RankedDate(dt.date(2011, 10, 20), 9.0, 9, 3)  # nine articles that day
     ranked = [*early, climax]
     published = {r.date: r.published for r in ranked}

@@ -135,8 +135,10 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
             return found
 
         def the_rest() -> tuple[Summary, Timeline, tuple[FigureSeries, ...]]:
-            return summarize(corpus, opts), build_timeline(corpus, opts), figures_over_time(
-                corpus, opts
+            return (
+                summarize(corpus, opts),
+                build_timeline(corpus, opts),
+                figures_over_time(corpus, opts),
             )
 
         # Independent parts, on two cores when there are two: a briefing's warm run

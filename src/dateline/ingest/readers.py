@@ -96,8 +96,9 @@ def _walk(root: Path, found: Discovery) -> None:
 
     def unreadable(err: OSError) -> None:
         name = err.filename or root
-        found.unusable.append((str(name), f"folder cannot be read ({err.strerror}); "
-                                          "check its permissions"))
+        found.unusable.append(
+            (str(name), f"folder cannot be read ({err.strerror}); check its permissions")
+        )
 
     for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         real = os.path.realpath(folder)

@@ -124,8 +124,12 @@ def assemble(fragments: Iterable[Fragment], orig_length: int) -> tuple[str, Offs
     for frag in fragments:
         if not frag.text:
             continue
-        if (frag.is_copy and verbatim and verbatim[-1]
-                and orig_starts[-1] + orig_lengths[-1] == frag.orig_start):
+        if (
+            frag.is_copy
+            and verbatim
+            and verbatim[-1]
+            and orig_starts[-1] + orig_lengths[-1] == frag.orig_start
+        ):
             orig_lengths[-1] += frag.orig_len
         else:
             clean_starts.append(pos)
@@ -135,5 +139,6 @@ def assemble(fragments: Iterable[Fragment], orig_length: int) -> tuple[str, Offs
         parts.append(frag.text)
         pos += len(frag.text)
     text = "".join(parts)
-    return text, OffsetMap(clean_starts, orig_starts, orig_lengths, verbatim, len(text),
-                           orig_length)
+    return text, OffsetMap(
+        clean_starts, orig_starts, orig_lengths, verbatim, len(text), orig_length
+    )

@@ -27,8 +27,10 @@ def content_hash(text: str) -> str:
 def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]]:
     """MinHash signature of the set of lower-cased word 5-grams (crc32-hashed)."""
     words = text.lower().split()
-    grams = {" ".join(words[i:i + SHINGLE_WORDS])
-             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    grams = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
     hashed = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), np.uint64, len(grams))
     # a < 2^31 and x < 2^32, so a*x + b stays below 2^64: no overflow before the modulus
     values = (_PERM_A[:, None] * hashed[None, :] + _PERM_B[:, None]) % np.uint64(_PRIME)
@@ -37,6 +39,13 @@ def minhash(text: str) -> np.ndarray[Any, np.dtype[np.uint64]]:
 
 def lsh_bands(signature: bytes) -> list[tuple[int, int]]:
     rows = len(signature) // BANDS
-    return [(band, int.from_bytes(hashlib.blake2b(signature[band * rows:(band + 1) * rows],
-                                                  digest_size=7).digest(), "big"))
-            for band in range(BANDS)]
+    return [
+        (
+            band,
+            int.from_bytes(
+                hashlib.blake2b(signature[band * rows : (band + 1) * rows], digest_size=7).digest(),
+                "big",
+            ),
+        )
+        for band in range(BANDS)
+    ]

@@ -54,8 +54,9 @@ class FileScan:
     sha256: str
 
 
-def ingest_many(items: list[IngestItem | Ingested], opts: Options,
-                stages: Sequence[str]) -> list[Ingested]:
+def ingest_many(
+    items: list[IngestItem | Ingested], opts: Options, stages: Sequence[str]
+) -> list[Ingested]:
     """Clean, hash and fingerprint a few documents, then run the stages on them together
     (a model stage parses them in one batch). Pure: runs on any worker.
 
@@ -63,8 +64,11 @@ def ingest_many(items: list[IngestItem | Ingested], opts: Options,
     rejections reach the store in the same batches, in order, as articles do.
     """
     done = [item if isinstance(item, Ingested) else ingest_one(item, opts) for item in items]
-    todo = [d.article for d, item in zip(done, items, strict=True)
-            if d.article is not None and _annotates(item, d.article)]
+    todo = [
+        d.article
+        for d, item in zip(done, items, strict=True)
+        if d.article is not None and _annotates(item, d.article)
+    ]
     parts = dict(run_stages(todo, opts, stages)) if todo else {}
     return [replace(d, parts=parts[d.article_id]) if d.article_id in parts else d for d in done]
 
@@ -83,6 +87,10 @@ def ingest_one(item: IngestItem, opts: Options) -> Ingested:
         article, warnings = build_article_reported(item.doc, item.article_id, item.entry, opts)
     except InputError as err:
         return replace(base, rejection=f"{err.problem} ({err.fix})" if err.fix else err.problem)
-    return replace(base, warnings=warnings, article=article,
-                   content_hash=content_hash(article.text),
-                   signature=minhash(article.text).tobytes())
+    return replace(
+        base,
+        warnings=warnings,
+        article=article,
+        content_hash=content_hash(article.text),
+        signature=minhash(article.text).tobytes(),
+    )

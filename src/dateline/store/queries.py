@@ -31,8 +31,12 @@ def prefilter_query(opts: Options) -> str | None:
     return ", ".join(phrases) if phrases else None
 
 
-def corpus_from_store(db_path: str | Path, opts: Options | None = None,
-                      prefilter: bool = False, stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
+def corpus_from_store(
+    db_path: str | Path,
+    opts: Options | None = None,
+    prefilter: bool = False,
+    stages: Sequence[str] = TIMELINE_STAGES,
+) -> Corpus:
     """Everything in the store at ``db_path`` as a Corpus (for ``timeline --store``).
 
     ``prefilter`` keeps only articles that contain a keyword or the ``--about`` phrase,
@@ -42,11 +46,11 @@ def corpus_from_store(db_path: str | Path, opts: Options | None = None,
     opts = opts or Options()
     path = Path(db_path)
     if not path.is_file():
-        raise InputError(str(path), "no such store", "create it with 'dateline add PATH --store "
-                         f"{path}'")
+        raise InputError(
+            str(path), "no such store", f"create it with 'dateline add PATH --store {path}'"
+        )
     with open_store(path) as store:
-        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None,
-                            stages=stages)
+        return store.corpus(opts, query=prefilter_query(opts) if prefilter else None, stages=stages)
 
 
 def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") -> Path:
@@ -56,9 +60,12 @@ def cache_path_for(paths: Iterable[str | Path], root: str | Path = ".dateline") 
     return Path(root) / "cache" / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
 
 
-def cached_build_corpus(paths: Iterable[str | Path], opts: Options | None = None,
-                        store_path: str | Path | None = None,
-                        stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
+def cached_build_corpus(
+    paths: Iterable[str | Path],
+    opts: Options | None = None,
+    store_path: str | Path | None = None,
+    stages: Sequence[str] = TIMELINE_STAGES,
+) -> Corpus:
     """``build_corpus`` through a store used as a cache: unchanged files cost no NLP work
     and no cleaning on a re-run, and a stage cached by another command (the spaCy one, by
     ``quotes``) none either. The corpus holds exactly the articles under ``paths``."""

@@ -60,14 +60,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, content='
 def connect(path: Path) -> sqlite3.Connection:
     """A connection to the store file at ``path``, created with the schema when new."""
     if path.is_dir():
-        raise InputError(str(path), "is a folder, not a store file",
-                         f"give a file path such as {path / 'corpus.db'}")
+        raise InputError(
+            str(path),
+            "is a folder, not a store file",
+            f"give a file path such as {path / 'corpus.db'}",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise EnvironmentProblemError(str(path.parent), f"cannot create the store's folder: "
-                                      f"{err.strerror or err}", "give --store a writable "
-                                      "place") from err
+        raise EnvironmentProblemError(
+            str(path.parent),
+            f"cannot create the store's folder: {err.strerror or err}",
+            "give --store a writable place",
+        ) from err
     try:
         db = sqlite3.connect(path, isolation_level=None, timeout=60.0)
         _check_and_create_patiently(db, path)
@@ -77,8 +82,11 @@ def connect(path: Path) -> sqlite3.Connection:
             raise environment_error(path, err) from err
         if is_damage(err):
             raise StoreDamagedError(str(path), str(err)) from err
-        raise InputError(str(path), f"not a dateline store ({err})",
-                         "give --store a new file name or a store made by 'dateline add'") from err
+        raise InputError(
+            str(path),
+            f"not a dateline store ({err})",
+            "give --store a new file name or a store made by 'dateline add'",
+        ) from err
     return db
 
 
@@ -108,8 +116,13 @@ def is_damage(err: sqlite3.Error) -> bool:
 
 
 # SQLite result codes that say the machine stands in the way, not that the file is bad.
-_ENVIRONMENT_CODES = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR",
-                      "SQLITE_PERM")
+_ENVIRONMENT_CODES = (
+    "SQLITE_READONLY",
+    "SQLITE_CANTOPEN",
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_PERM",
+)
 
 
 def is_environment_error(err: sqlite3.Error) -> bool:
@@ -124,8 +137,10 @@ def environment_error(path: Path, err: sqlite3.Error) -> EnvironmentProblemError
     if name.startswith("SQLITE_FULL"):
         fix = "free disk space and run the command again"
     else:
-        fix = ("make the store and its folder writable (SQLite writes -wal and -shm files "
-               "next to it), or copy the store somewhere writable")
+        fix = (
+            "make the store and its folder writable (SQLite writes -wal and -shm files "
+            "next to it), or copy the store somewhere writable"
+        )
     return EnvironmentProblemError(str(path), f"cannot use the store: {err}", fix)
 
 
@@ -153,20 +168,30 @@ def _check_and_create(db: sqlite3.Connection, path: Path) -> None:
     version, app, tables = db.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), "
         "(SELECT application_id FROM pragma_application_id), "
-        "(SELECT count(*) FROM sqlite_master)").fetchone()
+        "(SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if tables and app != APPLICATION_ID:
-        raise InputError(str(path), "is an SQLite database but not a dateline store",
-                         "give --store a new file name")
+        raise InputError(
+            str(path),
+            "is an SQLite database but not a dateline store",
+            "give --store a new file name",
+        )
     if version > SCHEMA_VERSION:
-        raise InputError(str(path), f"was written by a newer dateline (store schema {version}, "
-                         f"this version reads {SCHEMA_VERSION})", "upgrade dateline")
+        raise InputError(
+            str(path),
+            f"was written by a newer dateline (store schema {version}, "
+            f"this version reads {SCHEMA_VERSION})",
+            "upgrade dateline",
+        )
     db.execute("PRAGMA journal_mode=WAL")  # readers never block the writer, nor it them
     db.execute("PRAGMA synchronous=NORMAL")  # WAL+NORMAL: consistent after any crash
     db.execute("PRAGMA foreign_keys=ON")
     if not tables:
         # IF NOT EXISTS throughout: two processes may race to create the same store
-        db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id={APPLICATION_ID}; "
-                         f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+        db.executescript(
+            f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id={APPLICATION_ID}; "
+            f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;"
+        )
 
 
 def _fts_query(query: str) -> str:
@@ -179,6 +204,11 @@ def search_hashes(db: sqlite3.Connection, query: str) -> list[str]:
     match = _fts_query(query)
     if not match:
         return []
-    return [h for (h,) in db.execute(
-        "SELECT a.hash FROM article_fts AS f JOIN articles AS a ON a.rowid = f.rowid "
-        "WHERE article_fts MATCH ? ORDER BY f.rank", (match,))]
+    return [
+        h
+        for (h,) in db.execute(
+            "SELECT a.hash FROM article_fts AS f JOIN articles AS a ON a.rowid = f.rowid "
+            "WHERE article_fts MATCH ? ORDER BY f.rank",
+            (match,),
+        )
+    ]

@@ -75,13 +75,15 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     tuning = opts.tuning
     published = {day: len(ids) for day, ids in index.articles_on.items()
                  if _within(day, start, end)}  # fmt: skip
-    main = allocate_by_coverage(main, n_dates, published, tuning.coverage_power,
-                                tuning.coverage_bin_days)
+    main = allocate_by_coverage(
+        main, n_dates, published, tuning.coverage_power, tuning.coverage_bin_days
+    )
     entries = _entries(index, selector, spread_dates(main, n_dates, tuning.spread),
                        n_dates, n_sents, opts)  # fmt: skip
     n_side = min(BACKGROUND_MAX, max(1, round(BACKGROUND_SHARE * n_dates)))
-    needed = max(1, min(BACKGROUND_MIN_ARTICLES,
-                        round(len(corpus.articles) / ARTICLES_PER_REQUIRED_MENTION)))
+    needed = max(
+        1, min(BACKGROUND_MIN_ARTICLES, round(len(corpus.articles) / ARTICLES_PER_REQUIRED_MENTION))
+    )
     background = _entries(index, selector, _side(before, needed), n_side, 1, opts)
     ahead = _entries(index, selector, _side(after, needed), n_side, 1, opts)
     return Timeline(entries, n_dates, n_sents, background, ahead, focus, start, end)
@@ -95,8 +97,14 @@ def _side(ranked: list[RankedDate], needed: int) -> list[RankedDate]:
     return [r for r in ranked if r.mentioning_articles >= needed]
 
 
-def _entries(index: CandidateIndex, selector: SentenceSelector, ranked: list[RankedDate],
-             n_dates: int, n_sents: int, opts: Options) -> tuple[TimelineEntry, ...]:
+def _entries(
+    index: CandidateIndex,
+    selector: SentenceSelector,
+    ranked: list[RankedDate],
+    n_dates: int,
+    n_sents: int,
+    opts: Options,
+) -> tuple[TimelineEntry, ...]:
     chosen = selector.select(index, [d.date for d in ranked], n_dates, n_sents, opts)
     scores = {d.date: d for d in ranked}
     return tuple(

@@ -114,8 +114,9 @@ class CandidateIndex:
             out += self._next_day_leads(day, out, seen)
         return out
 
-    def _next_day_leads(self, day: dt.date, own: list[Candidate],
-                        seen: set[int]) -> list[Candidate]:
+    def _next_day_leads(
+        self, day: dt.date, own: list[Candidate], seen: set[int]
+    ) -> list[Candidate]:
         """Lead sentences of the next day's articles that report the same event as the
         date's own candidates (an evening event is in the next morning's news). A lead
         that names its own day ("said Saturday") reports that day, not this one."""
@@ -159,15 +160,24 @@ def build_candidate_index(
             start = after_page_furniture(article.text, first, end)
             if position == 0:
                 start = after_headline(article.text, start, end)
-            dated = _leading_only(article.text, start, [
-                (d, w) for d, w in by_sentence.get(position, []) if w[0] >= start])
-            lead = (pub is not None and position < lead_sentences
-                    and not any(d != pub for d, _ in dated))
+            dated = _leading_only(
+                article.text,
+                start,
+                [(d, w) for d, w in by_sentence.get(position, []) if w[0] >= start],
+            )
+            lead = (
+                pub is not None
+                and position < lead_sentences
+                and not any(d != pub for d, _ in dated)
+            )
             if not dated and not lead:
                 continue
             sent_id = len(index.sentences)
-            index.sentences.append(_sentence_info(article.text, Span(article.id, start, end),
-                                                  pub, position, opts, query, names))
+            index.sentences.append(
+                _sentence_info(
+                    article.text, Span(article.id, start, end), pub, position, opts, query, names
+                )
+            )
             for day, where in dated:
                 index.mentions[day].append(Candidate(sent_id, Evidence("mentions-date", where)))
             if lead and pub is not None:
@@ -180,8 +190,10 @@ def after_page_furniture(text: str, start: int, end: int) -> int:
     """Where the sentence at ``[start, end)`` begins once the page furniture (a web
     stamp, a photo credit, a wire dateline, and all before it) is cut off; ``start``
     when it has none."""
-    cut = max((m.end() for pattern in PAGE_FURNITURE for m in pattern.finditer(text, start, end)),
-              default=start)
+    cut = max(
+        (m.end() for pattern in PAGE_FURNITURE for m in pattern.finditer(text, start, end)),
+        default=start,
+    )
     return cut if end - cut >= MIN_TRIMMED_CHARS else start
 
 
@@ -221,8 +233,11 @@ def _day_mentions(ann: Annotations) -> dict[int, list[tuple[dt.date, tuple[int, 
     by_sentence: dict[int, list[tuple[dt.date, tuple[int, int]]]] = defaultdict(list)
     for timex in ann.timexes:
         interval = timex.interval
-        if (timex.type not in (TimexType.DATE, TimexType.TIME) or interval is None
-                or interval.granularity is not Granularity.DAY):
+        if (
+            timex.type not in (TimexType.DATE, TimexType.TIME)
+            or interval is None
+            or interval.granularity is not Granularity.DAY
+        ):
             continue
         sent = bisect_left(starts, timex.start + 1) - 1
         if sent >= 0:
@@ -239,13 +254,22 @@ def names_any(names: frozenset[str], sentence: str) -> bool:
     return any(m.group().lower() in names for m in _CAPITALISED.finditer(sentence))
 
 
-def _sentence_info(text: str, span: Span, pub: dt.date | None, position: int, opts: Options,
-                   query: set[str], names: frozenset[str]) -> SentenceInfo:
+def _sentence_info(
+    text: str,
+    span: Span,
+    pub: dt.date | None,
+    position: int,
+    opts: Options,
+    query: set[str],
+    names: frozenset[str],
+) -> SentenceInfo:
     sentence = text[span.start : span.end]
     lowered = sentence.lower()
     all_words = TOKEN.findall(lowered)
     words = content_words(all_words)
-    on_topic = (words_contain_keyword(set(all_words), lowered, opts.keywords)
-                and (not query or not query.isdisjoint(words))
-                and (not names or names_any(names, sentence)))
+    on_topic = (
+        words_contain_keyword(set(all_words), lowered, opts.keywords)
+        and (not query or not query.isdisjoint(words))
+        and (not names or names_any(names, sentence))
+    )
     return SentenceInfo(span, sentence, words, pub, position, on_topic)

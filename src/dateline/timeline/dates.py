@@ -107,8 +107,13 @@ def spread_dates(ranked: list[RankedDate], n_dates: int, spread: float) -> list[
     left = set(range(len(ranked)))
     # Pick twice L: the selector skips dates that yield no usable sentence.
     while left and len(picked) < 2 * n_dates:
-        best = max(left, key=lambda i: (ranked[i].score * min(1.0, nearest[i] / window),
-                                        -ranked[i].date.toordinal()))
+        best = max(
+            left,
+            key=lambda i: (
+                ranked[i].score * min(1.0, nearest[i] / window),
+                -ranked[i].date.toordinal(),
+            ),
+        )
         left.discard(best)
         picked.append(ranked[best])
         for i in left:
@@ -117,7 +122,10 @@ def spread_dates(ranked: list[RankedDate], n_dates: int, spread: float) -> list[
 
 
 def allocate_by_coverage(
-    ranked: list[RankedDate], n_dates: int, published: dict[dt.date, int], power: float,
+    ranked: list[RankedDate],
+    n_dates: int,
+    published: dict[dt.date, int],
+    power: float,
     bin_days: int,
 ) -> list[RankedDate]:
     """Reorder ranked dates so the first ``n_dates`` follow the story's coverage over

@@ -146,14 +146,22 @@ class MMRSelector(Generic[V]):
                 chosen[day] = sents
         return chosen
 
-    def topic_vector(self, index: CandidateIndex,
-                     pools: dict[dt.date, list[Candidate]]) -> V | None:
+    def topic_vector(
+        self, index: CandidateIndex, pools: dict[dt.date, list[Candidate]]
+    ) -> V | None:
         """What the story of these dates' candidates is about, or None where that costs
         too much to know."""
         return None
 
-    def _relevance(self, index: CandidateIndex, cands: list[Candidate], vectors: list[V],
-                   query: V | None, topic: V | None, tuning: TimelineTuning) -> list[float]:
+    def _relevance(
+        self,
+        index: CandidateIndex,
+        cands: list[Candidate],
+        vectors: list[V],
+        query: V | None,
+        topic: V | None,
+        tuning: TimelineTuning,
+    ) -> list[float]:
         center = self.centroid(vectors)
         relevance = []
         for cand, vec in zip(cands, vectors, strict=True):
@@ -201,8 +209,9 @@ class MMRSelector(Generic[V]):
             for i in remaining:
                 redundancy[i] = max(redundancy[i], self.similarity(vectors[i], vectors[best]))
             cand = cands[best]
-            out.append(TimelineSentence(entry_span(index, cand),
-                                        round(relevance[best], 4), cand.evidence))
+            out.append(
+                TimelineSentence(entry_span(index, cand), round(relevance[best], 4), cand.evidence)
+            )
         return tuple(out)
 
     def shortlist(self, index: CandidateIndex, cands: list[Candidate]) -> list[Candidate]:
@@ -230,13 +239,16 @@ class TfidfMMRSelector(MMRSelector[Vector]):
     def new_picked(self) -> Picked[Vector]:
         return PickedTerms()
 
-    def topic_vector(self, index: CandidateIndex,
-                     pools: dict[dt.date, list[Candidate]]) -> Vector | None:
+    def topic_vector(
+        self, index: CandidateIndex, pools: dict[dt.date, list[Candidate]]
+    ) -> Vector | None:
         """The centroid of the dates' centroids: each date counts once, so the days with
         hundreds of candidates do not decide alone what the story is about."""
-        centers = [centroid([index.vector(c.sentence) for c in pools[day]])
-                   for day in sorted(pools)  # fixed order: float sums independent of input
-                   if pools[day]]
+        centers = [
+            centroid([index.vector(c.sentence) for c in pools[day]])
+            for day in sorted(pools)  # fixed order: float sums independent of input
+            if pools[day]
+        ]
         return centroid(centers) if centers else None
 
 
@@ -250,8 +262,7 @@ class EmbeddingMMRSelector(MMRSelector["Dense"]):
     def shortlist(self, index: CandidateIndex, cands: list[Candidate]) -> list[Candidate]:
         vectors = [index.vector(c.sentence) for c in cands]
         center = centroid(vectors)
-        scored = sorted(zip(cands, vectors, strict=True),
-                        key=lambda cv: -cosine(cv[1], center))
+        scored = sorted(zip(cands, vectors, strict=True), key=lambda cv: -cosine(cv[1], center))
         return [c for c, _ in scored[: 2 * SHORTLIST]]
 
     def vectors(self, index: CandidateIndex, sentences: list[int]) -> list[Dense]:
@@ -347,13 +358,14 @@ def _pool(index: CandidateIndex, day: dt.date, usable: dict[int, bool]) -> list[
 
 def _noisy(text: str) -> bool:
     lowered = text.lower()
-    return ((lowered.startswith("(") or any(hint in lowered for hint in NOISE_HINTS))
-            and NOISE.search(text) is not None)
+    return (
+        lowered.startswith("(") or any(hint in lowered for hint in NOISE_HINTS)
+    ) and NOISE.search(text) is not None
 
 
 def _usable(index: CandidateIndex, cand: Candidate) -> bool:
     sent = index.sentences[cand.sentence]
-    if (_noisy(sent.text) or CAPTION.search(sent.text)):
+    if _noisy(sent.text) or CAPTION.search(sent.text):
         return False
     if not sent.text.rstrip().endswith(SENTENCE_END):
         return False  # a standfirst or heading fragment, not a sentence
