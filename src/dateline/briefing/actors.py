@@ -827,7 +827,19 @@ class SpeakerResolver:
                 self._by_alias.setdefault(alias, []).append(i)
             for article_id in actor.article_ids:
                 self._in_article.setdefault(article_id, set()).add(i)
-        self._people = [i for i, a in enumerate(self.actors) if a.kind is EntityKind.PERSON]
+        # What a person's aliases can be matched by (see _fits): a one-word name by an
+        # alias's first or last word, a longer one by its first and last words.
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+        self._by_full: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for i, actor in enumerate(self.actors):
+            if actor.kind is not EntityKind.PERSON:
+                continue
+            for alias, _ in actor.aliases:
+                if other := name_tokens(alias):
+                    self._by_word[other[0]].add(i)
+                    self._by_word[other[-1]].add(i)
+                    if len(other) > 1:
+                        self._by_full[_full_key(other)].add(i)
         self._fits: dict[tuple[str, ...], list[int]] = {}
 
     def resolve(self, speaker_name: str | None, article_id: str | None = None) -> str | None:
@@ -844,22 +856,11 @@ class SpeakerResolver:
         if not words:
             return None
         if words not in self._fits:
-            self._fits[words] = [i for i in self._people if _fits(words, self.actors[i])]
+            found = self._by_word[words[0]] if len(words) == 1 else self._by_full[_full_key(words)]
+            self._fits[words] = sorted(found)
         fitting = self._fits[words]
         for pool in (here, None):
             fits = [i for i in fitting if pool is None or i in pool]
             if len(fits) == 1:
                 return self.actors[fits[0]].id
         return None
-
-
-def _fits(words: tuple[str, ...], actor: Actor) -> bool:
-    for alias, _ in actor.aliases:
-        other = name_tokens(alias)
-        if not other:
-            continue
-        if len(words) > 1 and len(other) > 1 and _full_key(words) == _full_key(other):
-            return True
-        if len(words) == 1 and words[0] in (other[0], other[-1]):
-            return True
-    return False
