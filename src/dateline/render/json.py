@@ -43,6 +43,8 @@ def pub_date_to_dict(pub: PublicationDate) -> dict[str, Any]:
         "evidence": pub.evidence,
         "time": pub.time,
         "partial": pub.partial,
+        "earliest": pub.earliest.isoformat() if pub.earliest else None,
+        "latest": pub.latest.isoformat() if pub.latest else None,
     }
 
 
