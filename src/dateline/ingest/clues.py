@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.annotate.timex import extract_timexes
-from dateline.annotate.timex_calendar import FUTURE, PAST, Direction, sentence_bounds
+from dateline.annotate.timex_calendar import FUTURE, PAST, Direction
 from dateline.annotate.timex_calendar import tense_direction as _tense
 from dateline.model import Granularity, Timex, TimexType
 from dateline.timeline.text import tokens
@@ -39,7 +39,14 @@ _CUMULATIVE_CUE = re.compile(
     r"total|more than|at least)\b",
     re.IGNORECASE,
 )
-_VECTOR_TERMS = 60  # the heaviest terms of an article, enough to find its neighbours
+# A sentence end: . ! ? (and a closing quote) before white space, unless the word
+# before the point is a title or an initial ("Mr. Lavrov", "John F. Kennedy").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+    r"(?<!\bGov)(?<!\bNo)(?<!\b[A-Z])[.!?][\"'”’]?(?=\s)|\n\s*\n"
+)
+_EVENT_REACH = 120  # characters around an event's date that say what the event is
+_SENTENCE_REACH = 400  # characters either side; a sentence is rarely longer
 
 
 @dataclass(frozen=True)
@@ -140,9 +147,18 @@ def _is_full_day(timex: Timex) -> bool:
     )
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, at most ``_SENTENCE_REACH`` either side."""
+    lo = max(0, start - _SENTENCE_REACH)
+    ends = list(_SENTENCE_END.finditer(text, lo, start))
+    lo = ends[-1].end() if ends else lo
+    stop = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    hi = stop.end() if stop else min(len(text), end + _SENTENCE_REACH)
+    return lo, hi
+
+
 def _relative_sentence(text: str, timex: Timex) -> RelativeSentence:
     lo, hi = sentence_bounds(text, timex.start, timex.end)
-    hi = max(hi, timex.end)
     return RelativeSentence(
         lo, hi, timex.start - lo, timex.end - lo, frozenset(tokens(text[lo:hi]))
     )
@@ -183,6 +199,9 @@ def dated_events(text: str, pub: dt.date) -> list[tuple[frozenset[str], Timex]]:
         if interval.start > pub or _tense(text, timex.start, timex.end) == FUTURE:
             continue
         lo, hi = sentence_bounds(text, timex.start, timex.end)
+        # The words near the expression, not the whole sentence: a long sentence
+        # dates several things ("In May, they announced ... the communique of 30 June").
+        lo, hi = max(lo, timex.start - _EVENT_REACH), min(hi, timex.end + _EVENT_REACH)
         events.append((frozenset(tokens(text[lo:hi])), timex))
     return events
 

@@ -37,6 +37,7 @@ from dateline.ingest.pubdate import WEEKDAY_WEIGHTS
 from dateline.model import Article, Confidence, DateInterval, PublicationDate, Timex
 
 DAY = dt.timedelta(days=1)
+_DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,9 @@ class DatingTuning:
 
     neighbours: int = 10  # dated articles compared with an undated one
     min_similarity: float = 0.1  # cosine below which an article is not a neighbour
+    strong_similarity: float = 0.3  # cosine from which a neighbour is fully trusted
     window_days: int = 7  # how far from a neighbour's date a day still gets support
-    pin_similarity: float = 0.3  # weighted word overlap for two sentences to be one event
+    pin_similarity: float = 0.25  # weighted word overlap for two sentences to be one event
     recent_days: int = 7  # how soon after its latest past date an article usually is
     weights: dict[str, float] = field(
         default_factory=lambda: {
@@ -171,12 +173,17 @@ class _Scorer:
 
     def _pins(self) -> list[_Pin]:
         pins: list[_Pin] = []
+        text = self.corpus.texts[self.i]
         for sent in self.clues.relative:
             best: _Pin | None = None
+            said = text[sent.start + sent.timex_start : sent.start + sent.timex_end].lower()
+            # "said today" statements recur day after day (an official repeats a call),
+            # so pinning the article's own day to one asks for more overlap.
+            needed = self.tuning.pin_similarity + (0.1 if said in _DEICTIC else 0.0)
             for j, _ in self.near:
                 for terms, event in self.corpus.events(j):
                     sim = self.corpus.overlap(sent.terms, terms)
-                    if sim >= self.tuning.pin_similarity and (best is None or sim > best.similarity):
+                    if sim >= needed and (best is None or sim > best.similarity):
                         best = _Pin(sent, event, j, sim)
             if best:
                 pins.append(best)
@@ -235,7 +242,9 @@ class _Scorer:
             their = self.corpus.dates[j]
             assert their is not None
             support += s * max(0.0, 1 - abs((day - their).days) / window)
-        return support / total
+        # Weak neighbours (a shared name or two) say less than close ones.
+        best = self.near[0][1]
+        return support / total * min(1.0, best / self.tuning.strong_similarity)
 
     def _pinned(self, day: dt.date) -> float:
         total = sum(p.similarity for p in self.pins)
