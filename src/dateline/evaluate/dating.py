@@ -10,9 +10,7 @@ mentions, and the median date of the corpus's dated articles.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
-import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +102,7 @@ def evaluate_dating(
     directory: Path,
     tuning: DatingTuning | None = None,
     settings: Sequence[str] = ("leave-one-out", "half"),
+    topics: Sequence[str] | None = None,
 ) -> list[tuple[str, list[DatingScores]]]:
     """Scores per topic for the estimator and both baselines in every setting."""
     methods: list[tuple[str, Estimator]] = [
@@ -113,6 +112,8 @@ def evaluate_dating(
     ]
     results = []
     for topic in topic_dirs(directory):
+        if topics and topic.name not in topics:
+            continue
         corpus = load_topic(topic)
         rows = [score(corpus, name, run, s) for s in settings for name, run in methods]
         results.append((topic.name, rows))
@@ -156,7 +157,3 @@ def _line(topic: str, row: DatingScores) -> str:
         f"{pct(row.estimated):>9} {pct(row.exact)} {pct(row.within_1)} {pct(row.within_7)} "
         f"{covered}"
     )
-
-
-def median_date(days: Sequence[dt.date]) -> dt.date:
-    return dt.date.fromordinal(int(statistics.median_low(d.toordinal() for d in days)))

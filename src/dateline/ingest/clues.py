@@ -118,7 +118,9 @@ def read_clues(text: str) -> Clues:
         said = text[timex.start : timex.end]
         if _is_full_day(timex):
             assert timex.interval is not None
-            days.append(MentionedDay(timex.interval.start, _tense(text, timex.start, timex.end), said))
+            days.append(
+                MentionedDay(timex.interval.start, _tense(text, timex.start, timex.end), said)
+            )
             continue
         if timex.anchor != "unresolved":
             continue
@@ -181,7 +183,7 @@ def _series(noun: str) -> str:
 
 def _number(digits: str) -> float:
     if "million" in digits.lower():
-        return float(digits.split()[0]) * 1_000_000
+        return float(digits.split(maxsplit=1)[0]) * 1_000_000
     return float(digits.replace(",", ""))
 
 

@@ -113,14 +113,16 @@ class DatingCorpus:
         """The dated articles most like article ``i``, most similar first."""
         vec = self.vectors[i]
         top = sorted(vec.items(), key=lambda kv: -kv[1])[:60]
-        scores: Counter[int] = Counter()
+        scores: defaultdict[int, float] = defaultdict(float)
         for term, weight in top:
             for j, other in self.postings[term]:
                 scores[j] += weight * other
         ranked = [
             (j, s)
-            for j, s in scores.most_common()
-            if j != i and j not in hidden and self.dates[j] is not None
+            for j, s in sorted(scores.items(), key=lambda js: -js[1])
+            if j != i
+            and j not in hidden
+            and self.dates[j] is not None
             and s >= tuning.min_similarity
         ]
         return ranked[: tuning.neighbours]
@@ -367,12 +369,14 @@ def _evidence(scorer: _Scorer, point: dt.date, earliest: dt.date, latest: dt.dat
     parts = scorer.parts(point)
     for pin in scorer.pins:
         if parts["pins"] > 0:
-            said = text[pin.sentence.start + pin.sentence.timex_start : pin.sentence.start
-                        + pin.sentence.timex_end]
+            said = text[
+                pin.sentence.start + pin.sentence.timex_start : pin.sentence.start
+                + pin.sentence.timex_end
+            ]
             assert pin.event.interval is not None
             reasons.append(
                 f"reports the event a dated article ({_article_day(scorer, pin.event_article)}) "
-                f"dates {pin.event.interval.value} as \"{said}\""
+                f'dates {pin.event.interval.value} as "{said}"'
             )
     if scorer.near:
         dates = sorted({str(scorer.corpus.dates[j]) for j, _ in scorer.near[:3]})
@@ -382,11 +386,11 @@ def _evidence(scorer: _Scorer, point: dt.date, earliest: dt.date, latest: dt.dat
         )
     if scorer.latest:
         reasons.append(
-            f"latest date it speaks of as past is {scorer.latest.day} (\"{scorer.latest.text}\")"
+            f'latest date it speaks of as past is {scorer.latest.day} ("{scorer.latest.text}")'
         )
     if parts["counts"] > 0:
         ours, theirs, day = scorer.counts[0]
-        reasons.append(f"its figure \"{ours.text}\" against \"{theirs.text}\" dated {day}")
+        reasons.append(f'its figure "{ours.text}" against "{theirs.text}" dated {day}')
     if parts["weekdays"] > 0.5:
         named = ", ".join(sorted({w.text for w in scorer.clues.weekdays}))
         reasons.append(f"weekday words ({named}) agree with {point:%A}")
@@ -397,7 +401,9 @@ def _article_day(scorer: _Scorer, j: int) -> str:
     return str(scorer.corpus.dates[j])
 
 
-def estimate_dates(articles: Sequence[Article], tuning: DatingTuning | None = None) -> list[Article]:
+def estimate_dates(
+    articles: Sequence[Article], tuning: DatingTuning | None = None
+) -> list[Article]:
     """Articles without a date get one estimated from their content and the corpus.
 
     An article with no date and no year (a yearless dateline) keeps its partial date
@@ -414,8 +420,9 @@ def estimate_dates(articles: Sequence[Article], tuning: DatingTuning | None = No
     corpus = DatingCorpus.of_texts([a.text for a in articles], dates)
     out = list(articles)
     for i in undated:
-        out[i] = _with_estimate(articles[i], estimate_date(corpus, i, tuning,
-                                                           month_day=_month_day(articles[i])))
+        out[i] = _with_estimate(
+            articles[i], estimate_date(corpus, i, tuning, month_day=_month_day(articles[i]))
+        )
     return out
 
 
