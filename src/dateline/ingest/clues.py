@@ -33,12 +33,15 @@ _COUNT = re.compile(
     r"(people|deaths|dead|cases|refugees|civilians|lives)\b",
     re.IGNORECASE,
 )
-# Words that make a count part of a growing series rather than a one-off number.
-_CUMULATIVE_CUE = re.compile(
-    r"\b(killed|died|dead|deaths?|toll|fled|confirmed|infected|cases|since|so far|"
-    r"total|more than|at least)\b",
+# What a count is a count of, read from the three words before the number or after the
+# noun ("killed more than 70,000 people", "93,000 people have been killed"): a count
+# with none of these words is no series ("6.8 million people in need").
+_SERIES_WORD = re.compile(
+    r"\b(killed|died|dead|deaths?|toll|fled|displaced|refugees|infected|confirmed|"
+    r"hospitali[sz]ed|arrested|injured|wounded)\b",
     re.IGNORECASE,
 )
+_SERIES_REACH = re.compile(r"(?:\W+\w+){0,3}")
 # A sentence end: . ! ? (and a closing quote) before white space, unless the word
 # before the point is a title or an initial ("Mr. Lavrov", "John F. Kennedy").
 _SENTENCE_END = re.compile(
@@ -169,16 +172,23 @@ def _relative_sentence(text: str, timex: Timex) -> RelativeSentence:
 def _counts(text: str) -> list[CountFigure]:
     found: list[CountFigure] = []
     for match in _COUNT.finditer(text):
-        lo, hi = sentence_bounds(text, match.start(), match.end())
-        if not _CUMULATIVE_CUE.search(text, lo, hi):
+        before = text[max(0, match.start() - 40) : match.start()].split()[-3:]
+        after = _SERIES_REACH.match(text, match.end())
+        # The words after the noun first: "93,000 people have been killed and 1.5
+        # million people have fled" counts the refugees as fled, not killed.
+        series = _SERIES_WORD.search(after.group(0) if after else "") or _SERIES_WORD.search(
+            " ".join(before)
+        )
+        if series is None:
             continue
-        found.append(CountFigure(_series(match.group(2)), _number(match.group(1)), match.group(0)))
+        key = f"{match.group(2).lower()} {_series(series.group(1))}"
+        found.append(CountFigure(key, _number(match.group(1)), match.group(0)))
     return found
 
 
-def _series(noun: str) -> str:
-    noun = noun.lower()
-    return "deaths" if noun in ("dead", "deaths", "lives") else noun
+def _series(word: str) -> str:
+    word = word.lower()
+    return "killed" if word in ("died", "dead", "death", "deaths", "toll") else word
 
 
 def _number(digits: str) -> float:
