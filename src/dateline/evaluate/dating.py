@@ -11,6 +11,7 @@ mentions, and the median date of the corpus's dated articles.
 from __future__ import annotations
 
 import random
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,11 @@ class DatingScores:
     within_1: int
     within_7: int
     covered: int  # estimates whose interval contains the true date
+    widths: tuple[int, ...] = ()  # each estimate's interval, in days
+
+    @property
+    def median_width(self) -> float | None:
+        return statistics.median(self.widths) if self.widths else None
 
     def share(self, count: int) -> float:
         return count / self.articles if self.articles else 0.0
@@ -85,6 +91,7 @@ def score(
         half = frozenset(random.Random(seed).sample(range(n), n // 2))
         trials = [(i, half) for i in sorted(half)]
     tally = [0, 0, 0, 0, 0]
+    widths: list[int] = []
     for i, hidden in trials:
         truth = corpus.dates[i]
         estimate = run(corpus, i, hidden)
@@ -95,7 +102,11 @@ def score(
             (True, off == 0, off <= 1, off <= 7, estimate.earliest <= truth <= estimate.latest)
         ):
             tally[k] += hit
-    return DatingScores(method, setting, len(trials), *tally)
+        widths.append((estimate.latest - estimate.earliest).days + 1)
+    estimated, exact, within_1, within_7, covered = tally
+    return DatingScores(
+        method, setting, len(trials), estimated, exact, within_1, within_7, covered, tuple(widths)
+    )
 
 
 def evaluate_dating(
@@ -122,18 +133,27 @@ def evaluate_dating(
 
 def total(rows: Sequence[DatingScores]) -> DatingScores:
     first = rows[0]
-    sums = [sum(getattr(r, f) for r in rows) for f in _COUNTS]
-    return DatingScores(first.method, first.setting, *sums)
+    articles, estimated, exact, within_1, within_7, covered = (
+        sum(getattr(r, f) for r in rows) for f in _COUNTS
+    )
+    widths = tuple(w for r in rows for w in r.widths)
+    return DatingScores(
+        first.method, first.setting, articles, estimated, exact, within_1, within_7, covered, widths
+    )
 
 
 _COUNTS = ("articles", "estimated", "exact", "within_1", "within_7", "covered")
 
 
 def render_dating_scores(results: Sequence[tuple[str, list[DatingScores]]]) -> str:
-    """A plain table: one line per topic, setting and method, then the totals."""
+    """A plain table: one line per topic, setting and method, then the totals.
+
+    Shares are of all articles hidden (an article left unestimated counts as a miss);
+    "in interval" is of those estimated, and "width" the median interval in days.
+    """
     head = (
         f"{'topic':<8} {'setting':<14} {'method':<22} {'n':>5} {'estimated':>9} "
-        f"{'exact':>6} {'<=1d':>6} {'<=7d':>6} {'in interval':>11}"
+        f"{'exact':>6} {'<=1d':>6} {'<=7d':>6} {'in interval':>11} {'width':>6}"
     )
     lines = [head, "-" * len(head)]
     keyed: dict[tuple[str, str], list[DatingScores]] = {}
@@ -152,8 +172,9 @@ def _line(topic: str, row: DatingScores) -> str:
         return f"{100 * row.share(count):5.1f}%"
 
     covered = f"{100 * row.covered / row.estimated:10.1f}%" if row.estimated else f"{'-':>11}"
+    width = f"{row.median_width:6.0f}" if row.median_width is not None else f"{'-':>6}"
     return (
         f"{topic:<8} {row.setting:<14} {row.method:<22} {row.articles:>5} "
         f"{pct(row.estimated):>9} {pct(row.exact)} {pct(row.within_1)} {pct(row.within_7)} "
-        f"{covered}"
+        f"{covered} {width}"
     )
