@@ -110,9 +110,14 @@ class Clues:
         return max(past, key=lambda m: m.day) if past else None
 
 
-def read_clues(text: str) -> Clues:
-    """The dating clues of one article's text. Pure."""
-    timexes = [t for t in extract_timexes(text, None) if t.type in (TimexType.DATE, TimexType.TIME)]
+def read_clues(text: str, with_timexes: bool = True) -> Clues:
+    """The dating clues of one article's text. Pure.
+
+    Without ``with_timexes`` only the words and counts are read (what a dated article
+    contributes to another's estimate), skipping the time-expression tagger.
+    """
+    found = extract_timexes(text, None) if with_timexes else []
+    timexes = [t for t in found if t.type in (TimexType.DATE, TimexType.TIME)]
     days: list[MentionedDay] = []
     month_days: list[MonthDay] = []
     weekdays: list[WeekdayWord] = []

@@ -438,7 +438,8 @@ def estimate_dates(
     ]
     if not any(dates):
         return list(articles)
-    corpus = DatingCorpus.of_texts([a.text for a in articles], dates)
+    clues = [read_clues(a.text, with_timexes=i in undated) for i, a in enumerate(articles)]
+    corpus = DatingCorpus([a.text for a in articles], dates, clues)
     out = list(articles)
     for i in undated:
         out[i] = _with_estimate(
