@@ -93,3 +93,18 @@ def test_an_estimate_lies_in_its_interval_and_after_no_past_date_it_cannot(
         clues = read_clues(text)
         evidence = [d for j, d in enumerate(dates) if d and j != i] + [m.day for m in clues.days]
         assert estimate.point <= max(evidence) + dt.timedelta(days=31)
+
+
+def test_the_estimate_and_its_interval_survive_json_and_the_store_codec(syria: dict) -> None:
+    from dateline.render.json import pub_date_to_dict, report_to_dict
+    from dateline.serialize import pub_date_from_dict
+    from dateline.serialize import pub_date_to_dict as stored
+
+    pub = syria["000"].pub_date
+    assert pub_date_from_dict(stored(pub)) == pub
+    shown = pub_date_to_dict(pub)
+    assert shown["confidence"] == "estimated" and shown["source"] == "content"
+    assert shown["earliest"] <= shown["value"] <= shown["latest"]
+    loaded = load_articles([SYRIA])
+    report = report_to_dict(loaded.report, loaded.articles, Options())
+    assert report["dates_estimated"] == ["000_09bd92fac073c3ff.txt"]

@@ -99,6 +99,8 @@ def report_to_dict(
         ],
         "anchor_confidence": opts.anchor_confidence.value,
         "dates_not_anchoring": not_anchoring,
+        # Articles placed by the content estimate (dateline.ingest.estimate), anchoring or not.
+        "dates_estimated": [a.id for a in articles if a.pub_date.source == "content"],
     }
 
 
