@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -108,3 +110,20 @@ def test_the_estimate_and_its_interval_survive_json_and_the_store_codec(syria: d
     loaded = load_articles([SYRIA])
     report = report_to_dict(loaded.report, loaded.articles, Options())
     assert report["dates_estimated"] == ["000_09bd92fac073c3ff.txt"]
+
+
+def test_the_store_estimates_too_and_a_second_add_changes_nothing(tmp_path: Path) -> None:
+    from dateline.store import corpus_from_store, open_store
+
+    folder = tmp_path / "articles"
+    shutil.copytree(SYRIA, folder)
+    opts = Options(workers=1)
+    with open_store(tmp_path / "c.db") as db:
+        db.add([folder], opts)
+        first = {a.id[:3]: a.pub_date for a in corpus_from_store(tmp_path / "c.db", opts).articles}
+        (folder / "README.md").touch()
+        db.add([folder], opts)
+    again = {a.id[:3]: a.pub_date for a in corpus_from_store(tmp_path / "c.db", opts).articles}
+    assert first["000"].source == "content" and first["000"].value is not None
+    assert first["002"].value is None and "year unknown" in first["002"].evidence
+    assert again == first

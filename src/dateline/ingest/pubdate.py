@@ -268,6 +268,9 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     ]
 
 
+_RANGE_NOTE = "corpus's confidently dated articles run"
+
+
 def _widen(low: dt.date, high: dt.date, slack: dt.timedelta) -> tuple[dt.date, dt.date]:
     """``low - slack`` and ``high + slack``, stopping at the ends of the calendar."""
     first = low - slack if low - dt.date.min >= slack else dt.date.min
@@ -288,7 +291,7 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
     if not candidates:
         return article
     supported = [d for d in candidates if corroborates(d, counts)]
-    range_note = f"corpus's confidently dated articles run {low} to {high}"
+    range_note = f"{_RANGE_NOTE} {low} to {high}"
     base = article.pub_date.evidence
     if len(supported) == 1:
         chosen = supported[0]
@@ -303,6 +306,7 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
         # No weekday words settle the year: the date stays partial ("year unknown") for
         # the content estimate to settle, or not, rather than a guessed year.
         why = "no weekday words to check it" if not counts else "weekday words do not decide"
+        base = base.split(f"; the {_RANGE_NOTE}")[0]  # a store re-runs this as its range grows
         evidence = f"{base}; the {range_note}; year unknown ({why})"
         pub = replace(article.pub_date, evidence=evidence)
     return replace(article, pub_date=pub)
