@@ -127,3 +127,16 @@ def test_the_store_estimates_too_and_a_second_add_changes_nothing(tmp_path: Path
     assert first["000"].source == "content" and first["000"].value is not None
     assert first["002"].value is None and "year unknown" in first["002"].evidence
     assert again == first
+
+
+def test_a_timeline_line_placed_through_an_estimate_says_so() -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    args = ["timeline", str(SYRIA), "--format", "md"]
+    default = CliRunner().invoke(main, args)
+    let_in = CliRunner().invoke(main, [*args, "--anchor", "estimated"])
+    assert default.exit_code == 0 and let_in.exit_code == 0
+    assert "publication date estimated]" not in default.output
+    assert "## 2013-05-" in let_in.output and "publication date estimated]" in let_in.output

@@ -402,7 +402,7 @@ def _evidence(scorer: _Scorer, point: dt.date, earliest: dt.date, latest: dt.dat
     if scorer.near:
         dates = sorted({str(scorer.corpus.dates[j]) for j, _ in scorer.near[:3]})
         reasons.append(
-            f"{len(scorer.near)} dated articles report the same events (the closest dated "
+            f"{len(scorer.near)} dated articles report the same events (the most alike dated "
             f"{', '.join(dates)})"
         )
     if scorer.latest:

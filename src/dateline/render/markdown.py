@@ -52,9 +52,15 @@ def _entries_markdown(entries: Sequence[TimelineEntry], corpus: Corpus,
         for sent in entry.sentences:
             article = corpus.article(sent.span.article_id)
             text = markdown_text(sent.span.text(article))
-            out.append(f"- {text} [{numbers[article.id]}]")
+            # A line placed through an estimated publication date says so (issue 15).
+            estimated = ", publication date estimated" if _estimated(article) else ""
+            out.append(f"- {text} [{numbers[article.id]}{estimated}]")
         out.append("")
     return out
+
+
+def _estimated(article: Article) -> bool:
+    return article.pub_date.confidence is Confidence.ESTIMATED
 
 
 def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
