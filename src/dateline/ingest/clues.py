@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.annotate.timex import extract_timexes
-from dateline.annotate.timex_calendar import FUTURE, PAST, Direction
+from dateline.annotate.timex_calendar import FUTURE, Direction
 from dateline.annotate.timex_calendar import tense_direction as _tense
 from dateline.model import Granularity, Timex, TimexType
 from dateline.timeline.text import tokens
@@ -225,7 +225,6 @@ def dated_events(text: str, pub: dt.date) -> list[tuple[frozenset[str], Timex]]:
 
 _EVENT_GRANULARITIES = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
 __all__ = [
-    "PAST",
     "Clues",
     "CountFigure",
     "MentionedDay",

@@ -28,7 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from itertools import pairwise
 
 from dateline.annotate.timex import extract_timexes
@@ -166,7 +166,7 @@ def _unit(counts: Counter[str], df: Counter[str], n: int) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()}
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: the web app runs estimates for as long as it lives
 def _resolved(sentence: str, timex_start: int, day: dt.date) -> DateInterval | None:
     """What the expression at ``timex_start`` in ``sentence`` means if written on ``day``."""
     for timex in extract_timexes(sentence, day):
