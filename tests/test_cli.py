@@ -78,7 +78,9 @@ def test_articles_command_reports_dates() -> None:
     data = json.loads(run("articles", str(SYRIA)).stdout)
     dates = {a["id"][:3]: a["pub_date"] for a in data["articles"]}
     assert dates["001"]["value"] == "2014-02-01" and dates["001"]["confidence"] == "inferred"
-    assert dates["000"]["confidence"] == "unknown"
+    # 000 names no date: estimated from its content (issue 15), never silently anchoring.
+    assert dates["000"]["confidence"] == "estimated" and dates["000"]["source"] == "content"
+    assert [i[:3] for i in data["report"]["dates_estimated"]] == ["000"]
     assert data["report"]["accepted"] == 5
 
 

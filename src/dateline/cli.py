@@ -30,6 +30,7 @@ from dateline.cli_common import (
     timeline_options,
     write_output,
 )
+from dateline.cli_dating import eval_dating_command
 from dateline.cli_store import add_command, check_command, stats_command
 from dateline.escaping import safe_for_terminal
 from dateline.progress import shown
@@ -271,6 +272,7 @@ main.add_command(stats_command)
 main.add_command(check_command)
 main.add_command(brief_command, name="brief")
 evaluate.add_command(eval_mds_command, name="mds")
+evaluate.add_command(eval_dating_command, name="dating")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

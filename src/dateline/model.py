@@ -106,6 +106,9 @@ class PublicationDate:
     evidence: str = ""
     time: str | None = None  # "17:00" when the header gave one
     partial: str | None = None  # what is known when the year is not: "XXXX-12-21"
+    # For an estimate, the days it may lie between (both inclusive; ``value`` is inside).
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     @classmethod
     def unknown(cls, evidence: str = "no date found in metadata, path or text") -> PublicationDate:

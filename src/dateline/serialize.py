@@ -56,12 +56,15 @@ def _pair(value: list[int] | None) -> tuple[int, int] | None:
 def pub_date_to_dict(pub: PublicationDate) -> Json:
     return {"value": pub.value.isoformat() if pub.value else None,
             "confidence": pub.confidence.value, "source": pub.source,
-            "evidence": pub.evidence, "time": pub.time, "partial": pub.partial}
+            "evidence": pub.evidence, "time": pub.time, "partial": pub.partial,
+            "earliest": pub.earliest.isoformat() if pub.earliest else None,
+            "latest": pub.latest.isoformat() if pub.latest else None}
 
 
 def pub_date_from_dict(data: Json) -> PublicationDate:
     return PublicationDate(_date(data["value"]), Confidence(data["confidence"]),
-                           data["source"], data["evidence"], data["time"], data["partial"])
+                           data["source"], data["evidence"], data["time"], data["partial"],
+                           _date(data.get("earliest")), _date(data.get("latest")))
 
 
 def offsets_to_dict(offsets: OffsetMap) -> Json:

@@ -102,15 +102,17 @@ def test_year_inferred_from_corpus_range_and_weekday() -> None:
     assert out[2].pub_date.confidence is Confidence.INFERRED
 
 
-def test_year_without_weekday_evidence_is_only_estimated() -> None:
+def test_year_without_weekday_evidence_stays_unknown() -> None:
     dated = [
         make_article("a", "text", dt.date(2013, 7, 5)),
         make_article("b", "text", dt.date(2014, 2, 1)),
     ]
     un = _with_partial("c", "Ban said the failure was collective.", "XXXX-12-21")
     out = infer_missing_years([*dated, un])  # type: ignore[list-item]
-    assert out[2].pub_date.confidence is Confidence.ESTIMATED
-    assert not out[2].pub_date.anchors(Confidence.INFERRED)
+    assert out[2].pub_date.value is None
+    assert out[2].pub_date.partial == "XXXX-12-21"
+    assert "year unknown" in out[2].pub_date.evidence
+    assert not out[2].pub_date.anchors(Confidence.ESTIMATED)
 
 
 def test_year_is_not_inferred_without_dated_articles() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from dateline.errors import InputError
 from dateline.ingest import pubdate
 from dateline.ingest.clean import clean_text
+from dateline.ingest.estimate import estimate_dates
 from dateline.ingest.readers import (
     ManifestEntry,
     RawDocument,
@@ -52,7 +53,8 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
 
     Never raises for a bad file: each input ends up in the report, accepted or
     rejected with its reason. Publication dates without a year get one from the
-    corpus range afterwards.
+    corpus range afterwards; articles still undated get an estimate from their
+    content and the dated articles (``Confidence.ESTIMATED``, source ``content``).
     """
     opts = opts or Options()
     roots = [Path(p) for p in paths]
@@ -90,7 +92,7 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
                     warnings=warnings,
                 )
             )
-    articles = pubdate.infer_missing_years(articles)
+    articles = estimate_dates(pubdate.infer_missing_years(articles))
     log.info(
         "loaded %d articles, rejected %d inputs",
         len(articles),

@@ -248,7 +248,8 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     Implausible dates (see :func:`implausible`) do not count towards the range.
     Candidate years run one past each end of the range. A candidate inside the range
     (30 days' slack) whose weekday the text names, or names the day before of, is
-    inferred; a candidate inside the range without such words is only estimated.
+    inferred; without such words the year stays unknown (a partial date), for
+    :func:`dateline.ingest.estimate.estimate_dates` to settle from the content.
     """
     latest = latest_plausible()
     anchored = [
@@ -265,6 +266,9 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
         _infer_year(a, low, high) if a.pub_date.partial and not a.pub_date.value else a
         for a in articles
     ]
+
+
+_RANGE_NOTE = "corpus's confidently dated articles run"
 
 
 def _widen(low: dt.date, high: dt.date, slack: dt.timedelta) -> tuple[dt.date, dt.date]:
@@ -287,7 +291,7 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
     if not candidates:
         return article
     supported = [d for d in candidates if corroborates(d, counts)]
-    range_note = f"corpus's confidently dated articles run {low} to {high}"
+    range_note = f"{_RANGE_NOTE} {low} to {high}"
     base = article.pub_date.evidence
     if len(supported) == 1:
         chosen = supported[0]
@@ -299,10 +303,10 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
             article.pub_date, value=chosen, confidence=Confidence.INFERRED, evidence=evidence
         )
     else:
-        chosen = min(candidates, key=lambda d: -weekday_support(d, counts))
+        # No weekday words settle the year: the date stays partial ("year unknown") for
+        # the content estimate to settle, or not, rather than a guessed year.
         why = "no weekday words to check it" if not counts else "weekday words do not decide"
-        evidence = f"{base}; year guessed from the {range_note}; {why}"
-        pub = replace(
-            article.pub_date, value=chosen, confidence=Confidence.ESTIMATED, evidence=evidence
-        )
+        base = base.split(f"; the {_RANGE_NOTE}")[0]  # a store re-runs this as its range grows
+        evidence = f"{base}; the {range_note}; year unknown ({why})"
+        pub = replace(article.pub_date, evidence=evidence)
     return replace(article, pub_date=pub)

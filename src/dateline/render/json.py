@@ -43,6 +43,8 @@ def pub_date_to_dict(pub: PublicationDate) -> dict[str, Any]:
         "evidence": pub.evidence,
         "time": pub.time,
         "partial": pub.partial,
+        "earliest": pub.earliest.isoformat() if pub.earliest else None,
+        "latest": pub.latest.isoformat() if pub.latest else None,
     }
 
 
@@ -97,6 +99,8 @@ def report_to_dict(
         ],
         "anchor_confidence": opts.anchor_confidence.value,
         "dates_not_anchoring": not_anchoring,
+        # Articles placed by the content estimate (dateline.ingest.estimate), anchoring or not.
+        "dates_estimated": [a.id for a in articles if a.pub_date.source == "content"],
     }
 
 

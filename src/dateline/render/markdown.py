@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dateline.escaping import markdown_code, markdown_text
-from dateline.model import Article, Corpus, RunReport, Timeline, TimelineEntry
+from dateline.model import Article, Confidence, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
 
 
@@ -52,9 +52,15 @@ def _entries_markdown(entries: Sequence[TimelineEntry], corpus: Corpus,
         for sent in entry.sentences:
             article = corpus.article(sent.span.article_id)
             text = markdown_text(sent.span.text(article))
-            out.append(f"- {text} [{numbers[article.id]}]")
+            # A line placed through an estimated publication date says so (issue 15).
+            estimated = ", publication date estimated" if _estimated(article) else ""
+            out.append(f"- {text} [{numbers[article.id]}{estimated}]")
         out.append("")
     return out
+
+
+def _estimated(article: Article) -> bool:
+    return article.pub_date.confidence is Confidence.ESTIMATED
 
 
 def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
@@ -105,7 +111,21 @@ def render_report(report: RunReport, articles: Sequence[Article], opts: Options)
             "",
         ]
         out += [f"- {markdown_code(a.id)}: {markdown_text(pub_date_line(a))}" for a in weak]
+    estimated = [a for a in articles if a.pub_date.source == "content"]
+    if estimated:
+        anchoring = Confidence.ESTIMATED.at_least(opts.anchor_confidence)
+        note = "they anchor the timeline" if anchoring else "they do not anchor the timeline"
+        out += ["", f"Placed by estimate from their content ({note}; "
+                "`--anchor estimated` decides):", ""]  # fmt: skip
+        out += [f"- {markdown_code(a.id)}: {_estimate_span(a)}" for a in estimated]
     return [*out, ""]
+
+
+def _estimate_span(article: Article) -> str:
+    pub = article.pub_date
+    if pub.earliest and pub.latest and pub.earliest != pub.latest:
+        return f"{pub.value} (between {pub.earliest} and {pub.latest})"
+    return str(pub.value)
 
 
 def render_articles_markdown(articles: Sequence[Article], report: RunReport, opts: Options) -> str:

@@ -23,6 +23,7 @@ from dateline import pipeline, serialize
 from dateline.engine import map_chunks
 from dateline.errors import InputError, StoreDamagedError
 from dateline.ingest import article_id_for, manifest_paths, unique_id
+from dateline.ingest.estimate import estimate_dates
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
     ManifestEntry,
@@ -212,6 +213,7 @@ class Store:
                 bar.advance(len(batch))
         self._remember_files(todo, context)  # files that gave no document at all
         self._infer_years()
+        self._estimate_dates()
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info("added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
                  len(tally.new), len(tally.changed), len(tally.unchanged),
@@ -414,14 +416,32 @@ class Store:
         partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
         inferred = infer_missing_years(markers + partial_ones)[2:]
         with self.transaction() as db:
-            for (text_hash, _), article in zip(rows, inferred, strict=True):
+            for (text_hash, _), before, article in zip(rows, partial_ones, inferred, strict=True):
                 pub = article.pub_date
-                if pub.value is None:
+                if pub == before.pub_date:  # a year unknown still changes the evidence
                     continue
                 db.execute("UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? "
                            "WHERE hash = ?", (_pack(serialize.article_to_dict(article)),
-                                              pub.value.isoformat(), pub.confidence.value,
-                                              text_hash))
+                                              pub.value.isoformat() if pub.value else None,
+                                              pub.confidence.value, text_hash))
+
+    def _estimate_dates(self) -> None:
+        """Date the store's still undated articles from their content and the dated
+        ones, as load_articles does (an estimate is made once, when first possible)."""
+        if not self.db.execute("SELECT 1 FROM articles WHERE pub_date IS NULL LIMIT 1").fetchone():
+            return
+        rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
+        articles = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
+        estimated = estimate_dates(articles)
+        with self.transaction() as db:
+            for (text_hash, _), before, article in zip(rows, articles, estimated, strict=True):
+                pub = article.pub_date
+                if pub is before.pub_date or pub.value is None:
+                    continue
+                db.execute("UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
+                           "pub_source = ? WHERE hash = ?",
+                           (_pack(serialize.article_to_dict(article)), pub.value.isoformat(),
+                            pub.confidence.value, pub.source, text_hash))
 
     def _annotate_missing(self, opts: Options, stages: Sequence[str] = TIMELINE_STAGES,
                           progress: bool | None = None, prune: bool = True) -> int:

@@ -1,0 +1,476 @@
+"""Publication dates estimated from content, for articles the sources leave undated.
+
+A corpus-level step: an undated article is compared with the dated articles of the
+same corpus, and candidate days are scored by five kinds of evidence, each in [0, 1]:
+
+- neighbours: dated articles whose words overlap most (TF-IDF cosine) report the
+  same events; in a news corpus those are published within days of each other;
+- pinned events: a sentence with a relative expression ("last week, following talks
+  in Moscow") that matches a dated article's sentence dating the same event ("in May,
+  Kerry and Lavrov announced") holds for the days on which the expression, resolved
+  against that day, overlaps the event;
+- mentioned dates: an article is published on or after the latest full date it speaks
+  of as past, usually soon after; a later past date rules a day out;
+- weekday and month-day words, by their tense ("on Sunday" said of the past lies 0-6
+  days back);
+- cumulative counts: a toll lower than a dated neighbour's toll of the same series
+  comes before it.
+
+The best day is the point estimate; the interval spans the candidate days that score
+nearly as well. Estimates are ``Confidence.ESTIMATED`` and never anchor a timeline
+unless asked for (``--anchor estimated``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import pairwise
+
+from dateline.annotate.timex import extract_timexes
+from dateline.annotate.timex_calendar import FUTURE, PAST
+from dateline.ingest.clues import Clues, CountFigure, RelativeSentence, dated_events, read_clues
+from dateline.ingest.pubdate import WEEKDAY_WEIGHTS
+from dateline.model import Article, Confidence, DateInterval, PublicationDate, Timex
+
+DAY = dt.timedelta(days=1)
+_QUERY_TERMS = 100  # an article's heaviest terms, enough to find its neighbours
+_DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})
+
+
+@dataclass(frozen=True)
+class DatingTuning:
+    """The estimator's constants (chosen on Timeline17 dev topics; docs/benchmarks.md)."""
+
+    neighbours: int = 10  # dated articles compared with an undated one
+    min_similarity: float = 0.02  # cosine below which an article is not a neighbour
+    strong_similarity: float = 0.1  # cosine from which a neighbour is fully trusted
+    window_days: int = 7  # how far from a neighbour's date a day still gets support
+    pin_similarity: float = 0.25  # weighted word overlap for two sentences to be one event
+    recent_days: int = 7  # how soon after its latest past date an article usually is
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "neighbours": 1.0,
+            "pins": 0.5,
+            "recent": 0.6,
+            "weekdays": 0.3,
+            "month_days": 0.3,
+            "counts": 0.3,
+            "violations": 1.0,
+        }
+    )
+    interval_ratio: float = 0.1  # days scoring at least this share of the best are in
+
+
+@dataclass(frozen=True)
+class DateEstimate:
+    point: dt.date
+    earliest: dt.date
+    latest: dt.date
+    evidence: str
+
+
+@dataclass(frozen=True)
+class _Pin:
+    sentence: RelativeSentence
+    event: Timex
+    event_article: int
+    similarity: float
+
+
+class DatingCorpus:
+    """The articles of a corpus as the estimator needs them: clues, vectors, dates.
+
+    ``dates`` holds each article's known publication day or None; an estimate for
+    article ``i`` reads only the dates of the others, and never those in ``hidden``.
+    """
+
+    def __init__(
+        self, texts: Sequence[str], dates: Sequence[dt.date | None], clues: Sequence[Clues]
+    ) -> None:
+        self.texts, self.dates, self.clues = texts, dates, clues
+        df: Counter[str] = Counter()
+        for c in clues:
+            df.update(set(c.terms))
+        n = len(clues)
+        self.idf = {t: math.log((1 + n) / (1 + k)) + 1.0 for t, k in df.items()}
+        # Articles are compared on word pairs ("tahrir square", "swine flu"): in
+        # Timeline17 the nearest article by pairs is within a day of the hidden one's
+        # date for 64% of egypt's articles, by single words for 55% (docs/benchmarks.md).
+        pairs = [Counter(_pairs(c.terms)) for c in clues]
+        pair_df: Counter[str] = Counter()
+        for counts in pairs:
+            pair_df.update(counts.keys())
+        self.vectors = [_unit(counts, pair_df, n) for counts in pairs]
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for j, vec in enumerate(self.vectors):
+            for term, weight in vec.items():
+                self.postings[term].append((j, weight))
+        self._events: dict[int, list[tuple[frozenset[str], Timex]]] = {}
+
+    @classmethod
+    def of_texts(cls, texts: Sequence[str], dates: Sequence[dt.date | None]) -> DatingCorpus:
+        return cls(texts, dates, [read_clues(t) for t in texts])
+
+    def neighbours(
+        self, i: int, tuning: DatingTuning, hidden: Collection[int] = ()
+    ) -> list[tuple[int, float]]:
+        """The dated articles most like article ``i``, most similar first."""
+        vec = self.vectors[i]
+        top = sorted(vec.items(), key=lambda kv: -kv[1])[:_QUERY_TERMS]
+        scores: defaultdict[int, float] = defaultdict(float)
+        for term, weight in top:
+            for j, other in self.postings[term]:
+                scores[j] += weight * other
+        ranked = [
+            (j, s)
+            for j, s in sorted(scores.items(), key=lambda js: -js[1])
+            if j != i
+            and j not in hidden
+            and self.dates[j] is not None
+            and s >= tuning.min_similarity
+        ]
+        return ranked[: tuning.neighbours]
+
+    def events(self, j: int) -> list[tuple[frozenset[str], Timex]]:
+        if j not in self._events:
+            day = self.dates[j]
+            self._events[j] = dated_events(self.texts[j], day) if day else []
+        return self._events[j]
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """IDF-weighted overlap of two sentences' words (a cosine of binary vectors)."""
+        shared = sum(self.idf.get(t, 1.0) ** 2 for t in a & b)
+        norm_a = sum(self.idf.get(t, 1.0) ** 2 for t in a)
+        norm_b = sum(self.idf.get(t, 1.0) ** 2 for t in b)
+        return shared / math.sqrt(norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def _pairs(words: Sequence[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def _unit(counts: Counter[str], df: Counter[str], n: int) -> dict[str, float]:
+    """A sublinear TF-IDF vector, L2-normalised; terms of one article only are dropped
+    (they cannot match another)."""
+    vec = {
+        t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]))
+        for t, c in counts.items()
+        if df[t] > 1
+    }
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: the web app runs estimates for as long as it lives
+def _resolved(sentence: str, timex_start: int, day: dt.date) -> DateInterval | None:
+    """What the expression at ``timex_start`` in ``sentence`` means if written on ``day``."""
+    for timex in extract_timexes(sentence, day):
+        if timex.start <= timex_start < timex.end:
+            return timex.interval
+    return None
+
+
+class _Scorer:
+    """Scores candidate days for one article; built once per estimate."""
+
+    def __init__(
+        self,
+        corpus: DatingCorpus,
+        i: int,
+        tuning: DatingTuning,
+        hidden: Collection[int],
+    ) -> None:
+        self.corpus, self.i, self.tuning = corpus, i, tuning
+        self.clues = corpus.clues[i]
+        self.near = corpus.neighbours(i, tuning, hidden)
+        self.pins = self._pins()
+        self.latest = self.clues.latest_past_day()
+        self.counts = self._count_pairs()
+
+    def _pins(self) -> list[_Pin]:
+        pins: list[_Pin] = []
+        text = self.corpus.texts[self.i]
+        for sent in self.clues.relative:
+            best: _Pin | None = None
+            said = text[sent.start + sent.timex_start : sent.start + sent.timex_end].lower()
+            # "said today" statements recur day after day (an official repeats a call),
+            # so pinning the article's own day to one asks for more overlap.
+            needed = self.tuning.pin_similarity + (0.1 if said in _DEICTIC else 0.0)
+            for j, _ in self.near:
+                for terms, event in self.corpus.events(j):
+                    sim = self.corpus.overlap(sent.terms, terms)
+                    if sim >= needed and (best is None or sim > best.similarity):
+                        best = _Pin(sent, event, j, sim)
+            if best:
+                pins.append(best)
+        return pins
+
+    def _count_pairs(self) -> list[tuple[CountFigure, CountFigure, dt.date]]:
+        pairs = []
+        for j, _ in self.near:
+            day = self.corpus.dates[j]
+            assert day is not None
+            for theirs in self.corpus.clues[j].counts:
+                for ours in self.clues.counts:
+                    ratio = ours.value / theirs.value if theirs.value else 0.0
+                    if ours.series == theirs.series and 0.2 <= ratio <= 5 and abs(ratio - 1) > 0.05:
+                        pairs.append((ours, theirs, day))
+        return pairs
+
+    def candidates(self) -> set[dt.date]:
+        days: set[dt.date] = set()
+        for j, _ in self.near:
+            day = self.corpus.dates[j]
+            assert day is not None
+            days.update(day + k * DAY for k in range(-2, 4))
+        if self.latest:
+            days.update(self.latest.day + k * DAY for k in range(4))
+        for pin in self.pins:
+            interval = pin.event.interval
+            assert interval is not None
+            if (interval.end - interval.start).days <= 45:
+                span = (interval.end - interval.start).days + 15
+                days.update(interval.start + k * DAY for k in range(-1, span))
+        return days
+
+    def parts(self, day: dt.date) -> dict[str, float]:
+        return {
+            "neighbours": self._neighbours(day),
+            "pins": self._pinned(day),
+            "recent": self._recent(day),
+            "weekdays": self._weekdays(day),
+            "month_days": self._month_days(day),
+            "counts": self._counts(day),
+            "violations": -self._violations(day),
+        }
+
+    def score(self, day: dt.date) -> float:
+        weights = self.tuning.weights
+        return sum(weights[k] * v for k, v in self.parts(day).items())
+
+    def _neighbours(self, day: dt.date) -> float:
+        total = sum(s for _, s in self.near)
+        if not total:
+            return 0.0
+        window = self.tuning.window_days
+        support = 0.0
+        for j, s in self.near:
+            their = self.corpus.dates[j]
+            assert their is not None
+            support += s * max(0.0, 1 - abs((day - their).days) / window)
+        # Weak neighbours (a shared name or two) say less than close ones.
+        best = self.near[0][1]
+        return support / total * min(1.0, best / self.tuning.strong_similarity)
+
+    def _pinned(self, day: dt.date) -> float:
+        total = sum(p.similarity for p in self.pins)
+        if not total:
+            return 0.0
+        text = self.corpus.texts[self.i]
+        agree = 0.0
+        for pin in self.pins:
+            sentence = text[pin.sentence.start : pin.sentence.end]
+            meant = _resolved(sentence, pin.sentence.timex_start, day)
+            event = pin.event.interval
+            assert event is not None
+            if meant and meant.start <= event.end and event.start <= meant.end:
+                agree += pin.similarity
+        return agree / total
+
+    def _recent(self, day: dt.date) -> float:
+        if not self.latest or day < self.latest.day:
+            return 0.0
+        return max(0.0, 1 - (day - self.latest.day).days / self.tuning.recent_days)
+
+    def _violations(self, day: dt.date) -> float:
+        past = sum(m.day > day for m in self.clues.days if m.direction == PAST)
+        future = sum(m.day < day for m in self.clues.days if m.direction == FUTURE)
+        return past + 0.5 * future
+
+    def _weekdays(self, day: dt.date) -> float:
+        words = self.clues.weekdays
+        if not words:
+            return 0.0
+        total = 0.0
+        for word in words:
+            back = (day.weekday() - word.weekday) % 7
+            if word.direction == FUTURE:
+                total += 0.6 if back else 0.1
+            else:
+                total += WEEKDAY_WEIGHTS[back]
+        return total / len(words)
+
+    def _month_days(self, day: dt.date) -> float:
+        words = [m for m in self.clues.month_days if m.direction != FUTURE]
+        if not words:
+            return 0.0
+        total = 0.0
+        for word in words:
+            occurrence = _latest_on_or_before(word.month, word.day, day)
+            if occurrence:
+                total += max(0.0, 1 - (day - occurrence).days / 30)
+        return total / len(words)
+
+    def _counts(self, day: dt.date) -> float:
+        if not self.counts:
+            return 0.0
+        agree = 0
+        for ours, theirs, their_day in self.counts:
+            earlier = ours.value < theirs.value
+            if day != their_day:
+                agree += 1 if (day < their_day) == earlier else -1
+        return agree / len(self.counts)
+
+
+def _latest_on_or_before(month: int, day: int, bound: dt.date) -> dt.date | None:
+    for year in (bound.year, bound.year - 1):
+        try:
+            occurrence = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if occurrence <= bound:
+            return occurrence
+    return None
+
+
+def estimate_date(
+    corpus: DatingCorpus,
+    i: int,
+    tuning: DatingTuning | None = None,
+    hidden: Collection[int] = (),
+    month_day: tuple[int, int] | None = None,
+) -> DateEstimate | None:
+    """The content-based estimate of article ``i``'s date, or None with no evidence.
+
+    With ``month_day`` (a yearless dateline) only that day of some year is a candidate,
+    and an estimate needs support from the corpus or the text, not weekday words alone.
+    """
+    tuning = tuning or DatingTuning()
+    scorer = _Scorer(corpus, i, tuning, hidden)
+    days = scorer.candidates()
+    if month_day:
+        years = {d.year for d in days}
+        days = {d for y in years if (d := _day_or_none(y, *month_day))}
+    if not days:
+        return None
+    scored = {d: scorer.score(d) for d in days}
+    best = max(scored.values())
+    # Among days that score the same, the middle one is off by the least.
+    tied = sorted(d for d, s in scored.items() if s >= best - 1e-9)
+    point = tied[len(tied) // 2]
+    parts = scorer.parts(point)
+    if month_day and parts["neighbours"] + parts["pins"] + parts["recent"] <= 0:
+        return None
+    close = [d for d, s in scored.items() if best > 0 and s >= tuning.interval_ratio * best]
+    earliest, latest = min([point, *close]), max([point, *close])
+    if month_day:
+        earliest = latest = point
+    return DateEstimate(point, earliest, latest, _evidence(scorer, point, earliest, latest))
+
+
+def _day_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _evidence(scorer: _Scorer, point: dt.date, earliest: dt.date, latest: dt.date) -> str:
+    """The estimate and its reasons, in words."""
+    head = f"between {earliest} and {latest}, most likely {point}"
+    if earliest == latest:
+        head = f"{point}"
+    reasons: list[str] = []
+    text = scorer.corpus.texts[scorer.i]
+    parts = scorer.parts(point)
+    for pin in scorer.pins:
+        if parts["pins"] > 0:
+            said = text[
+                pin.sentence.start + pin.sentence.timex_start : pin.sentence.start
+                + pin.sentence.timex_end
+            ]
+            assert pin.event.interval is not None
+            reasons.append(
+                f"reports the event a dated article ({_article_day(scorer, pin.event_article)}) "
+                f'dates {pin.event.interval.value} as "{said}"'
+            )
+    if scorer.near:
+        dates = sorted({str(scorer.corpus.dates[j]) for j, _ in scorer.near[:3]})
+        reasons.append(
+            f"{len(scorer.near)} dated articles report the same events (the most alike dated "
+            f"{', '.join(dates)})"
+        )
+    if scorer.latest:
+        reasons.append(
+            f'latest date it speaks of as past is {scorer.latest.day} ("{scorer.latest.text}")'
+        )
+    if parts["counts"] > 0:
+        ours, theirs, day = scorer.counts[0]
+        reasons.append(f'its figure "{ours.text}" against "{theirs.text}" dated {day}')
+    if parts["weekdays"] > 0.5:
+        named = ", ".join(sorted({w.text for w in scorer.clues.weekdays}))
+        reasons.append(f"weekday words ({named}) agree with {point:%A}")
+    return f"{head}: " + "; ".join(reasons) if reasons else head
+
+
+def _article_day(scorer: _Scorer, j: int) -> str:
+    return str(scorer.corpus.dates[j])
+
+
+def estimate_dates(
+    articles: Sequence[Article], tuning: DatingTuning | None = None
+) -> list[Article]:
+    """Articles without a date get one estimated from their content and the corpus.
+
+    An article with no date and no year (a yearless dateline) keeps its partial date
+    unless the content supports one year. Articles with a date are returned as given.
+    """
+    undated = [i for i, a in enumerate(articles) if a.pub_date.value is None]
+    if not undated:
+        return list(articles)
+    dates = [
+        a.pub_date.value if a.pub_date.anchors(Confidence.INFERRED) else None for a in articles
+    ]
+    if not any(dates):
+        return list(articles)
+    clues = [read_clues(a.text, with_timexes=i in undated) for i, a in enumerate(articles)]
+    corpus = DatingCorpus([a.text for a in articles], dates, clues)
+    out = list(articles)
+    for i in undated:
+        out[i] = _with_estimate(
+            articles[i], estimate_date(corpus, i, tuning, month_day=_month_day(articles[i]))
+        )
+    return out
+
+
+def _month_day(article: Article) -> tuple[int, int] | None:
+    partial = article.pub_date.partial
+    if not partial:
+        return None
+    month, day = (int(p) for p in partial.split("-")[1:])
+    return month, day
+
+
+def _with_estimate(article: Article, estimate: DateEstimate | None) -> Article:
+    if estimate is None:
+        return article
+    pub = article.pub_date
+    base = f"{pub.evidence}; " if pub.partial else ""
+    return replace(
+        article,
+        pub_date=PublicationDate(
+            estimate.point,
+            Confidence.ESTIMATED,
+            "content",
+            base + "estimated from content " + estimate.evidence,
+            pub.time,
+            pub.partial,
+            earliest=estimate.earliest,
+            latest=estimate.latest,
+        ),
+    )

@@ -1,0 +1,70 @@
+"""``dateline eval dating``: hiding known dates and estimating them back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.evaluate.dating import evaluate_dating, render_dating_scores
+from tests.builders import SHARED_DATA, SYRIA
+
+# The demo articles' real publication days, as their texts and sources establish them.
+DEMO_DAYS = {
+    "000": "2013-05-17",
+    "001": "2014-02-01",
+    "002": "2016-12-21",
+    "003": "2013-10-07",
+    "004": "2013-07-05",
+}
+
+
+@pytest.fixture
+def demo_topic(tmp_path: Path) -> Path:
+    """The demo corpus in the Timeline17 layout: articles/<date>/<file>."""
+    topic = tmp_path / "syria"
+    for path in SYRIA.glob("0*.txt"):
+        folder = topic / "articles" / DEMO_DAYS[path.name[:3]]
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, folder / path.name)
+    return tmp_path
+
+
+def test_every_method_is_scored_on_every_article(demo_topic: Path) -> None:
+    [(name, rows)] = evaluate_dating(demo_topic, settings=("leave-one-out",))
+    assert name == "syria"
+    assert [r.method for r in rows] == [
+        "content estimate",
+        "latest date mentioned",
+        "corpus median",
+    ]
+    for row in rows:
+        assert row.articles == 5
+        assert row.exact <= row.within_1 <= row.within_7 <= row.estimated <= row.articles
+        assert row.covered <= row.estimated
+    assert rows[2].estimated == 5  # the median always answers
+
+
+def test_half_hidden_scores_half_the_articles(demo_topic: Path) -> None:
+    [(_, rows)] = evaluate_dating(demo_topic, settings=("half",))
+    assert {r.articles for r in rows} == {2}
+
+
+def test_the_command_prints_a_table_with_both_settings(demo_topic: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "dating", str(demo_topic)])
+    assert result.exit_code == 0, result.output
+    assert "leave-one-out" in result.output and "half" in result.output
+    assert "latest date mentioned" in result.output and "corpus median" in result.output
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "t17-dev").exists(), reason="needs ../shared/data")
+def test_the_estimate_beats_both_baselines_on_timeline17_mj() -> None:
+    [(_, rows)] = evaluate_dating(SHARED_DATA / "t17-dev", settings=("leave-one-out",),
+                                  topics=["mj"])  # fmt: skip
+    ours, latest, median = rows
+    assert ours.within_7 > max(latest.within_7, median.within_7)
+    assert ours.within_1 > max(latest.within_1, median.within_1)
+    assert "content estimate" in render_dating_scores([("mj", rows)])
