@@ -140,8 +140,12 @@ class OffsetMap:
     def __post_init__(self) -> None:
         # Packed arrays: a map of a detokenized article has thousands of pieces, and as
         # tuples of Python ints they cost several times the article's text in memory.
-        for name, code in (("clean_starts", "q"), ("orig_starts", "q"),
-                           ("orig_lengths", "q"), ("verbatim", "b")):
+        for name, code in (
+            ("clean_starts", "q"),
+            ("orig_starts", "q"),
+            ("orig_lengths", "q"),
+            ("verbatim", "b"),
+        ):
             object.__setattr__(self, name, array(code, getattr(self, name)))
 
     @classmethod
@@ -323,8 +327,7 @@ class Corpus:
     annotations: dict[str, Annotations]
     report: RunReport
     failures: tuple[StageFailure, ...] = ()  # stages that failed, by article (and reported)
-    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False,
-                                       compare=False)
+    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {a.id: a for a in self.articles})

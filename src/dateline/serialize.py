@@ -54,46 +54,87 @@ def _pair(value: list[int] | None) -> tuple[int, int] | None:
 
 
 def pub_date_to_dict(pub: PublicationDate) -> Json:
-    return {"value": pub.value.isoformat() if pub.value else None,
-            "confidence": pub.confidence.value, "source": pub.source,
-            "evidence": pub.evidence, "time": pub.time, "partial": pub.partial,
-            "earliest": pub.earliest.isoformat() if pub.earliest else None,
-            "latest": pub.latest.isoformat() if pub.latest else None}
+    return {
+        "value": pub.value.isoformat() if pub.value else None,
+        "confidence": pub.confidence.value,
+        "source": pub.source,
+        "evidence": pub.evidence,
+        "time": pub.time,
+        "partial": pub.partial,
+        "earliest": pub.earliest.isoformat() if pub.earliest else None,
+        "latest": pub.latest.isoformat() if pub.latest else None,
+    }
 
 
 def pub_date_from_dict(data: Json) -> PublicationDate:
-    return PublicationDate(_date(data["value"]), Confidence(data["confidence"]),
-                           data["source"], data["evidence"], data["time"], data["partial"],
-                           _date(data.get("earliest")), _date(data.get("latest")))
+    return PublicationDate(
+        _date(data["value"]),
+        Confidence(data["confidence"]),
+        data["source"],
+        data["evidence"],
+        data["time"],
+        data["partial"],
+        _date(data.get("earliest")),
+        _date(data.get("latest")),
+    )
 
 
 def offsets_to_dict(offsets: OffsetMap) -> Json:
-    return {"clean": list(offsets.clean_starts), "orig": list(offsets.orig_starts),
-            "lengths": list(offsets.orig_lengths), "verbatim": [int(v) for v in offsets.verbatim],
-            "clean_length": offsets.clean_length, "orig_length": offsets.orig_length}
+    return {
+        "clean": list(offsets.clean_starts),
+        "orig": list(offsets.orig_starts),
+        "lengths": list(offsets.orig_lengths),
+        "verbatim": [int(v) for v in offsets.verbatim],
+        "clean_length": offsets.clean_length,
+        "orig_length": offsets.orig_length,
+    }
 
 
 def offsets_from_dict(data: Json) -> OffsetMap:
-    return OffsetMap(data["clean"], data["orig"], data["lengths"], data["verbatim"],
-                     data["clean_length"], data["orig_length"])
+    return OffsetMap(
+        data["clean"],
+        data["orig"],
+        data["lengths"],
+        data["verbatim"],
+        data["clean_length"],
+        data["orig_length"],
+    )
 
 
 def article_to_dict(article: Article) -> Json:
-    return {"id": article.id, "path": article.path, "text": article.text,
-            "pub_date": pub_date_to_dict(article.pub_date), "title": article.title,
-            "title_span": list(article.title_span) if article.title_span else None,
-            "body_start": article.body_start, "source": article.source, "url": article.url,
-            "author": article.author, "place": article.place, "encoding": article.encoding,
-            "offsets": offsets_to_dict(article.offsets), "cleaning": list(article.cleaning)}
+    return {
+        "id": article.id,
+        "path": article.path,
+        "text": article.text,
+        "pub_date": pub_date_to_dict(article.pub_date),
+        "title": article.title,
+        "title_span": list(article.title_span) if article.title_span else None,
+        "body_start": article.body_start,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "place": article.place,
+        "encoding": article.encoding,
+        "offsets": offsets_to_dict(article.offsets),
+        "cleaning": list(article.cleaning),
+    }
 
 
 def article_from_dict(data: Json) -> Article:
     return Article(
-        id=data["id"], path=data["path"], text=data["text"],
-        pub_date=pub_date_from_dict(data["pub_date"]), title=data["title"],
-        title_span=_pair(data["title_span"]), body_start=data["body_start"],
-        source=data["source"], url=data["url"], author=data["author"], place=data["place"],
-        encoding=data["encoding"], offsets=offsets_from_dict(data["offsets"]),
+        id=data["id"],
+        path=data["path"],
+        text=data["text"],
+        pub_date=pub_date_from_dict(data["pub_date"]),
+        title=data["title"],
+        title_span=_pair(data["title_span"]),
+        body_start=data["body_start"],
+        source=data["source"],
+        url=data["url"],
+        author=data["author"],
+        place=data["place"],
+        encoding=data["encoding"],
+        offsets=offsets_from_dict(data["offsets"]),
         cleaning=tuple(data["cleaning"]),
     )
 
@@ -107,18 +148,33 @@ def _interval_to_list(interval: DateInterval | None) -> list[str] | None:
 def _interval_from_list(data: list[str] | None) -> DateInterval | None:
     if data is None:
         return None
-    return DateInterval(dt.date.fromisoformat(data[0]), dt.date.fromisoformat(data[1]),
-                        Granularity(data[2]))
+    return DateInterval(
+        dt.date.fromisoformat(data[0]), dt.date.fromisoformat(data[1]), Granularity(data[2])
+    )
 
 
 def timex_to_dict(timex: Timex) -> Json:
-    return {"s": timex.start, "e": timex.end, "t": timex.type.value, "v": timex.value,
-            "i": _interval_to_list(timex.interval), "a": timex.anchor, "r": timex.relative}
+    return {
+        "s": timex.start,
+        "e": timex.end,
+        "t": timex.type.value,
+        "v": timex.value,
+        "i": _interval_to_list(timex.interval),
+        "a": timex.anchor,
+        "r": timex.relative,
+    }
 
 
 def timex_from_dict(data: Json) -> Timex:
-    return Timex(data["s"], data["e"], TimexType(data["t"]), data["v"],
-                 _interval_from_list(data["i"]), data["a"], data["r"])
+    return Timex(
+        data["s"],
+        data["e"],
+        TimexType(data["t"]),
+        data["v"],
+        _interval_from_list(data["i"]),
+        data["a"],
+        data["r"],
+    )
 
 
 def entity_to_dict(mention: EntityMention) -> Json:
@@ -130,23 +186,29 @@ def entity_from_dict(data: Json) -> EntityMention:
 
 
 def quote_to_dict(quote: Quote) -> Json:
-    return {"s": quote.start, "e": quote.end, "d": quote.direct,
-            "sp": list(quote.speaker) if quote.speaker else None, "n": quote.speaker_name,
-            "c": list(quote.cue) if quote.cue else None}
+    return {
+        "s": quote.start,
+        "e": quote.end,
+        "d": quote.direct,
+        "sp": list(quote.speaker) if quote.speaker else None,
+        "n": quote.speaker_name,
+        "c": list(quote.cue) if quote.cue else None,
+    }
 
 
 def quote_from_dict(data: Json) -> Quote:
-    return Quote(data["s"], data["e"], data["d"], _pair(data["sp"]), data["n"],
-                 _pair(data["c"]))
+    return Quote(data["s"], data["e"], data["d"], _pair(data["sp"]), data["n"], _pair(data["c"]))
 
 
 def annotations_to_dict(annotations: Annotations) -> Json:
-    return {"article_id": annotations.article_id,
-            "sentences": [list(s) for s in annotations.sentences],
-            "timexes": [timex_to_dict(t) for t in annotations.timexes],
-            "entities": [entity_to_dict(m) for m in annotations.entities],
-            "quotes": [quote_to_dict(q) for q in annotations.quotes],
-            "versions": [list(v) for v in annotations.versions]}
+    return {
+        "article_id": annotations.article_id,
+        "sentences": [list(s) for s in annotations.sentences],
+        "timexes": [timex_to_dict(t) for t in annotations.timexes],
+        "entities": [entity_to_dict(m) for m in annotations.entities],
+        "quotes": [quote_to_dict(q) for q in annotations.quotes],
+        "versions": [list(v) for v in annotations.versions],
+    }
 
 
 def annotations_from_dict(data: Json, article_id: str | None = None) -> Annotations:

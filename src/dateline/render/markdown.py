@@ -44,8 +44,9 @@ def render_timeline_markdown(timeline: Timeline, corpus: Corpus, opts: Options) 
     return "\n".join(out)
 
 
-def _entries_markdown(entries: Sequence[TimelineEntry], corpus: Corpus,
-                      numbers: dict[str, int], heading: str) -> list[str]:
+def _entries_markdown(
+    entries: Sequence[TimelineEntry], corpus: Corpus, numbers: dict[str, int], heading: str
+) -> list[str]:
     out = []
     for entry in entries:
         out += [f"{heading} {entry.date:%Y-%m-%d} ({entry.date:%A})", ""]

@@ -58,6 +58,7 @@ from dateline.store.schema import (
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class AddResult:
     """What one ``add`` did. Ids are the store's article ids (one per input)."""
@@ -99,9 +100,16 @@ class _Tally:
     files: list[str] = field(default_factory=list)
 
     def result(self) -> AddResult:
-        return AddResult(tuple(self.new), tuple(self.changed), tuple(self.unchanged),
-                         tuple(self.duplicates), tuple(self.rejected), self.annotated,
-                         tuple(self.sources), tuple(self.files))
+        return AddResult(
+            tuple(self.new),
+            tuple(self.changed),
+            tuple(self.unchanged),
+            tuple(self.duplicates),
+            tuple(self.rejected),
+            self.annotated,
+            tuple(self.sources),
+            tuple(self.files),
+        )
 
 
 def _pack(data: Any) -> bytes:
@@ -162,8 +170,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        err: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -190,8 +202,13 @@ class Store:
 
     # -- adding -------------------------------------------------------------------------
 
-    def add(self, paths: Iterable[str | Path], opts: Options | None = None,
-            progress: bool | None = None, stages: Sequence[str] = TIMELINE_STAGES) -> AddResult:
+    def add(
+        self,
+        paths: Iterable[str | Path],
+        opts: Options | None = None,
+        progress: bool | None = None,
+        stages: Sequence[str] = TIMELINE_STAGES,
+    ) -> AddResult:
         """Ingest every article under ``paths`` not already stored, and run the stages
         named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
@@ -205,8 +222,11 @@ class Store:
         files = _FilesInFlight({scan.key: scan for scan in todo}, context)
         items = self._plan(todo, roots, manifest, files)
         work = partial(ingest_many, opts=opts, stages=ordered(stages))
-        total = None if any(s.path.suffix.lower() in {".jsonl", ".json", ".ndjson"}
-                            for s in todo) else len(todo)
+        total = (
+            None
+            if any(s.path.suffix.lower() in {".jsonl", ".json", ".ndjson"} for s in todo)
+            else len(todo)
+        )
         with Progress(total, "articles", show=progress) as bar:
             for batch in map_chunks(work, items, opts, n_items=len(todo)):
                 self._write_batch(batch, opts, tally, files)
@@ -215,9 +235,14 @@ class Store:
         self._infer_years()
         self._estimate_dates()
         tally.annotated += self._annotate_missing(opts, stages, progress)
-        log.info("added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
-                 len(tally.new), len(tally.changed), len(tally.unchanged),
-                 len(tally.duplicates), len(tally.rejected))
+        log.info(
+            "added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
+            len(tally.new),
+            len(tally.changed),
+            len(tally.unchanged),
+            len(tally.duplicates),
+            len(tally.rejected),
+        )
         return tally.result()
 
     def _scan(self, files: Sequence[Path], context: str, tally: _Tally) -> list[FileScan]:
@@ -246,16 +271,24 @@ class Store:
 
     def _tally_unchanged(self, file: str, tally: _Tally) -> None:
         for key, article_id in self.db.execute(
-                "SELECT key, article_id FROM sources WHERE file = ?", (file,)):
+            "SELECT key, article_id FROM sources WHERE file = ?", (file,)
+        ):
             tally.unchanged.append(article_id)
             tally.sources.append(key)
-        tally.rejected += [InputRecord(path, InputStatus.REJECTED, reason) for path, reason in
-                           self.db.execute("SELECT path, reason FROM rejected WHERE file = ?",
-                                           (file,))]
+        tally.rejected += [
+            InputRecord(path, InputStatus.REJECTED, reason)
+            for path, reason in self.db.execute(
+                "SELECT path, reason FROM rejected WHERE file = ?", (file,)
+            )
+        ]
 
-    def _plan(self, todo: Sequence[FileScan], roots: Sequence[Path],
-              manifest: dict[str, ManifestEntry],
-              files: _FilesInFlight) -> Iterator[IngestItem | Ingested]:
+    def _plan(
+        self,
+        todo: Sequence[FileScan],
+        roots: Sequence[Path],
+        manifest: dict[str, ManifestEntry],
+        files: _FilesInFlight,
+    ) -> Iterator[IngestItem | Ingested]:
         """Documents to send to workers, each with a store-wide unique article id."""
         known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
         used = set(known.values())
@@ -280,8 +313,9 @@ class Store:
                 entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
 
-    def _write_batch(self, batch: Sequence[Ingested], opts: Options, tally: _Tally,
-                     files: _FilesInFlight) -> None:
+    def _write_batch(
+        self, batch: Sequence[Ingested], opts: Options, tally: _Tally, files: _FilesInFlight
+    ) -> None:
         with self.transaction() as db:
             for done in batch:
                 if done.article is None:
@@ -289,22 +323,27 @@ class Store:
                 else:
                     self._write_accepted(db, done, tally)
                     if done.parts:
-                        self._write_annotations(db, done.content_hash,
-                                                _dct(done.article.pub_date, opts), done.parts)
+                        self._write_annotations(
+                            db, done.content_hash, _dct(done.article.pub_date, opts), done.parts
+                        )
                         tally.annotated += 1
             # A file whose every document is in this transaction is done: a killed run
             # resumes after it instead of reading and cleaning it again.
             finished = files.finish(done.file for done in batch)
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                           [(s.key, s.size, s.mtime_ns, s.sha256, files.context)
-                            for s in finished])
+            db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                [(s.key, s.size, s.mtime_ns, s.sha256, files.context) for s in finished],
+            )
 
     def _write_rejection(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         db.execute("DELETE FROM sources WHERE key = ?", (done.key,))
-        db.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)",
-                   (done.key, done.path, done.file, done.rejection, _now()))
-        tally.rejected.append(InputRecord(done.path, InputStatus.REJECTED, done.rejection,
-                                          warnings=done.warnings))
+        db.execute(
+            "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)",
+            (done.key, done.path, done.file, done.rejection, _now()),
+        )
+        tally.rejected.append(
+            InputRecord(done.path, InputStatus.REJECTED, done.rejection, warnings=done.warnings)
+        )
 
     @staticmethod
     def _claim_id(db: sqlite3.Connection, done: Ingested) -> Ingested:
@@ -312,24 +351,27 @@ class Store:
         write transaction: a concurrent ``add`` may have taken the id planned from the
         earlier snapshot (then the next free ``~N`` is used) or stored this very input."""
         assert done.article is not None
-        (mine,) = db.execute("SELECT article_id FROM sources WHERE key = ?",
-                             (done.key,)).fetchone() or (None,)
+        (mine,) = db.execute(
+            "SELECT article_id FROM sources WHERE key = ?", (done.key,)
+        ).fetchone() or (None,)
         article_id = mine or done.article_id
         base, n = article_id, 2
-        while mine is None and db.execute("SELECT 1 FROM sources WHERE article_id = ?",
-                                          (article_id,)).fetchone():
+        while (
+            mine is None
+            and db.execute("SELECT 1 FROM sources WHERE article_id = ?", (article_id,)).fetchone()
+        ):
             article_id, n = f"{base}~{n}", n + 1
         if article_id == done.article_id:
             return done
-        return replace(done, article_id=article_id,
-                       article=replace(done.article, id=article_id))
+        return replace(done, article_id=article_id, article=replace(done.article, id=article_id))
 
     def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         done = self._claim_id(db, done)
         assert done.article is not None
         row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
-        stored = db.execute("SELECT 1 FROM articles WHERE hash = ?",
-                            (done.content_hash,)).fetchone()
+        stored = db.execute(
+            "SELECT 1 FROM articles WHERE hash = ?", (done.content_hash,)
+        ).fetchone()
         if not stored:
             self._insert_article(db, done)
         if row and row[0] == done.content_hash:
@@ -342,9 +384,17 @@ class Store:
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE "
             "SET hash = excluded.hash, pub_date = excluded.pub_date, "
             "warnings = excluded.warnings, path = excluded.path",
-            (done.key, done.path, done.file, done.article_id, done.content_hash,
-             json.dumps(serialize.pub_date_to_dict(done.article.pub_date)),
-             json.dumps(done.warnings), _now()))
+            (
+                done.key,
+                done.path,
+                done.file,
+                done.article_id,
+                done.content_hash,
+                json.dumps(serialize.pub_date_to_dict(done.article.pub_date)),
+                json.dumps(done.warnings),
+                _now(),
+            ),
+        )
         db.execute("DELETE FROM rejected WHERE key = ?", (done.key,))
         tally.sources.append(done.key)
 
@@ -354,36 +404,59 @@ class Store:
         pub = article.pub_date
         cursor = db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (done.content_hash, _pack(serialize.article_to_dict(article)), article.title,
-             article.source, pub.value.isoformat() if pub.value else None, pub.confidence.value,
-             pub.source, pub.partial, len(article.text), done.signature, _now()))
-        db.execute("INSERT INTO article_fts(rowid, title, text) VALUES (?, ?, ?)",
-                   (cursor.lastrowid, article.title or "", article.text))
+            (
+                done.content_hash,
+                _pack(serialize.article_to_dict(article)),
+                article.title,
+                article.source,
+                pub.value.isoformat() if pub.value else None,
+                pub.confidence.value,
+                pub.source,
+                pub.partial,
+                len(article.text),
+                done.signature,
+                _now(),
+            ),
+        )
+        db.execute(
+            "INSERT INTO article_fts(rowid, title, text) VALUES (?, ?, ?)",
+            (cursor.lastrowid, article.title or "", article.text),
+        )
         if done.signature:
             self._link_near_duplicates(db, done.content_hash, done.signature)
 
-    def _link_near_duplicates(self, db: sqlite3.Connection, text_hash: str,
-                              signature: bytes) -> None:
+    def _link_near_duplicates(
+        self, db: sqlite3.Connection, text_hash: str, signature: bytes
+    ) -> None:
         bands = lsh_bands(signature)
         candidates: set[str] = set()
         for band, bucket in bands:
-            candidates.update(h for (h,) in db.execute(
-                "SELECT hash FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)))
+            candidates.update(
+                h
+                for (h,) in db.execute(
+                    "SELECT hash FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
+                )
+            )
         mine = np.frombuffer(signature, np.uint64)
         for other in sorted(candidates - {text_hash}):
-            (blob,) = db.execute("SELECT signature FROM articles WHERE hash = ?",
-                                 (other,)).fetchone()
+            (blob,) = db.execute(
+                "SELECT signature FROM articles WHERE hash = ?", (other,)
+            ).fetchone()
             similarity = float(np.mean(np.frombuffer(blob, np.uint64) == mine))
             if similarity >= NEAR_DUPLICATE:
                 pair = sorted((text_hash, other))
-                db.execute("INSERT OR IGNORE INTO near_duplicates VALUES (?, ?, ?)",
-                           (*pair, similarity))
-        db.executemany("INSERT OR IGNORE INTO minhash_bands VALUES (?, ?, ?)",
-                       [(band, bucket, text_hash) for band, bucket in bands])
+                db.execute(
+                    "INSERT OR IGNORE INTO near_duplicates VALUES (?, ?, ?)", (*pair, similarity)
+                )
+        db.executemany(
+            "INSERT OR IGNORE INTO minhash_bands VALUES (?, ?, ?)",
+            [(band, bucket, text_hash) for band, bucket in bands],
+        )
 
     @staticmethod
-    def _write_annotations(db: sqlite3.Connection, text_hash: str, dct: str,
-                           parts: Iterable[Part]) -> None:
+    def _write_annotations(
+        db: sqlite3.Connection, text_hash: str, dct: str, parts: Iterable[Part]
+    ) -> None:
         """One row per stage, under the stage's own key."""
         for part in parts:
             if isinstance(part, Annotations):
@@ -391,28 +464,37 @@ class Store:
                 problem = None
             else:
                 data, problem = None, part.problem  # recorded so a re-run does not retry it
-            db.execute("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
-                       (text_hash, stage_key(_part_stage(part)), dct, data, problem))
+            db.execute(
+                "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
+                (text_hash, stage_key(_part_stage(part)), dct, data, problem),
+            )
 
     def _remember_files(self, scans: Sequence[FileScan], context: str) -> None:
         """Record files as done; only after their articles are committed (crash safety)."""
         with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                           [(s.key, s.size, s.mtime_ns, s.sha256, context) for s in scans])
+            db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                [(s.key, s.size, s.mtime_ns, s.sha256, context) for s in scans],
+            )
 
     def _infer_years(self) -> None:
         """Give yearless dateline dates a year from the whole store's confidently dated range."""
         low, high = self.db.execute(
             "SELECT min(pub_date), max(pub_date) FROM articles WHERE pub_confidence IN (?, ?)",
-            (Confidence.EXPLICIT.value, Confidence.INFERRED.value)).fetchone()
-        rows = self.db.execute("SELECT hash, data FROM articles "
-                               "WHERE pub_date IS NULL AND pub_partial IS NOT NULL").fetchall()
+            (Confidence.EXPLICIT.value, Confidence.INFERRED.value),
+        ).fetchone()
+        rows = self.db.execute(
+            "SELECT hash, data FROM articles WHERE pub_date IS NULL AND pub_partial IS NOT NULL"
+        ).fetchall()
         if low is None or not rows:
             return
         # infer_missing_years reads the range off anchored articles: two text-less markers
-        markers = [Article("", "", "", PublicationDate(dt.date.fromisoformat(d),
-                                                       Confidence.EXPLICIT, "store"))
-                   for d in (low, high)]
+        markers = [
+            Article(
+                "", "", "", PublicationDate(dt.date.fromisoformat(d), Confidence.EXPLICIT, "store")
+            )
+            for d in (low, high)
+        ]
         partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
         inferred = infer_missing_years(markers + partial_ones)[2:]
         with self.transaction() as db:
@@ -420,10 +502,15 @@ class Store:
                 pub = article.pub_date
                 if pub == before.pub_date:  # a year unknown still changes the evidence
                     continue
-                db.execute("UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? "
-                           "WHERE hash = ?", (_pack(serialize.article_to_dict(article)),
-                                              pub.value.isoformat() if pub.value else None,
-                                              pub.confidence.value, text_hash))
+                db.execute(
+                    "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? WHERE hash = ?",
+                    (
+                        _pack(serialize.article_to_dict(article)),
+                        pub.value.isoformat() if pub.value else None,
+                        pub.confidence.value,
+                        text_hash,
+                    ),
+                )
 
     def _estimate_dates(self) -> None:
         """Date the store's still undated articles from their content and the dated
@@ -438,13 +525,25 @@ class Store:
                 pub = article.pub_date
                 if pub is before.pub_date or pub.value is None:
                     continue
-                db.execute("UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
-                           "pub_source = ? WHERE hash = ?",
-                           (_pack(serialize.article_to_dict(article)), pub.value.isoformat(),
-                            pub.confidence.value, pub.source, text_hash))
+                db.execute(
+                    "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
+                    "pub_source = ? WHERE hash = ?",
+                    (
+                        _pack(serialize.article_to_dict(article)),
+                        pub.value.isoformat(),
+                        pub.confidence.value,
+                        pub.source,
+                        text_hash,
+                    ),
+                )
 
-    def _annotate_missing(self, opts: Options, stages: Sequence[str] = TIMELINE_STAGES,
-                          progress: bool | None = None, prune: bool = True) -> int:
+    def _annotate_missing(
+        self,
+        opts: Options,
+        stages: Sequence[str] = TIMELINE_STAGES,
+        progress: bool | None = None,
+        prune: bool = True,
+    ) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
@@ -454,8 +553,7 @@ class Store:
         """
         missing: dict[str, list[str]] = {}
         for name in ordered(stages):
-            for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name),
-                                                                *_anchoring(opts))):
+            for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts))):
                 missing.setdefault(text_hash, []).append(name)
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
@@ -470,29 +568,39 @@ class Store:
         if prune:
             keys = stage_keys()
             with self.transaction() as db:
-                db.execute(f"DELETE FROM annotations WHERE versions NOT IN "
-                           f"({', '.join('?' * len(keys))})", keys)
+                db.execute(
+                    f"DELETE FROM annotations WHERE versions NOT IN ({', '.join('?' * len(keys))})",
+                    keys,
+                )
         return len(missing)
 
-    def _write_annotation_batch(self, batch: Sequence[tuple[str, tuple[Part, ...]]],
-                                opts: Options) -> None:
+    def _write_annotation_batch(
+        self, batch: Sequence[tuple[str, tuple[Part, ...]]], opts: Options
+    ) -> None:
         with self.transaction() as db:
             # _article() sets the article id to the content hash, so it comes back here
             for text_hash, parts in batch:
-                (data,) = db.execute("SELECT data FROM articles WHERE hash = ?",
-                                     (text_hash,)).fetchone()
+                (data,) = db.execute(
+                    "SELECT data FROM articles WHERE hash = ?", (text_hash,)
+                ).fetchone()
                 pub = serialize.pub_date_from_dict(unpack(data, self.path)["pub_date"])
                 self._write_annotations(db, text_hash, _dct(pub, opts), parts)
 
     def _article(self, text_hash: str) -> Article:
-        (data,) = self.db.execute("SELECT data FROM articles WHERE hash = ?",
-                                  (text_hash,)).fetchone()
+        (data,) = self.db.execute(
+            "SELECT data FROM articles WHERE hash = ?", (text_hash,)
+        ).fetchone()
         return replace(serialize.article_from_dict(unpack(data, self.path)), id=text_hash)
 
     # -- reading ------------------------------------------------------------------------
 
-    def corpus(self, opts: Options | None = None, only: AddResult | None = None,
-               query: str | None = None, stages: Sequence[str] = TIMELINE_STAGES) -> Corpus:
+    def corpus(
+        self,
+        opts: Options | None = None,
+        only: AddResult | None = None,
+        query: str | None = None,
+        stages: Sequence[str] = TIMELINE_STAGES,
+    ) -> Corpus:
         """The stored articles with the annotations of the stages named, as a :class:`Corpus`.
 
         ``only`` restricts it to the inputs of one add; ``query`` to articles the
@@ -503,9 +611,13 @@ class Store:
         opts = opts or Options()
         self._annotate_missing(opts, stages, prune=False)
         keys = set(only.sources) if only is not None else None
-        sources = [row for row in self.db.execute(
-            "SELECT key, path, article_id, hash, warnings FROM sources ORDER BY rowid")
-            if keys is None or row[0] in keys]
+        sources = [
+            row
+            for row in self.db.execute(
+                "SELECT key, path, article_id, hash, warnings FROM sources ORDER BY rowid"
+            )
+            if keys is None or row[0] in keys
+        ]
         if query is not None:
             matching = set(search_hashes(self.db, query))
             sources = [row for row in sources if row[3] in matching]
@@ -514,14 +626,23 @@ class Store:
             primary.setdefault(text_hash, (article_id, path))
         articles = self._load_articles(primary)
         annotations, failures = self._load_annotations(primary, articles, opts, stages)
-        records = [InputRecord(path, InputStatus.ACCEPTED, article_id=primary[text_hash][0],
-                               warnings=(*(json.loads(warnings) if warnings != "[]" else ()),
-                                         *map(str, failures.get(text_hash, ()))))
-                   for _, path, _, text_hash, warnings in sources]
+        records = [
+            InputRecord(
+                path,
+                InputStatus.ACCEPTED,
+                article_id=primary[text_hash][0],
+                warnings=(
+                    *(json.loads(warnings) if warnings != "[]" else ()),
+                    *map(str, failures.get(text_hash, ())),
+                ),
+            )
+            for _, path, _, text_hash, warnings in sources
+        ]
         if only is not None:  # in reading order, as build_corpus reports them
             position = {file: i for i, file in enumerate(only.files)}
-            records = sorted([*records, *only.rejected],
-                             key=lambda r: _input_order(r.path, position))
+            records = sorted(
+                [*records, *only.rejected], key=lambda r: _input_order(r.path, position)
+            )
         else:
             records += self._rejected_records()
         by_id = sorted(articles.items(), key=lambda item: item[1].id)
@@ -532,21 +653,31 @@ class Store:
         articles = {}
         for text_hash, data in self._rows_by_hash("SELECT hash, data FROM articles", primary):
             article_id, path = primary[text_hash]
-            articles[text_hash] = replace(serialize.article_from_dict(unpack(data, self.path)),
-                                          id=article_id, path=path)
+            articles[text_hash] = replace(
+                serialize.article_from_dict(unpack(data, self.path)), id=article_id, path=path
+            )
         return articles
 
-    def _load_annotations(self, primary: dict[str, tuple[str, str]],
-                          articles: dict[str, Article], opts: Options, stages: Sequence[str],
-                          ) -> tuple[dict[str, Annotations], dict[str, list[StageFailure]]]:
+    def _load_annotations(
+        self,
+        primary: dict[str, tuple[str, str]],
+        articles: dict[str, Article],
+        opts: Options,
+        stages: Sequence[str],
+    ) -> tuple[dict[str, Annotations], dict[str, list[StageFailure]]]:
         """Annotations by article id, and failures by content hash, in stage order."""
         keys = stage_keys(stages)
         found: dict[str, Annotations] = {}
         failures: dict[str, list[StageFailure]] = {}
-        rows = sorted(self._rows_by_hash(
-            "SELECT hash, dct, data, problem, versions FROM annotations", primary,
-            f"versions IN ({', '.join('?' * len(keys))})", keys),
-            key=lambda row: keys.index(row[4]))
+        rows = sorted(
+            self._rows_by_hash(
+                "SELECT hash, dct, data, problem, versions FROM annotations",
+                primary,
+                f"versions IN ({', '.join('?' * len(keys))})",
+                keys,
+            ),
+            key=lambda row: keys.index(row[4]),
+        )
         for text_hash, dct, data, problem, key in rows:
             article = articles[text_hash]
             if dct != _dct(article.pub_date, opts):
@@ -559,8 +690,9 @@ class Store:
                 found[article.id] = combine(found.get(article.id), part)
         return found, failures
 
-    def _rows_by_hash(self, select: str, wanted: Collection[str], where: str = "",
-                      params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    def _rows_by_hash(
+        self, select: str, wanted: Collection[str], where: str = "", params: tuple[Any, ...] = ()
+    ) -> Iterator[tuple[Any, ...]]:
         """Rows for the wanted hashes; a full scan when most are wanted, else by key."""
         condition = f" WHERE {where}" if where else ""
         if len(wanted) > 500:
@@ -568,24 +700,30 @@ class Store:
             return
         joiner = " AND " if where else ""
         for text_hash in wanted:
-            yield from self.db.execute(f"{select} WHERE {where}{joiner}hash = ?",
-                                       (*params, text_hash))
+            yield from self.db.execute(
+                f"{select} WHERE {where}{joiner}hash = ?", (*params, text_hash)
+            )
 
     def _rejected_records(self) -> list[InputRecord]:
-        return [InputRecord(path, InputStatus.REJECTED, reason) for path, reason in
-                self.db.execute("SELECT path, reason FROM rejected ORDER BY path")]
+        return [
+            InputRecord(path, InputStatus.REJECTED, reason)
+            for path, reason in self.db.execute("SELECT path, reason FROM rejected ORDER BY path")
+        ]
 
     def near_duplicates(self) -> list[tuple[str, str, float]]:
         """(article id, article id, estimated Jaccard) for every near-duplicate pair."""
         names = self._primary_ids()
-        return [(names[a], names[b], sim) for a, b, sim in
-                self.db.execute("SELECT a, b, similarity FROM near_duplicates")
-                if a in names and b in names]
+        return [
+            (names[a], names[b], sim)
+            for a, b, sim in self.db.execute("SELECT a, b, similarity FROM near_duplicates")
+            if a in names and b in names
+        ]
 
     def _primary_ids(self) -> dict[str, str]:
         names: dict[str, str] = {}
         for text_hash, article_id in self.db.execute(
-                "SELECT hash, article_id FROM sources ORDER BY rowid"):
+            "SELECT hash, article_id FROM sources ORDER BY rowid"
+        ):
             names.setdefault(text_hash, article_id)
         return names
 
@@ -593,10 +731,12 @@ class Store:
         one = self._one
         live = "hash IN (SELECT hash FROM sources)"
         first, last = self.db.execute(
-            f"SELECT min(pub_date), max(pub_date) FROM articles WHERE {live}").fetchone()
+            f"SELECT min(pub_date), max(pub_date) FROM articles WHERE {live}"
+        ).fetchone()
         news = self.db.execute(
             f"SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles WHERE {live} "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 20").fetchall()
+            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 20"
+        ).fetchall()
         page_size, pages = one("PRAGMA page_size"), one("PRAGMA page_count")
         return StoreStats(
             path=str(self.path),
@@ -615,10 +755,14 @@ class Store:
     def _annotated(self) -> int:
         """Articles with the annotations of every model-free stage from its current version."""
         keys = stage_keys(TIMELINE_STAGES)
-        return int(self._one(
-            "SELECT count(DISTINCT hash) FROM (SELECT hash FROM annotations WHERE versions IN "
-            f"({', '.join('?' * len(keys))}) AND data IS NOT NULL GROUP BY hash, dct "
-            "HAVING count(*) = ?)", (*keys, len(keys))))
+        return int(
+            self._one(
+                "SELECT count(DISTINCT hash) FROM (SELECT hash FROM annotations WHERE versions IN "
+                f"({', '.join('?' * len(keys))}) AND data IS NOT NULL GROUP BY hash, dct "
+                "HAVING count(*) = ?)",
+                (*keys, len(keys)),
+            )
+        )
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.db.execute(sql, params).fetchone()[0]
