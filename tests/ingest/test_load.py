@@ -216,3 +216,18 @@ def test_the_store_reports_what_discovery_could_not_use(tmp_path: Path) -> None:
     with open_store(tmp_path / "store.db") as store:
         result = store.add([_linked_tree(tmp_path)], Options(workers=1))
     assert any("broken link" in r.reason for r in result.rejected)
+
+
+def test_use_mtime_never_replaces_a_dateline_the_corpus_dates(tmp_path: Path) -> None:
+    """Issue 15: ``--use-mtime`` replaced the weekday-confirmed 2013-10-07 of the Bali
+    dateline ("October 7") with the copy date."""
+    import shutil
+
+    copy = tmp_path / "syria"
+    shutil.copytree(SYRIA, copy)  # every file's mtime is now today
+    plain = {a.id[:3]: a.pub_date for a in load_articles([copy]).articles}
+    with_mtime = {
+        a.id[:3]: a.pub_date for a in load_articles([copy], Options(use_mtime=True)).articles
+    }
+    assert plain["003"].value == with_mtime["003"].value == dt.date(2013, 10, 7)
+    assert with_mtime["003"].source != "mtime"

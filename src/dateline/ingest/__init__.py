@@ -239,7 +239,12 @@ def establish_pub_date(
             warnings.append(f"{pub.source}: {why}")
         else:
             found.append(pub)
+    # A yearless dateline beats the file's mtime: the corpus settles its year later (with
+    # the weekday words), and a copy date would otherwise silently replace it.
+    partial = next((pub for pub in found if pub.value is None and pub.partial), None)
     dated = [pub for pub in found if pub.value is not None]
+    if partial is not None and all(pub.source == "mtime" for pub in dated):
+        return partial, tuple(warnings)
     if dated:
         return _with_conflicts(dated[0], dated[1:]), tuple(warnings)
     if found:
