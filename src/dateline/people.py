@@ -26,7 +26,7 @@ from dateline.briefing.quotes import (
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, Corpus, Quote, Span
 from dateline.options import Options
-from dateline.render.json import span_offsets
+from dateline.render.json import date_shown, span_offsets
 
 
 def _span(article: Article, span: tuple[int, int] | None, offsets: str) -> dict[str, Any] | None:
@@ -83,6 +83,7 @@ def _entry_to_dict(
         **cited(entry.span),
         "direct": entry.direct,
         "pub_date": entry.pub_date.isoformat() if entry.pub_date else None,
+        "pub_date_shown": date_shown(entry.pub_date, index[entry.span.article_id]),
         "repeats": [cited(s) for s in entry.repeats],
         "best": best,
     }
@@ -177,7 +178,7 @@ def render_quotes_markdown(doc: dict[str, Any], speakers: int = MAX_SPEAKERS) ->
             shown = text if marked else f"“{text}”" if quote["direct"] else f"(reported) {text}"
             cited = sorted({quote["article_id"], *(r["article_id"] for r in quote["repeats"])})
             out.append(
-                f"- {markdown_text(shown)} ({quote['pub_date'] or 'date unknown'}; "
+                f"- {markdown_text(shown)} ({quote['pub_date_shown']}; "
                 f"{', '.join(markdown_text(c) for c in cited)})"
             )
         out.append("")

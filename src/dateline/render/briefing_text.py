@@ -26,6 +26,7 @@ from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
 from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
+    date_shown,
     options_to_dict,
     report_to_dict,
     span_offsets,
@@ -395,7 +396,7 @@ def _quotes_markdown(briefing: Briefing, index: ArticleIndex, numbers: dict[str,
         for entry in group.quotes:
             text = markdown_text(entry.span.text(index[entry.span.article_id]))
             kind = "" if entry.direct else " *(reported)*"
-            date = entry.pub_date.isoformat() if entry.pub_date else "date unknown"
+            date = date_shown(entry.pub_date, index[entry.span.article_id])
             out.append(f"- {text}{kind} ({date}) {_citations(entry, numbers)}")
         out.append("")
     others = len([g for g in briefing.quotes if g.role is SpeakerRole.NEWSMAKER]) - len(shown)

@@ -39,6 +39,7 @@ from dateline.render.briefing_text import (
     figure_label,
     summary_date_label,
 )
+from dateline.render.json import date_shown
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
@@ -205,7 +206,7 @@ def _actors(
                         "n": numbers[e.span.article_id],
                         # every source carrying the quote, once each
                         "ns": sorted({numbers[s.article_id] for s in e.spans}),
-                        "date": e.pub_date.isoformat() if e.pub_date else "date unknown",
+                        "date": date_shown(e.pub_date, briefing.article(e.span.article_id)),
                     }
                     for e in (group.quotes if group else ())
                 ],

@@ -183,6 +183,18 @@ def options_to_dict(opts: Options) -> dict[str, Any]:
     }
 
 
+def date_shown(day: dt.date | None, article: Article) -> str:
+    """A date as a reader sees it: ``2013-05-23 (estimated)`` when it is the publication
+    date of an article dated only by estimate (never shown as if established), ``date
+    unknown`` when there is none."""
+    if day is None:
+        return "date unknown"
+    estimated = (
+        article.pub_date.confidence is Confidence.ESTIMATED and day == article.pub_date.value
+    )
+    return f"{day.isoformat()} (estimated)" if estimated else day.isoformat()
+
+
 def confidence_label(confidence: Confidence) -> str:
     return confidence.value
 
