@@ -116,7 +116,13 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
     help="How sentences are chosen.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "md", "tilse"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md", "tilse", "timelinejs", "timelinejs-csv", "csv"]),
+    default="json",
+    show_default=True,
+    help="timelinejs: the JSON TimelineJS3 loads; timelinejs-csv: its Google Sheets "
+    "template; csv: one row per entry sentence.",
 )
 @output_option
 @offsets_option()
@@ -126,7 +132,13 @@ def timeline(
     paths: tuple[Path, ...], fmt: str, output: Path | None, no_cache: bool, **kwargs: Any
 ) -> None:
     """Build a dated, sourced timeline from articles (or from a store)."""
-    from dateline.render import render_tilse, render_timeline_markdown, timeline_to_dict, to_json
+    from dateline.render import (
+        exports,
+        render_tilse,
+        render_timeline_markdown,
+        timeline_to_dict,
+        to_json,
+    )
     from dateline.render.markdown import empty_timeline_reason
     from dateline.timeline import build_timeline
 
@@ -141,8 +153,14 @@ def timeline(
         text = to_json(timeline_to_dict(result, corpus, opts))
     elif fmt == "md":
         text = render_timeline_markdown(result, corpus, opts)
-    else:
+    elif fmt == "tilse":
         text = render_tilse(result, corpus)
+    elif fmt == "timelinejs":
+        text = to_json(exports.timeline_to_timelinejs(result, corpus))
+    elif fmt == "timelinejs-csv":
+        text = exports.timeline_to_timelinejs_csv(result, corpus)
+    else:
+        text = exports.timeline_to_csv(result, corpus, opts)
     write_output(text, output)
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
     if corpus.articles and not result.entries:
