@@ -83,6 +83,7 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     """A briefing: summary, timeline, actors, quotes, figures and an HTML report."""
     from dateline.briefing.build import build_briefing
     from dateline.pipeline import BRIEFING_STAGES
+    from dateline.render import exports
     from dateline.render.briefing_text import briefing_to_dict, render_briefing_markdown
     from dateline.render.html import render_html
     from dateline.render.json import to_json
@@ -94,8 +95,14 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     write_output(to_json(briefing_to_dict(briefing)), directory / "briefing.json")
     write_output(render_briefing_markdown(briefing), directory / "briefing.md")
     write_output(render_html(briefing), directory / "report.html")
+    write_output(
+        exports.timeline_to_csv(briefing.timeline, corpus, opts), directory / "timeline.csv"
+    )
+    write_output(exports.quotes_to_csv(briefing), directory / "quotes.csv")
+    write_output(exports.figures_to_csv(briefing), directory / "figures.csv")
     click.echo(
-        "dateline: wrote briefing.json, briefing.md and report.html to "
+        "dateline: wrote briefing.json, briefing.md, report.html and timeline, quotes and "
+        "figures CSVs to "
         f"{safe_for_terminal(directory)}",
         err=True,
     )

@@ -105,7 +105,14 @@ def test_brief_and_summarize_commands(tmp_path: Path) -> None:
     out = tmp_path / "brief"
     result = runner.invoke(brief_command, [str(SYRIA), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert {p.name for p in out.iterdir()} == {"briefing.json", "briefing.md", "report.html"}
+    assert {p.name for p in out.iterdir()} == {
+        "briefing.json",
+        "briefing.md",
+        "report.html",
+        "timeline.csv",
+        "quotes.csv",
+        "figures.csv",
+    }
     data = json.loads((out / "briefing.json").read_text(encoding="utf-8"))
     assert data["schema"] == "dateline.briefing" and data["summary"]["sentences"]
     result = runner.invoke(

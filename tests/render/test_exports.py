@@ -105,3 +105,19 @@ def test_the_cli_writes_each_export(tmp_path) -> None:  # type: ignore[no-untype
         assert result.returncode in (0, 1), result.stderr
         assert out.stat().st_size > 200
     assert json.loads((tmp_path / "t.timelinejs").read_text())["events"]
+
+
+def test_brief_writes_quotes_figures_and_timeline_csvs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "brief"
+    result = run_cli("brief", str(SYRIA), "-o", str(out), cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    briefing = json.loads((out / "briefing.json").read_text())
+    texts = {a["id"]: a for a in briefing["articles"]}
+    quotes = list(csv.DictReader((out / "quotes.csv").open(encoding="utf-8")))
+    assert len(quotes) == sum(len(g["quotes"]) for g in briefing["quotes"]) > 0
+    assert {q["role"] for q in quotes} <= {"newsmaker", "journalist", "outlet", "commenter",
+                                           "place", "other"}  # fmt: skip
+    figures = list(csv.DictReader((out / "figures.csv").open(encoding="utf-8")))
+    assert any(f["category"] == "killed" and f["value"] == "93000" for f in figures)
+    assert all(f["article_id"] in texts for f in figures)
+    assert list(csv.DictReader((out / "timeline.csv").open(encoding="utf-8")))

@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from dateline.briefing.build import Briefing
 from dateline.model import Article, Corpus, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import span_offsets
@@ -187,6 +188,58 @@ def timeline_to_csv(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
                     article.title, article.source, article.url,
                     pub.value.isoformat() if pub.value else "", pub.confidence.value,
                     sent.evidence.kind,
+                )
+            )  # fmt: skip
+    return _csv(rows)
+
+
+QUOTE_COLUMNS = (
+    "speaker", "role", "actor_id", "direct", "pub_date", "pub_date_confidence", "text",
+    "article_id", "start", "end", "title", "source", "repeated_in",
+)  # fmt: skip
+FIGURE_COLUMNS = (
+    "category", "kind", "value", "qualifier", "unit", "given_by", "refers", "dated_by",
+    "number", "sentence", "article_id", "start", "end", "title", "source",
+)  # fmt: skip
+
+
+def quotes_to_csv(briefing: Briefing) -> str:
+    """One row per distinct quote of every speaker (the full list, as in the JSON)."""
+    opts = briefing.options
+    rows: list[Sequence[object]] = [QUOTE_COLUMNS]
+    for group in briefing.quotes:
+        for entry in group.quotes:
+            article = briefing.article(entry.span.article_id)
+            start, end = span_offsets(article, entry.span.start, entry.span.end, opts.offsets)
+            rows.append(
+                (
+                    group.speaker, group.role.value, group.actor_id or "", entry.direct,
+                    entry.pub_date.isoformat() if entry.pub_date else "",
+                    article.pub_date.confidence.value,
+                    " ".join(entry.span.text(article).split()), article.id, start, end,
+                    article.title, article.source,
+                    " ".join(sorted({s.article_id for s in entry.repeats})),
+                )
+            )  # fmt: skip
+    return _csv(rows)
+
+
+def figures_to_csv(briefing: Briefing) -> str:
+    """One row per figure: what it counts, who gives it, its date and its sentence."""
+    opts = briefing.options
+    rows: list[Sequence[object]] = [FIGURE_COLUMNS]
+    for series in briefing.figures:
+        for figure in series.figures:
+            article = briefing.article(figure.span.article_id)
+            start, end = span_offsets(article, figure.span.start, figure.span.end, opts.offsets)
+            rows.append(
+                (
+                    figure.category, figure.kind, f"{figure.quantity:g}", figure.qualifier,
+                    figure.unit, figure.source,
+                    figure.refers.isoformat() if figure.refers else "", figure.dated_by,
+                    article.text[figure.number[0] : figure.number[1]],
+                    " ".join(figure.span.text(article).split()), article.id, start, end,
+                    article.title, article.source,
                 )
             )  # fmt: skip
     return _csv(rows)
