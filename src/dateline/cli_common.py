@@ -84,6 +84,18 @@ def input_options(func: F) -> F:
         "--use-mtime", is_flag=True, help="Use file modification times as estimated dates."
     )(func)
     func = click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help="Also read files matching this name pattern (repeatable), e.g. '*.log'.",
+    )(func)
+    func = click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Never read files matching this name pattern (repeatable), e.g. 'draft-*'.",
+    )(func)
+    func = click.option(
         "--anchor",
         "anchor",
         default="inferred",

@@ -67,6 +67,8 @@ class Options:
     anchor_confidence: Confidence = Confidence.INFERRED  # weakest pub date that anchors
     use_mtime: bool = False  # fall back to the file's mtime as an *estimated* date
     manifest: Path | None = None
+    include: tuple[str, ...] = ()  # file-name globs read besides the article types
+    exclude: tuple[str, ...] = ()  # file-name globs never read
     offsets: str = "cleaned"
     date_ranker: str = "mentions"
     sentence_selector: str = "tfidf-mmr"

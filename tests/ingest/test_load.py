@@ -231,3 +231,32 @@ def test_use_mtime_never_replaces_a_dateline_the_corpus_dates(tmp_path: Path) ->
     }
     assert plain["003"].value == with_mtime["003"].value == dt.date(2013, 10, 7)
     assert with_mtime["003"].source != "mtime"
+
+
+def test_a_folder_is_read_for_article_files_and_never_for_dateline_outputs(
+    tmp_path: Path,
+) -> None:
+    """Issue 16: a .pdf was read as text, a log file was an article, and a second run read
+    the first run's outputs back."""
+    import shutil
+
+    from tests.builders import run_cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(next(SYRIA.glob("001_*.txt")), folder)
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4 a b c d e f g h i j k l m n\n")
+    (folder / "run.log").write_text("2026-12-01 INFO the job started and ran to its end\n")
+    run_cli("brief", str(folder), "-o", str(folder / "out"), cwd=tmp_path)
+    run_cli("timeline", str(folder), "--format", "md", "-o", str(folder / "timeline.md"))
+    assert (folder / "out" / "briefing.md").exists() and (folder / "timeline.md").exists()
+    loaded = load_articles([folder])
+    assert [Path(a.path).name for a in loaded.articles] == [next(SYRIA.glob("001_*.txt")).name]
+    rejected = {Path(r.path).name: r.reason for r in loaded.report.rejected}
+    assert set(rejected) == {"paper.pdf", "run.log"}
+    assert "--include '*.pdf'" in rejected["paper.pdf"]
+    chosen = load_articles([folder], Options(include=("*.log",), exclude=("*.pdf",)))
+    assert {Path(a.path).name for a in chosen.articles} >= {"run.log"}
+    assert not chosen.report.rejected
+    named = load_articles([folder / "paper.pdf"])  # a file given by name is read
+    assert not any("not an article file" in r.reason for r in named.report.rejected)

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import fnmatch
 import json
+import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
 from dateline.model import InputRecord, InputStatus
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -71,14 +75,24 @@ class Discovery:
         return [InputRecord(path, InputStatus.REJECTED, why) for path, why in self.unusable]
 
 
-def discover(paths: list[Path]) -> Discovery:
+# What a folder is searched for: article files. Others (a .pdf, a log) are reported with
+# the option that reads them; a file given by name is always read.
+ARTICLE_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".md", *HTML_SUFFIXES, *JSON_SUFFIXES})
+
+
+def discover(
+    paths: list[Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Discovery:
     """Expand folders recursively (sorted, hidden files and folders skipped, folder links
-    followed once); keep files as given. A path that cannot be read (missing, a broken
-    link, a folder that cannot be listed) is reported, never skipped in silence."""
+    followed once); keep files as given. In a folder, article files are taken
+    (:data:`ARTICLE_SUFFIXES`, and names matching ``include``), names matching ``exclude``
+    are left out, and dateline's own outputs are never read back. A path that cannot be
+    read (missing, a broken link, a folder that cannot be listed, a file of another type)
+    is reported, never skipped in silence."""
     found = Discovery()
     for path in paths:
         if path.is_dir():
-            _walk(path, found)
+            _walk(path, found, _Filter(tuple(include), tuple(exclude)))
         elif path.is_file():
             found.files.append(path)
         elif path.is_symlink():
@@ -91,7 +105,67 @@ def discover(paths: list[Path]) -> Discovery:
 BROKEN_LINK = "a broken link: its target does not exist (fix or remove the link)"
 
 
-def _walk(root: Path, found: Discovery) -> None:
+@dataclass(frozen=True)
+class _Filter:
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+    def why_not(self, path: Path) -> str | None:
+        """None for an article file to read; "" to leave out quietly; else the reason."""
+        name = path.name
+        if any(fnmatch.fnmatch(name, glob) for glob in self.exclude):
+            return ""
+        if any(fnmatch.fnmatch(name, glob) for glob in self.include):
+            return None
+        suffix = path.suffix.lower()
+        if suffix == ".csv" and _csv_output(path):
+            log.info("not read back: %s is an output of dateline", path)
+            return ""
+        if suffix not in ARTICLE_SUFFIXES:
+            kinds = ", ".join(sorted(s for s in ARTICLE_SUFFIXES if s))
+            return (f"not an article file ({suffix or 'no extension'}): folders are read for "
+                    f"{kinds}; --include '*{suffix}' reads it anyway")  # fmt: skip
+        if suffix in {".json", ".html", ".htm", ".md"} and dateline_output(path):
+            log.info("not read back: %s is an output of dateline", path)
+            return ""
+        return None
+
+
+_OUTPUT_MARKS = ('"schema": "dateline.', '<meta name="generator" content="dateline')
+
+
+# The header rows of the CSVs dateline writes (render/exports.py), as they start.
+_CSV_HEADERS = ("part,date,sentence,text,", "speaker,role,actor_id,", "category,kind,value,",
+                "Year,Month,Day,Time,End Year,")  # fmt: skip
+
+
+def _csv_output(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            first = f.readline(400).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return first.startswith(_CSV_HEADERS)
+
+
+def dateline_output(path: Path) -> bool:
+    """True for a file dateline wrote: its JSON documents, its HTML report, its Markdown
+    timelines and briefings (a title line, then its Sources and Run report sections)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+            if any(mark in head for mark in _OUTPUT_MARKS):
+                return True
+            if path.suffix.lower() != ".md" or not head.startswith(("# Timeline", "# Briefing")):
+                return False
+            f.seek(max(0, path.stat().st_size - 200_000))
+            tail = f.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return "\n## Sources\n" in tail and "\n## Run report\n" in tail
+
+
+def _walk(root: Path, found: Discovery, rules: _Filter) -> None:
     seen: set[str] = set()
 
     def unreadable(err: OSError) -> None:
@@ -112,7 +186,11 @@ def _walk(root: Path, found: Discovery) -> None:
             if name.startswith(".") or name in MANIFEST_NAMES or name.lower() == "readme.md":
                 continue
             if child.is_file():
-                found.files.append(child)
+                why = rules.why_not(child)
+                if why is None:
+                    found.files.append(child)
+                elif why:
+                    found.unusable.append((str(child), why))
             elif child.is_symlink():
                 found.unusable.append((str(child), BROKEN_LINK))
 

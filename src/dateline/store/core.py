@@ -214,7 +214,7 @@ class Store:
         opts = opts or Options()
         roots = [Path(p) for p in paths]
         tally = _Tally()
-        found = discover(roots)
+        found = discover(roots, opts.include, opts.exclude)
         tally.files = [str(f.resolve()) for f in found.files]
         tally.rejected += found.rejections()
         manifest, context = _load_manifests(roots, opts)
