@@ -231,7 +231,7 @@ class Store:
             for batch in map_chunks(work, items, opts, n_items=len(todo)):
                 self._write_batch(batch, opts, tally, files)
                 bar.advance(len(batch))
-        self._remember_files(todo, context)  # files that gave no document at all
+        self._remember_files(files.unrecorded(), context)
         self._infer_years()
         self._estimate_dates()
         tally.annotated += self._annotate_missing(opts, stages, progress)
@@ -786,6 +786,7 @@ class _FilesInFlight:
     scans: dict[str, FileScan]
     context: str
     pending: dict[str, int] = field(default_factory=dict)
+    recorded: set[str] = field(default_factory=set)
 
     def finish(self, file_keys: Iterable[str]) -> list[FileScan]:
         """Count one committed document per key; the files with none left."""
@@ -796,8 +797,13 @@ class _FilesInFlight:
             self.pending[key] -= 1
             if self.pending[key] <= 0:
                 del self.pending[key]
+                self.recorded.add(key)
                 done.append(self.scans[key])
         return done
+
+    def unrecorded(self) -> list[FileScan]:
+        """The files not recorded with a batch (those that gave no document at all)."""
+        return [scan for key, scan in self.scans.items() if key not in self.recorded]
 
 
 def _input_order(path: str, position: dict[str, int]) -> tuple[int, int]:
