@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.briefing.build import Briefing
-from dateline.model import Article, Corpus, Timeline, TimelineEntry
+from dateline.model import Article, Corpus, Span, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import span_offsets
 
@@ -174,17 +174,23 @@ def timeline_to_timelinejs_csv(timeline: Timeline, corpus: Corpus) -> str:
     return _csv([TIMELINEJS_COLUMNS, *([row[c] for c in TIMELINEJS_COLUMNS] for row in rows)])
 
 
+def _cited(span: Span, article: Article, offsets: str) -> tuple[str, str, int, int]:
+    """A cited span's columns: its text on one line, the article, the offsets."""
+    start, end = span_offsets(article, span.start, span.end, offsets)
+    return " ".join(span.text(article).split()), article.id, start, end
+
+
 def timeline_to_csv(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
     """One row per entry sentence: date, text, the article and offsets it came from."""
     rows: list[Sequence[object]] = [ENTRY_COLUMNS]
     for part, entry in _parts(timeline):
         for i, sent in enumerate(entry.sentences):
-            text, article = _sentence_text(entry, corpus, i)
-            start, end = span_offsets(article, sent.span.start, sent.span.end, opts.offsets)
+            article = corpus.article(sent.span.article_id)
             pub = article.pub_date
             rows.append(
                 (
-                    part.lower(), entry.date.isoformat(), i + 1, text, article.id, start, end,
+                    part.lower(), entry.date.isoformat(), i + 1,
+                    *_cited(sent.span, article, opts.offsets),
                     article.title, article.source, article.url,
                     pub.value.isoformat() if pub.value else "", pub.confidence.value,
                     sent.evidence.kind,
@@ -205,19 +211,18 @@ FIGURE_COLUMNS = (
 
 def quotes_to_csv(briefing: Briefing) -> str:
     """One row per distinct quote of every speaker (the full list, as in the JSON)."""
-    opts = briefing.options
+    offsets = briefing.options.offsets
+    index = {a.id: a for a in briefing.sources}
     rows: list[Sequence[object]] = [QUOTE_COLUMNS]
     for group in briefing.quotes:
         for entry in group.quotes:
-            article = briefing.article(entry.span.article_id)
-            start, end = span_offsets(article, entry.span.start, entry.span.end, opts.offsets)
+            article = index[entry.span.article_id]
             rows.append(
                 (
                     group.speaker, group.role.value, group.actor_id or "", entry.direct,
                     entry.pub_date.isoformat() if entry.pub_date else "",
                     article.pub_date.confidence.value,
-                    " ".join(entry.span.text(article).split()), article.id, start, end,
-                    article.title, article.source,
+                    *_cited(entry.span, article, offsets), article.title, article.source,
                     " ".join(sorted({s.article_id for s in entry.repeats})),
                 )
             )  # fmt: skip
@@ -226,20 +231,19 @@ def quotes_to_csv(briefing: Briefing) -> str:
 
 def figures_to_csv(briefing: Briefing) -> str:
     """One row per figure: what it counts, who gives it, its date and its sentence."""
-    opts = briefing.options
+    offsets = briefing.options.offsets
+    index = {a.id: a for a in briefing.sources}
     rows: list[Sequence[object]] = [FIGURE_COLUMNS]
     for series in briefing.figures:
         for figure in series.figures:
-            article = briefing.article(figure.span.article_id)
-            start, end = span_offsets(article, figure.span.start, figure.span.end, opts.offsets)
+            article = index[figure.span.article_id]
             rows.append(
                 (
                     figure.category, figure.kind, f"{figure.quantity:g}", figure.qualifier,
                     figure.unit, figure.source,
                     figure.refers.isoformat() if figure.refers else "", figure.dated_by,
                     article.text[figure.number[0] : figure.number[1]],
-                    " ".join(figure.span.text(article).split()), article.id, start, end,
-                    article.title, article.source,
+                    *_cited(figure.span, article, offsets), article.title, article.source,
                 )
             )  # fmt: skip
     return _csv(rows)
