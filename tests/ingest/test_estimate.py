@@ -140,3 +140,85 @@ def test_a_timeline_line_placed_through_an_estimate_says_so() -> None:
     assert default.exit_code == 0 and let_in.exit_code == 0
     assert "publication date estimated]" not in default.output
     assert "## 2013-05-" in let_in.output and "publication date estimated]" in let_in.output
+
+
+def _yearless_story(folder: Path) -> None:
+    """Four articles dated by their folders (July 2013 to February 2014), a wire story
+    whose dateline names no year ("October 7", a Monday in 2013, "on Monday" in the
+    text), and two undated notes."""
+    for day, text in [
+        ("2013-07-05", "Ministers said the Geneva conference on Syria might be delayed."),
+        ("2013-09-01", "Diplomats prepared the Geneva conference on Syria in New York."),
+        ("2013-11-20", "The Geneva conference on Syria was set for January by the UN."),
+        ("2014-02-01", "The Geneva talks on Syria ended their first round without a deal."),
+    ]:
+        (folder / day).mkdir(parents=True)
+        (folder / day / f"{day}.txt").write_text(text + "\n")
+    (folder / "bali.txt").write_text(
+        "Kerry and Lavrov meet in Bali\n\n"
+        "BALI, Indonesia, October 7 (Itar-Tass) - U.S. Secretary of State John Kerry met "
+        "Russian Foreign Minister Sergei Lavrov in Bali on Monday to discuss the Geneva "
+        "conference on Syria.\n"
+    )
+    (folder / "old.txt").write_text("The opposition council met in Istanbul to elect a leader.\n")
+    (folder / "new.txt").write_text("The ceasefire in Aleppo was agreed by both sides.\n")
+
+
+def test_dating_two_articles_in_a_manifest_keeps_a_third_ones_inferred_year(
+    tmp_path: Path,
+) -> None:
+    """The scenario a user hit: a manifest dated two far-off articles (2011, 2016), the
+    corpus range widened to years whose October 7 fits "on Monday" as well (2014 is a
+    Tuesday, the day after), and the Bali article lost its year and left the timeline."""
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    folder = tmp_path / "articles"
+    _yearless_story(folder)
+
+    def bali() -> Article:
+        [article] = [a for a in load_articles([folder]).articles if "bali" in a.id]
+        return article
+
+    before = bali().pub_date
+    assert before.value == dt.date(2013, 10, 7) and before.confidence is Confidence.INFERRED
+    (folder / "manifest.csv").write_text(
+        "path,date,source,url,title\nold.txt,2011-03-10,,,\nnew.txt,2016-06-01,,,\n"
+    )
+    loaded = load_articles([folder])
+    dated = {Path(a.id).stem: a.pub_date for a in loaded.articles}
+    assert dated["old"].value == dt.date(2011, 3, 10) and dated["old"].source == "manifest"
+    after = bali().pub_date
+    assert after.value == dt.date(2013, 10, 7) and after.confidence is Confidence.INFERRED
+    assert "nearest the corpus's dated articles" in after.evidence
+    timeline = CliRunner().invoke(main, ["timeline", str(folder), "--format", "md"])
+    assert timeline.exit_code == 0, timeline.output
+    assert "## 2013-10-07" in timeline.output
+
+
+def test_the_store_infers_the_year_from_its_dated_articles_not_its_range(
+    tmp_path: Path,
+) -> None:
+    """The store's version: the far-off articles, dated by a manifest, are already
+    stored when the Bali article arrives in a later add; it gets the year its
+    neighbours settle, as reading the whole folder at once gives it."""
+    from dateline.store import corpus_from_store, open_store
+
+    folder = tmp_path / "articles"
+    _yearless_story(folder)
+    (folder / "manifest.csv").write_text(
+        "path,date,source,url,title\nold.txt,2011-03-10,,,\nnew.txt,2016-06-01,,,\n"
+    )
+    later = tmp_path / "later"
+    later.mkdir()
+    (folder / "bali.txt").rename(later / "bali.txt")
+    opts = Options(workers=1)
+    with open_store(tmp_path / "c.db") as db:
+        db.add([folder], opts)
+        db.add([later], opts)
+    articles = corpus_from_store(tmp_path / "c.db", opts).articles
+    stored = {Path(a.id).stem: a.pub_date for a in articles}
+    assert stored["old"].value == dt.date(2011, 3, 10)
+    assert stored["bali"].value == dt.date(2013, 10, 7)
+    assert stored["bali"].confidence is Confidence.INFERRED

@@ -9,6 +9,7 @@ year only in a corpus-level step, from the range of the confidently dated articl
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -250,6 +251,11 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     (30 days' slack) whose weekday the text names, or names the day before of, is
     inferred; without such words the year stays unknown (a partial date), for
     :func:`dateline.ingest.estimate.estimate_dates` to settle from the content.
+
+    When the weekday words fit several candidates, the one with the most dated
+    articles within :data:`YEAR_NEIGHBOURHOOD` days wins if it has more than the
+    others together: so dating a few more articles far away (a manifest widening the
+    range) never takes the year away from an article whose neighbours settled it.
     """
     latest = latest_plausible()
     anchored = [
@@ -261,11 +267,31 @@ def infer_missing_years(articles: Sequence[Article]) -> list[Article]:
     ]
     if not anchored:
         return list(articles)
-    low, high = min(anchored), max(anchored)
+    ordered = sorted(anchored)
     return [
-        _infer_year(a, low, high) if a.pub_date.partial and not a.pub_date.value else a
+        _infer_year(a, ordered) if a.pub_date.partial and not a.pub_date.value else a
         for a in articles
     ]
+
+
+YEAR_NEIGHBOURHOOD = 120  # days around a candidate whose dated articles back its year
+
+
+def _dated_near(day: dt.date, anchored: Sequence[dt.date]) -> int:
+    """How many of the sorted ``anchored`` dates lie within the neighbourhood of ``day``."""
+    first, last = _widen(day, day, dt.timedelta(days=YEAR_NEIGHBOURHOOD))
+    return bisect.bisect_right(anchored, last) - bisect.bisect_left(anchored, first)
+
+
+def _settled(supported: Sequence[dt.date], anchored: Sequence[dt.date]) -> dt.date | None:
+    """The one weekday-supported candidate, or the one the corpus's dates clearly back."""
+    if len(supported) == 1:
+        return supported[0]
+    near = {d: _dated_near(d, anchored) for d in supported}
+    best = max(supported, key=lambda d: near[d], default=None)
+    if best is not None and near[best] > sum(near.values()) - near[best]:
+        return best
+    return None
 
 
 _RANGE_NOTE = "corpus's confidently dated articles run"
@@ -278,8 +304,9 @@ def _widen(low: dt.date, high: dt.date, slack: dt.timedelta) -> tuple[dt.date, d
     return first, last
 
 
-def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
+def _infer_year(article: Article, anchored: Sequence[dt.date]) -> Article:
     assert article.pub_date.partial is not None
+    low, high = anchored[0], anchored[-1]
     month, day = (int(p) for p in article.pub_date.partial.split("-")[1:])
     first, last = _widen(low, high, dt.timedelta(days=30))
     counts = weekday_counts(article.text)
@@ -292,13 +319,19 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
         return article
     supported = [d for d in candidates if corroborates(d, counts)]
     range_note = f"{_RANGE_NOTE} {low} to {high}"
-    base = article.pub_date.evidence
-    if len(supported) == 1:
-        chosen = supported[0]
+    # A store re-runs this as its range grows: drop what an earlier run added.
+    base = article.pub_date.evidence.split(f"; the {_RANGE_NOTE}")[0]
+    chosen = _settled(supported, anchored)
+    if chosen is not None:
         evidence = (
             f"{base}; year from the {range_note}; weekday words "
             f"({_named_weekdays(counts)}) agree with {chosen:%A %Y-%m-%d}"
         )
+        if len(supported) > 1:
+            evidence += (
+                f", nearest the corpus's dated articles "
+                f"({_dated_near(chosen, anchored)} within {YEAR_NEIGHBOURHOOD} days)"
+            )
         pub = replace(
             article.pub_date, value=chosen, confidence=Confidence.INFERRED, evidence=evidence
         )
@@ -306,7 +339,6 @@ def _infer_year(article: Article, low: dt.date, high: dt.date) -> Article:
         # No weekday words settle the year: the date stays partial ("year unknown") for
         # the content estimate to settle, or not, rather than a guessed year.
         why = "no weekday words to check it" if not counts else "weekday words do not decide"
-        base = base.split(f"; the {_RANGE_NOTE}")[0]  # a store re-runs this as its range grows
         evidence = f"{base}; the {range_note}; year unknown ({why})"
         pub = replace(article.pub_date, evidence=evidence)
     return replace(article, pub_date=pub)

@@ -478,25 +478,30 @@ class Store:
             )
 
     def _infer_years(self) -> None:
-        """Give yearless dateline dates a year from the whole store's confidently dated range."""
-        low, high = self.db.execute(
-            "SELECT min(pub_date), max(pub_date) FROM articles WHERE pub_confidence IN (?, ?)",
-            (Confidence.EXPLICIT.value, Confidence.INFERRED.value),
-        ).fetchone()
+        """Give yearless dateline dates a year from the whole store's confidently dated articles."""
+        dates = [
+            d
+            for (d,) in self.db.execute(
+                "SELECT pub_date FROM articles WHERE pub_confidence IN (?, ?) "
+                "AND pub_date IS NOT NULL",
+                (Confidence.EXPLICIT.value, Confidence.INFERRED.value),
+            )
+        ]
         rows = self.db.execute(
             "SELECT hash, data FROM articles WHERE pub_date IS NULL AND pub_partial IS NOT NULL"
         ).fetchall()
-        if low is None or not rows:
+        if not dates or not rows:
             return
-        # infer_missing_years reads the range off anchored articles: two text-less markers
+        # infer_missing_years reads the range and the neighbourhoods off anchored
+        # articles: one text-less marker per dated article stands for it.
         markers = [
             Article(
                 "", "", "", PublicationDate(dt.date.fromisoformat(d), Confidence.EXPLICIT, "store")
             )
-            for d in (low, high)
+            for d in dates
         ]
         partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
-        inferred = infer_missing_years(markers + partial_ones)[2:]
+        inferred = infer_missing_years(markers + partial_ones)[len(markers) :]
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, partial_ones, inferred, strict=True):
                 pub = article.pub_date
