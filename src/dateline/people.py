@@ -10,6 +10,7 @@ with their most informative quotes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from dateline.briefing.actors import Actor, SpeakerResolver, build_actors
@@ -150,7 +151,17 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
         "article_ids": list(actor.article_ids),
         "first_seen": actor.first_seen.isoformat() if actor.first_seen else None,
         "last_seen": actor.last_seen.isoformat() if actor.last_seen else None,
+        "first_seen_shown": seen_shown(actor.first_seen, actor.first_seen_estimated),
+        "last_seen_shown": seen_shown(actor.last_seen, actor.last_seen_estimated),
     }
+
+
+def seen_shown(day: dt.date | None, estimated: bool) -> str | None:
+    """An end of an actor's range as a reader sees it: labelled when only articles
+    dated by estimate put it there (as :func:`dateline.render.json.date_shown`)."""
+    if day is None:
+        return None
+    return f"{day.isoformat()} (estimated)" if estimated else day.isoformat()
 
 
 def actors_document(corpus: Corpus) -> dict[str, Any]:
@@ -203,7 +214,7 @@ def render_actors_markdown(doc: dict[str, Any]) -> str:
     ]
     for actor in doc["actors"]:
         aliases = ", ".join(f"{a['text']} ({a['count']})" for a in actor["aliases"])
-        seen = f"{actor['first_seen'] or '?'} to {actor['last_seen'] or '?'}"
+        seen = f"{actor['first_seen_shown'] or '?'} to {actor['last_seen_shown'] or '?'}"
         out.append(
             f"| {actor['name']} | {actor['kind']} | {aliases} | "
             f"{actor['title'] or ''} | {actor['mentions']} | {seen} |"

@@ -40,4 +40,40 @@ def test_briefing_quotes_show_the_estimate_label() -> None:
     quotes = (SpeakerQuotes("Jane Doe", doe.id, (entry,)),)
     briefing = dataclasses.replace(briefing, sources=sources, quotes=quotes, actors=(doe,))
     assert "(2013-05-23 (estimated))" in render_briefing_markdown(briefing)
-    assert "2013-05-23 (estimated)" in render_html(briefing)
+    html = render_html(briefing)
+    assert "2013-05-23 (estimated)" in html
+    # The HTML run report names the article placed by estimate.
+    run_report = html.split('id="run-report"')[1]
+    assert "placed by estimate from its content" in run_report and source.id in run_report
+
+
+def test_an_actor_range_says_which_end_only_an_estimate_sets() -> None:
+    from dateline.briefing.actors import build_actors
+    from dateline.model import EntityMention
+    from dateline.people import actor_to_dict, render_actors_markdown
+
+    text = "Sergei Lavrov met John Kerry in Moscow to prepare the conference on Syria."
+    first = make_article("a", text, dt.date(2013, 5, 7))
+    guessed = make_article("b", text, dt.date(2013, 5, 17))
+    guessed = dataclasses.replace(
+        guessed,
+        pub_date=PublicationDate(dt.date(2013, 5, 17), Confidence.ESTIMATED, "content", "why"),
+    )
+    lavrov = [EntityMention(0, 13, EntityKind.PERSON, "Sergei Lavrov")]
+    [actor] = [a for a in build_actors([(first, lavrov), (guessed, lavrov)]) if "Lavrov" in a.name]
+    assert (actor.first_seen, actor.last_seen) == (dt.date(2013, 5, 7), dt.date(2013, 5, 17))
+    assert not actor.first_seen_estimated and actor.last_seen_estimated
+    shown = actor_to_dict(actor)
+    assert shown["first_seen_shown"] == "2013-05-07"
+    assert shown["last_seen_shown"] == "2013-05-17 (estimated)"
+    assert shown["last_seen"] == "2013-05-17"  # the plain field stays a date
+    markdown = render_actors_markdown({"actors": [shown]})
+    assert "2013-05-07 to 2013-05-17 (estimated)" in markdown
+    # The same day also given by a dated article is established, not an estimate.
+    again = make_article("c", text, dt.date(2013, 5, 17))
+    [both] = [
+        a
+        for a in build_actors([(first, lavrov), (guessed, lavrov), (again, lavrov)])
+        if "Lavrov" in a.name
+    ]
+    assert not both.last_seen_estimated

@@ -50,7 +50,7 @@ from dateline.briefing.names import (
     fold,
     name_key,
 )
-from dateline.model import Article, EntityKind, EntityMention
+from dateline.model import Article, Confidence, EntityKind, EntityMention
 
 _PARTICLES = ("al-", "el-", "al ", "el ")
 
@@ -68,6 +68,10 @@ class Actor:
     last_seen: dt.date | None
     titles: tuple[str, ...] = ()  # roles seen: "Foreign Minister", most often seen first
     mentions: int = 0
+    # Whether first_seen / last_seen come only from articles dated by estimate (issue 15):
+    # every place that shows the range says so.
+    first_seen_estimated: bool = False
+    last_seen_estimated: bool = False
 
     @property
     def title(self) -> str:
@@ -322,6 +326,7 @@ class _Builder:
     full_forms: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     dates: list[dt.date] = field(default_factory=list)
+    established: set[dt.date] = field(default_factory=set)  # dates of non-estimated articles
     titles: dict[str, str] = field(default_factory=dict)  # folded role text -> as written
     roles: set[tuple[str, str]] = field(default_factory=set)  # (role, affiliation)
     title_texts: set[str] = field(default_factory=set)  # "UN chief", "Russia's Foreign Minister"
@@ -342,6 +347,8 @@ class _Builder:
         self.articles.add(article.id)
         if article.pub_date.value is not None:
             self.dates.append(article.pub_date.value)
+            if article.pub_date.confidence is not Confidence.ESTIMATED:
+                self.established.add(article.pub_date.value)
 
     def add_title(self, title: Title) -> None:
         if not title.role:
@@ -662,6 +669,7 @@ def _merge_into(others: dict[str, _Builder], source: str, target: str) -> None:
     # The merged forms stay aliases: "NNRRC" never outnames the name it abbreviates.
     into.articles |= merged.articles
     into.dates += merged.dates
+    into.established |= merged.established
     into.kinds.update(merged.kinds)
 
 
@@ -789,16 +797,19 @@ def _unique_id(base: str, used: set[str]) -> str:
 
 def _actor(actor_id: str, name: str, count: int, builder: _Builder) -> Actor:
     aliases = tuple(sorted(builder.aliases.items(), key=lambda kv: (-kv[1], kv[0])))
+    first, last = min(builder.dates, default=None), max(builder.dates, default=None)
     return Actor(
         id=actor_id,
         name=name,
         kind=builder.kind,
         aliases=aliases,
         article_ids=tuple(sorted(builder.articles)),
-        first_seen=min(builder.dates, default=None),
-        last_seen=max(builder.dates, default=None),
+        first_seen=first,
+        last_seen=last,
         titles=_ranked_titles(builder.title_votes),
         mentions=count,
+        first_seen_estimated=first is not None and first not in builder.established,
+        last_seen_estimated=last is not None and last not in builder.established,
     )
 
 

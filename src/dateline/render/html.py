@@ -421,6 +421,8 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
                 {"path": r.path, "warning": w} for r in briefing.report.inputs for w in r.warnings
             ],
             "notes": list(briefing.notes),
+            # Articles placed by a content estimate (issue 15): the report names them.
+            "estimated": [a.id for a in briefing.sources if a.pub_date.source == "content"],
         },
         "data": json_for_script(
             {
