@@ -68,3 +68,56 @@ def test_the_estimate_beats_both_baselines_on_timeline17_mj() -> None:
     assert ours.within_7 > max(latest.within_7, median.within_7)
     assert ours.within_1 > max(latest.within_1, median.within_1)
     assert "content estimate" in render_dating_scores([("mj", rows)])
+
+
+@pytest.fixture
+def two_topics(tmp_path: Path) -> Path:
+    """The demo corpus twice over, as two Timeline17 topics (one dated 1,000 days later)."""
+    import datetime as dt
+
+    for name, shift in (("syria", 0), ("later", 1000)):
+        for path in SYRIA.glob("0*.txt"):
+            day = dt.date.fromisoformat(DEMO_DAYS[path.name[:3]]) + dt.timedelta(days=shift)
+            folder = tmp_path / name / "articles" / day.isoformat()
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, folder / path.name)
+    return tmp_path
+
+
+def test_cross_validation_scores_each_topic_with_weights_fitted_on_the_others(
+    two_topics: Path,
+) -> None:
+    from dateline.evaluate.dating import cross_validate
+
+    results, fits = cross_validate(two_topics)
+    assert [name for name, _ in results] == ["later", "syria"]
+    assert [name for name, _ in fits] == ["without later", "without syria", "all topics"]
+    for (name, rows), (_, fold) in zip(results, fits[:-1], strict=True):
+        held, shipped, dev, latest, median = rows
+        assert (held.method, shipped.method, dev.method) == (
+            "held out (LOTO)",
+            "as shipped",
+            "fitted on all (dev)",
+        )
+        assert (latest.method, median.method) == ("latest date mentioned", "corpus median")
+        # The fit's arithmetic is the estimator's: scoring the topic with the fold's
+        # tuning through estimate_date gives the same counts.
+        [(_, [direct, *_])] = evaluate_dating(two_topics, fold, ("leave-one-out",), [name])
+        assert (held.estimated, held.exact, held.within_1, held.within_7, held.covered) == (
+            direct.estimated,
+            direct.exact,
+            direct.within_1,
+            direct.within_7,
+            direct.covered,
+        )
+
+
+def test_the_command_cross_validates_and_samples(two_topics: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "dating", str(two_topics), "--cross-validate"])
+    assert result.exit_code == 0, result.output
+    assert "held out (LOTO)" in result.output and "all topics:" in result.output
+    sampled = CliRunner().invoke(
+        main, ["eval", "dating", str(two_topics), "--setting", "leave-one-out", "--sample", "2"]
+    )
+    assert sampled.exit_code == 0, sampled.output
+    assert " 2 " in sampled.output.splitlines()[2]  # two articles hidden per topic

@@ -222,3 +222,79 @@ def test_the_store_infers_the_year_from_its_dated_articles_not_its_range(
     assert stored["old"].value == dt.date(2011, 3, 10)
     assert stored["bali"].value == dt.date(2013, 10, 7)
     assert stored["bali"].confidence is Confidence.INFERRED
+
+
+def test_a_growing_store_re_estimates_and_matches_the_whole_folder_at_once(
+    tmp_path: Path,
+) -> None:
+    """000 (undated) first comes with 001-003 only; 004, which dates the Moscow talks 000
+    calls "last week", arrives in a later add. The store's estimate for 000 is made
+    again and is then what reading the five articles at once gives; the dated articles
+    keep their dates."""
+    from dateline.store import corpus_from_store, open_store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in sorted(SYRIA.glob("0*.txt")):
+        shutil.copy(path, (second if path.name.startswith("004") else first) / path.name)
+    opts = Options(workers=1)
+    db_path = tmp_path / "c.db"
+    with open_store(db_path) as db:
+        db.add([first], opts)
+        early = {a.id[:3]: a.pub_date for a in corpus_from_store(db_path, opts).articles}
+        db.add([second], opts)
+    grown = {a.id[:3]: a.pub_date for a in corpus_from_store(db_path, opts).articles}
+    whole = {a.id[:3]: a.pub_date for a in load_articles([first, second]).articles}
+    assert grown["000"] == whole["000"]
+    assert grown["000"].source == "content" and "2013-05" in grown["000"].evidence
+    assert early["000"] != grown["000"]  # 004's events changed the estimate
+    for key in ("001", "003", "004"):
+        assert grown[key] == whole[key] and grown[key].source != "content"
+
+
+def test_an_estimate_undone_is_the_date_the_sources_gave(syria: dict) -> None:
+    from dateline.ingest.estimate import without_estimate
+
+    loaded = load_articles([SYRIA]).articles
+    again = estimate_dates(loaded)  # estimating twice gives the same estimates
+    assert [a.pub_date for a in again] == [a.pub_date for a in loaded]
+    pub = without_estimate(syria["000"].pub_date)
+    assert pub.value is None and pub.confidence is Confidence.UNKNOWN and pub.source == "none"
+    assert without_estimate(syria["004"].pub_date) == syria["004"].pub_date
+
+
+_MONTHS = st.sampled_from(["January", "March", "June", "October", "December"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_MONTHS, st.integers(1, 28), _TEXTS, st.one_of(st.none(), _DAYS)),
+        min_size=2,
+        max_size=5,
+    )
+)
+def test_with_a_wire_dateline_the_estimate_stays_in_bounds_and_names_its_conflicts(
+    rows: list[tuple[str, int, str, dt.date | None]],
+) -> None:
+    """Texts opening with a yearless wire dateline ("GENEVA, June 3 (Reuters) -"): the
+    point lies in its interval and no later than the evidence allows, and an estimate
+    placed before a full date the text speaks of as past says so in its evidence."""
+    from dateline.annotate.timex_calendar import FUTURE
+
+    texts = [f"GENEVA, {month} {day} (Reuters) - {words}" for month, day, words, _ in rows]
+    dates = [d for *_, d in rows]
+    corpus = DatingCorpus.of_texts(texts, dates)
+    for i, text in enumerate(texts):
+        estimate = estimate_date(corpus, i, hidden={i})
+        if estimate is None:
+            continue
+        assert estimate.earliest <= estimate.point <= estimate.latest
+        clues = read_clues(text)
+        evidence = [d for j, d in enumerate(dates) if d and j != i] + [m.day for m in clues.days]
+        assert estimate.point <= max(evidence) + dt.timedelta(days=31)
+        past = [m for m in clues.days if m.direction != FUTURE]
+        latest = max(past, key=lambda m: m.day) if past else None
+        if latest and estimate.point < latest.day:
+            assert f"though it speaks of {latest.day}" in estimate.evidence

@@ -518,9 +518,13 @@ class Store:
                 )
 
     def _estimate_dates(self) -> None:
-        """Date the store's still undated articles from their content and the dated
-        ones, as load_articles does (an estimate is made once, when first possible)."""
-        if not self.db.execute("SELECT 1 FROM articles WHERE pub_date IS NULL LIMIT 1").fetchone():
+        """Date the store's undated articles from their content and the dated ones, as
+        load_articles does; earlier estimates are made again, so the store gets what
+        estimating its whole contents at once gives. An established date (explicit,
+        inferred, a user's) is never touched."""
+        if not self.db.execute(
+            "SELECT 1 FROM articles WHERE pub_date IS NULL OR pub_source = 'content' LIMIT 1"
+        ).fetchone():
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
         articles = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
@@ -528,14 +532,14 @@ class Store:
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, articles, estimated, strict=True):
                 pub = article.pub_date
-                if pub is before.pub_date or pub.value is None:
+                if pub == before.pub_date:
                     continue
                 db.execute(
                     "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
                     "pub_source = ? WHERE hash = ?",
                     (
                         _pack(serialize.article_to_dict(article)),
-                        pub.value.isoformat(),
+                        pub.value.isoformat() if pub.value else None,
                         pub.confidence.value,
                         pub.source,
                         text_hash,
