@@ -217,7 +217,8 @@ _RATIOS = (0.05, 0.1, 0.15, 0.2, 0.3)
 _COVERAGE_GOAL = 0.9  # interval coverage beyond the goal earns nothing in the fit
 # Weights kept as shipped: the neighbours' is the scale; pins and counts, left free, fall
 # to 0.1 and 0 (a local optimum: held out, 57.6% within 1 day against 57.8% with them
-# kept at 0.5 and 0.3, docs/benchmarks.md), and they carry the demo corpus's 000.
+# kept at 0.5 and 0.3 in the fitting runs, docs/benchmarks.md), and they carry the
+# demo corpus's 000.
 FIXED = ("neighbours", "pins", "counts")
 
 
