@@ -298,3 +298,42 @@ def test_with_a_wire_dateline_the_estimate_stays_in_bounds_and_names_its_conflic
         latest = max(past, key=lambda m: m.day) if past else None
         if latest and estimate.point < latest.day:
             assert f"though it speaks of {latest.day}" in estimate.evidence
+
+
+def test_a_byline_date_outweighs_reader_comments_dated_later() -> None:
+    """A page read weeks later: its byline gives the day, its reader comments carry
+    later dates. The byline wins, and the evidence names the later date it outweighs."""
+    page = (
+        "Richard Cable | 15:13 UK time, Tuesday, 9 June 2009\n\n"
+        "The swine flu outbreak has reached Britain, the health agency said.\n\n"
+        "Comments: posted 10 Jun 2009. Posted 12 Jun 2009. Posted 28 Jul 2009."
+    )
+    dated = [
+        make_article(
+            "a",
+            "The swine flu outbreak spread in Mexico and the United States.",
+            dt.date(2009, 5, 2),
+        ),
+        make_article(
+            "b",
+            "The health agency said the swine flu outbreak reached Britain.",
+            dt.date(2009, 6, 8),
+        ),
+    ]
+    out = estimate_dates([*dated, make_article("c", page)])
+    pub = out[2].pub_date
+    assert pub.value == dt.date(2009, 6, 9)
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest <= pub.value <= pub.latest
+    assert 'its first lines give "Tuesday, 9 June 2009"' in pub.evidence
+    assert "though it speaks of 2009-07-28" in pub.evidence
+
+
+def test_the_sochi_article_s_evidence_names_the_event_and_the_toll(syria: dict) -> None:
+    pub = syria["000"].pub_date
+    assert pub.earliest is not None and pub.latest is not None
+    assert pub.earliest <= dt.date(2013, 5, 17) <= pub.latest  # its real day is inside
+    assert 'reports the event a dated article (2013-07-05) dates 2013-05 as "Last week"' in (
+        pub.evidence
+    )
+    assert '"70,000 people" against "93,000 people" dated 2013-07-05' in pub.evidence
