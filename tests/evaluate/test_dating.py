@@ -121,3 +121,10 @@ def test_the_command_cross_validates_and_samples(two_topics: Path) -> None:
     )
     assert sampled.exit_code == 0, sampled.output
     assert " 2 " in sampled.output.splitlines()[2]  # two articles hidden per topic
+
+
+def test_an_unknown_weight_to_keep_fixed_is_a_clear_error(two_topics: Path) -> None:
+    args = ["eval", "dating", str(two_topics), "--cross-validate", "--fixed", "pins,tolls"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "no weight named tolls" in result.output and "counts" in result.output
