@@ -233,7 +233,7 @@ class Store:
                 bar.advance(len(batch))
         self._remember_files(files.unrecorded(), context)
         self._infer_years()
-        self._estimate_dates()
+        self._estimate_dates(grown=bool(tally.new or tally.changed))
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info(
             "added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
@@ -517,14 +517,15 @@ class Store:
                     ),
                 )
 
-    def _estimate_dates(self) -> None:
+    def _estimate_dates(self, grown: bool = True) -> None:
         """Date the store's undated articles from their content and the dated ones, as
         load_articles does; earlier estimates are made again, so the store gets what
         estimating its whole contents at once gives. An established date (explicit,
         inferred, a user's) is never touched."""
-        if not self.db.execute(
-            "SELECT 1 FROM articles WHERE pub_date IS NULL OR pub_source = 'content' LIMIT 1"
-        ).fetchone():
+        # Estimates are made again only when articles came in (an add of nothing new
+        # leaves them, and skips reading every stored text).
+        which = "pub_date IS NULL OR pub_source = 'content'" if grown else "pub_date IS NULL"
+        if not self.db.execute(f"SELECT 1 FROM articles WHERE {which} LIMIT 1").fetchone():
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
         articles = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
