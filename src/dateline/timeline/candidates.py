@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
-from dateline.timeline.text import (
+from dateline.text import (
     STOPWORDS,
     TOKEN,
     Vector,

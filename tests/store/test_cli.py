@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dateline.pipeline import TIMELINE_STAGES
 from tests.builders import SYRIA
-from tests.test_store import make_many_articles
+from tests.store.test_core import make_many_articles
 
 COMMAND = [sys.executable, "-m", "dateline.cli_store"]
 

@@ -1,8 +1,9 @@
-"""Model objects to JSON-able dicts and back, exactly.
+"""The store's codec: model objects to JSON-able dicts and back, exactly.
 
-The store keeps articles and annotations as JSON; ``x == from_dict(to_dict(x))`` holds
-for every type here (tuples stay tuples, dates stay dates, enums stay enums). Keys are
-short because a large store holds millions of time expressions.
+This is the storage format, not an output: the JSON a user reads is shaped in
+``dateline.render``. ``x == decode_x(encode_x(x))`` holds for every type here (tuples
+stay tuples, dates stay dates, enums stay enums). Keys are short because a large store
+holds millions of time expressions.
 """
 
 from __future__ import annotations
@@ -28,20 +29,20 @@ from dateline.model import (
 Json = dict[str, Any]
 
 __all__ = [
-    "annotations_from_dict",
-    "annotations_to_dict",
-    "article_from_dict",
-    "article_to_dict",
-    "entity_from_dict",
-    "entity_to_dict",
-    "offsets_from_dict",
-    "offsets_to_dict",
-    "pub_date_from_dict",
-    "pub_date_to_dict",
-    "quote_from_dict",
-    "quote_to_dict",
-    "timex_from_dict",
-    "timex_to_dict",
+    "decode_annotations",
+    "decode_article",
+    "decode_entity",
+    "decode_offsets",
+    "decode_pub_date",
+    "decode_quote",
+    "decode_timex",
+    "encode_annotations",
+    "encode_article",
+    "encode_entity",
+    "encode_offsets",
+    "encode_pub_date",
+    "encode_quote",
+    "encode_timex",
 ]
 
 
@@ -53,7 +54,7 @@ def _pair(value: list[int] | None) -> tuple[int, int] | None:
     return (value[0], value[1]) if value is not None else None
 
 
-def pub_date_to_dict(pub: PublicationDate) -> Json:
+def encode_pub_date(pub: PublicationDate) -> Json:
     return {
         "value": pub.value.isoformat() if pub.value else None,
         "confidence": pub.confidence.value,
@@ -66,7 +67,7 @@ def pub_date_to_dict(pub: PublicationDate) -> Json:
     }
 
 
-def pub_date_from_dict(data: Json) -> PublicationDate:
+def decode_pub_date(data: Json) -> PublicationDate:
     return PublicationDate(
         _date(data["value"]),
         Confidence(data["confidence"]),
@@ -79,7 +80,7 @@ def pub_date_from_dict(data: Json) -> PublicationDate:
     )
 
 
-def offsets_to_dict(offsets: OffsetMap) -> Json:
+def encode_offsets(offsets: OffsetMap) -> Json:
     return {
         "clean": list(offsets.clean_starts),
         "orig": list(offsets.orig_starts),
@@ -90,7 +91,7 @@ def offsets_to_dict(offsets: OffsetMap) -> Json:
     }
 
 
-def offsets_from_dict(data: Json) -> OffsetMap:
+def decode_offsets(data: Json) -> OffsetMap:
     return OffsetMap(
         data["clean"],
         data["orig"],
@@ -101,12 +102,12 @@ def offsets_from_dict(data: Json) -> OffsetMap:
     )
 
 
-def article_to_dict(article: Article) -> Json:
+def encode_article(article: Article) -> Json:
     return {
         "id": article.id,
         "path": article.path,
         "text": article.text,
-        "pub_date": pub_date_to_dict(article.pub_date),
+        "pub_date": encode_pub_date(article.pub_date),
         "title": article.title,
         "title_span": list(article.title_span) if article.title_span else None,
         "body_start": article.body_start,
@@ -115,17 +116,17 @@ def article_to_dict(article: Article) -> Json:
         "author": article.author,
         "place": article.place,
         "encoding": article.encoding,
-        "offsets": offsets_to_dict(article.offsets),
+        "offsets": encode_offsets(article.offsets),
         "cleaning": list(article.cleaning),
     }
 
 
-def article_from_dict(data: Json) -> Article:
+def decode_article(data: Json) -> Article:
     return Article(
         id=data["id"],
         path=data["path"],
         text=data["text"],
-        pub_date=pub_date_from_dict(data["pub_date"]),
+        pub_date=decode_pub_date(data["pub_date"]),
         title=data["title"],
         title_span=_pair(data["title_span"]),
         body_start=data["body_start"],
@@ -134,7 +135,7 @@ def article_from_dict(data: Json) -> Article:
         author=data["author"],
         place=data["place"],
         encoding=data["encoding"],
-        offsets=offsets_from_dict(data["offsets"]),
+        offsets=decode_offsets(data["offsets"]),
         cleaning=tuple(data["cleaning"]),
     )
 
@@ -153,7 +154,7 @@ def _interval_from_list(data: list[str] | None) -> DateInterval | None:
     )
 
 
-def timex_to_dict(timex: Timex) -> Json:
+def encode_timex(timex: Timex) -> Json:
     return {
         "s": timex.start,
         "e": timex.end,
@@ -165,7 +166,7 @@ def timex_to_dict(timex: Timex) -> Json:
     }
 
 
-def timex_from_dict(data: Json) -> Timex:
+def decode_timex(data: Json) -> Timex:
     return Timex(
         data["s"],
         data["e"],
@@ -177,15 +178,15 @@ def timex_from_dict(data: Json) -> Timex:
     )
 
 
-def entity_to_dict(mention: EntityMention) -> Json:
+def encode_entity(mention: EntityMention) -> Json:
     return {"s": mention.start, "e": mention.end, "k": mention.kind.value, "x": mention.text}
 
 
-def entity_from_dict(data: Json) -> EntityMention:
+def decode_entity(data: Json) -> EntityMention:
     return EntityMention(data["s"], data["e"], EntityKind(data["k"]), data["x"])
 
 
-def quote_to_dict(quote: Quote) -> Json:
+def encode_quote(quote: Quote) -> Json:
     return {
         "s": quote.start,
         "e": quote.end,
@@ -196,22 +197,22 @@ def quote_to_dict(quote: Quote) -> Json:
     }
 
 
-def quote_from_dict(data: Json) -> Quote:
+def decode_quote(data: Json) -> Quote:
     return Quote(data["s"], data["e"], data["d"], _pair(data["sp"]), data["n"], _pair(data["c"]))
 
 
-def annotations_to_dict(annotations: Annotations) -> Json:
+def encode_annotations(annotations: Annotations) -> Json:
     return {
         "article_id": annotations.article_id,
         "sentences": [list(s) for s in annotations.sentences],
-        "timexes": [timex_to_dict(t) for t in annotations.timexes],
-        "entities": [entity_to_dict(m) for m in annotations.entities],
-        "quotes": [quote_to_dict(q) for q in annotations.quotes],
+        "timexes": [encode_timex(t) for t in annotations.timexes],
+        "entities": [encode_entity(m) for m in annotations.entities],
+        "quotes": [encode_quote(q) for q in annotations.quotes],
         "versions": [list(v) for v in annotations.versions],
     }
 
 
-def annotations_from_dict(data: Json, article_id: str | None = None) -> Annotations:
+def decode_annotations(data: Json, article_id: str | None = None) -> Annotations:
     """Annotations from a dict; ``article_id`` rebinds them to another article's id.
 
     The store keys annotations by content, so the same annotations serve every
@@ -220,8 +221,8 @@ def annotations_from_dict(data: Json, article_id: str | None = None) -> Annotati
     return Annotations(
         article_id if article_id is not None else data["article_id"],
         tuple(map(tuple, data["sentences"])),
-        tuple(timex_from_dict(t) for t in data["timexes"]),
-        tuple(entity_from_dict(m) for m in data["entities"]),
-        tuple(quote_from_dict(q) for q in data["quotes"]),
+        tuple(decode_timex(t) for t in data["timexes"]),
+        tuple(decode_entity(m) for m in data["entities"]),
+        tuple(decode_quote(q) for q in data["quotes"]),
         tuple((v[0], v[1]) for v in data["versions"]),
     )

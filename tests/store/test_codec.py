@@ -9,7 +9,6 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline import serialize
 from dateline.ingest import load_articles
 from dateline.model import (
     Annotations,
@@ -26,6 +25,7 @@ from dateline.model import (
     TimexType,
 )
 from dateline.pipeline import annotate_article
+from dateline.store import codec
 from tests.builders import SYRIA
 
 
@@ -93,53 +93,53 @@ annotations = st.builds(
 
 @given(timexes)
 def test_timex_round_trips(timex: Timex) -> None:
-    assert serialize.timex_from_dict(through_json(serialize.timex_to_dict(timex))) == timex
+    assert codec.decode_timex(through_json(codec.encode_timex(timex))) == timex
 
 
 @given(mentions)
 def test_entity_round_trips(mention: EntityMention) -> None:
-    assert serialize.entity_from_dict(through_json(serialize.entity_to_dict(mention))) == mention
+    assert codec.decode_entity(through_json(codec.encode_entity(mention))) == mention
 
 
 @given(quotes)
 def test_quote_round_trips(quote: Quote) -> None:
-    assert serialize.quote_from_dict(through_json(serialize.quote_to_dict(quote))) == quote
+    assert codec.decode_quote(through_json(codec.encode_quote(quote))) == quote
 
 
 @given(pub_dates)
 def test_pub_date_round_trips(pub: PublicationDate) -> None:
-    assert serialize.pub_date_from_dict(through_json(serialize.pub_date_to_dict(pub))) == pub
+    assert codec.decode_pub_date(through_json(codec.encode_pub_date(pub))) == pub
 
 
 @given(offset_maps)
 def test_offset_map_round_trips(offsets: OffsetMap) -> None:
-    data = through_json(serialize.offsets_to_dict(offsets))
-    assert serialize.offsets_from_dict(data) == offsets
+    data = through_json(codec.encode_offsets(offsets))
+    assert codec.decode_offsets(data) == offsets
 
 
 @given(articles)
 def test_article_round_trips_including_offsets(article: Article) -> None:
-    back = serialize.article_from_dict(through_json(serialize.article_to_dict(article)))
+    back = codec.decode_article(through_json(codec.encode_article(article)))
     assert back == article
     assert back.offsets == article.offsets  # not part of Article's equality
 
 
 @given(annotations)
 def test_annotations_round_trip(annotations: Annotations) -> None:
-    data = through_json(serialize.annotations_to_dict(annotations))
-    assert serialize.annotations_from_dict(data) == annotations
+    data = through_json(codec.encode_annotations(annotations))
+    assert codec.decode_annotations(data) == annotations
 
 
 def test_annotations_rebind_to_another_article_id() -> None:
     original = Annotations("a", ((0, 4),))
-    data = serialize.annotations_to_dict(original)
-    assert serialize.annotations_from_dict(data, "b").article_id == "b"
+    data = codec.encode_annotations(original)
+    assert codec.decode_annotations(data, "b").article_id == "b"
 
 
 def test_real_articles_and_annotations_round_trip() -> None:
     for article in load_articles([SYRIA]).articles:
-        back = serialize.article_from_dict(through_json(serialize.article_to_dict(article)))
+        back = codec.decode_article(through_json(codec.encode_article(article)))
         assert back == article and back.offsets == article.offsets
         found = annotate_article(article)
-        data = through_json(serialize.annotations_to_dict(found))
-        assert serialize.annotations_from_dict(data) == found
+        data = through_json(codec.encode_annotations(found))
+        assert codec.decode_annotations(data) == found
