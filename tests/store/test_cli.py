@@ -14,7 +14,7 @@ from dateline.pipeline import TIMELINE_STAGES
 from tests.builders import SYRIA
 from tests.store.test_core import make_many_articles
 
-COMMAND = [sys.executable, "-m", "dateline.cli_store"]
+COMMAND = [sys.executable, "-m", "dateline.cli"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

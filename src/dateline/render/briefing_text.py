@@ -23,7 +23,6 @@ from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, sho
 from dateline.briefing.summary import Summary, SummarySentence
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
-from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
     date_shown,
@@ -38,6 +37,7 @@ from dateline.render.markdown import (
     render_sources,
     render_timeline_markdown,
 )
+from dateline.render.speech import actor_to_dict
 
 ArticleIndex = Mapping[str, Article]
 

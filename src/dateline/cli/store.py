@@ -1,7 +1,6 @@
-"""``dateline add`` and ``dateline stats``: the corpus store from the command line.
+"""``dateline add``, ``stats`` and ``check``: the corpus store from the command line.
 
-Registered on the main group in cli.py; standalone click commands here so the store's
-commands stay out of the thin core CLI.
+Standalone click commands, registered on the root group in ``cli/app.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import Any
 
 import click
 
-from dateline.cli_common import (
+from dateline.cli.common import (
     EXIT_NOTHING,
     EXIT_REJECTED,
     handle_errors,
@@ -132,6 +131,3 @@ def render_stats(stats: StoreStats) -> str:
         lines += [f"  {count:6d}  {source}" for source, count in stats.news_sources]
     return "\n".join(safe_for_terminal(line) for line in lines)
 
-
-if __name__ == "__main__":  # pragma: no cover - lets tests run `python -m dateline.cli_store`
-    click.Group(commands=[add_command, stats_command, check_command])()

@@ -1,11 +1,4 @@
-"""CLI commands for summaries, briefings and the MDS evaluation.
-
-Standalone click commands; ``dateline.cli`` registers them::
-
-    main.add_command(summarize_command, name="summarize")
-    main.add_command(brief_command, name="brief")
-    evaluate.add_command(eval_mds_command, name="mds")
-"""
+"""``dateline summarize`` and ``brief``: the summary, and the whole briefing."""
 
 from __future__ import annotations
 
@@ -14,7 +7,7 @@ from typing import Any
 
 import click
 
-from dateline.cli_common import (
+from dateline.cli.common import (
     handle_errors,
     input_options,
     load_corpus,
@@ -108,74 +101,3 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     )
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
     report_and_exit(corpus.report, len(corpus.articles), weak)
-
-
-@click.command(name="mds")
-@click.argument(
-    "directories",
-    nargs=-1,
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-)
-@click.option(
-    "--task",
-    type=click.Choice(["main", "update"]),
-    default="main",
-    show_default=True,
-    help="DUC 2007: main task or update task document sets.",
-)
-@click.option(
-    "--words",
-    "limit",
-    type=int,
-    default=100,
-    show_default=True,
-    help="Summary length; peers are cut to it before scoring.",
-)
-@click.option(
-    "--setting",
-    type=click.Choice(["both", "query", "generic"]),
-    default="both",
-    show_default=True,
-    help="Query-focused (topic narrative as --about), generic.",
-)
-@click.option(
-    "--selector",
-    type=click.Choice(["concepts", "submodular", "centroid-mmr"]),
-    default="concepts",
-    show_default=True,
-)
-@click.option("--topics", type=int, help="Only the first N topics.")
-@click.option(
-    "--cv",
-    is_flag=True,
-    help="Cross-validate the selector and the summary's tuned constants: every task of "
-    "every folder, each topic held out in turn (generic unless --setting query).",
-)
-@handle_errors
-def eval_mds_command(
-    directories: tuple[Path, ...],
-    task: str,
-    limit: int,
-    setting: str,
-    selector: str,
-    topics: int | None,
-    cv: bool,
-) -> None:
-    """Multi-document summarization on DUC 2006/2007: ROUGE-1/2 recall and F1."""
-    from dateline.evaluate.mds import evaluate_mds, load_duc, render_mds
-
-    if cv:
-        from dateline.evaluate.mds_cv import cross_validate_mds, default_variants, load_dev_sets
-
-        sets = [(name, loaded[:topics]) for name, loaded in load_dev_sets(directories)]
-        result = cross_validate_mds(sets, default_variants(), limit, query=setting == "query")
-        click.echo(result.render(), nl=False)
-        return
-    modes = {"both": (True, False), "query": (True,), "generic": (False,)}[setting]
-    results = []
-    for directory in directories:
-        loaded = load_duc(directory, task)[:topics]
-        name = directory.name + ("-update" if task == "update" else "")
-        results += [evaluate_mds(loaded, name, limit, query, selector) for query in modes]
-    click.echo(render_mds(results), nl=False)

@@ -47,7 +47,7 @@ def test_syria_speakers(quotes_doc: dict) -> None:
 
 
 def test_quotes_are_grouped_by_speaker_as_in_the_briefing(quotes_doc: dict) -> None:
-    from dateline.people import render_quotes_markdown
+    from dateline.render.speech import render_quotes_markdown
 
     groups = {g["speaker"]: g for g in quotes_doc["speakers"]}
     assert groups["Ban Ki-moon"]["role"] == "newsmaker"

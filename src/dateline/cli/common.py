@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.cli_output import inputs_of, refuse_overwrite, write_atomically
+from dateline.cli.output import inputs_of, refuse_overwrite, write_atomically
 from dateline.errors import ConfigError, DatelineError, EnvironmentProblemError, OutputError
 from dateline.escaping import safe_for_terminal
 from dateline.model import Confidence, Corpus, RunReport
