@@ -130,4 +130,3 @@ def render_stats(stats: StoreStats) -> str:
         lines.append("news sources")
         lines += [f"  {count:6d}  {source}" for source, count in stats.news_sources]
     return "\n".join(safe_for_terminal(line) for line in lines)
-

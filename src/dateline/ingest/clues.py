@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from dateline.annotate.timex import extract_timexes
-from dateline.annotate.timex_calendar import FUTURE, Direction
-from dateline.annotate.timex_calendar import tense_direction as _tense
+from dateline.annotate.timex.calendar import FUTURE, Direction
+from dateline.annotate.timex.calendar import tense_direction as _tense
 from dateline.model import Granularity, Timex, TimexType
 from dateline.text import tokens
 

@@ -1,7 +1,7 @@
 """Rules for anaphoric expressions: dates that count from a date the text has named.
 
 "the following year", "the day before", "that day", "later that year" resolve against
-the dct here and are noted as anaphors; :func:`~dateline.annotate.timex_resolver.
+the dct here and are noted as anaphors; :func:`~dateline.annotate.timex.resolver.
 anchor_anaphors` moves them to the last date mentioned before them (HeidelTime's
 narrative anchoring): "On May 22, 1995, he was promoted, and the following year ..."
 is 1996, not the year after publication.
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_lexicon import DAY_PARTS
-from dateline.annotate.timex_resolver import Resolver
-from dateline.annotate.timex_rules import Rule, compile_rule, span_of
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.lexicon import DAY_PARTS
+from dateline.annotate.timex.resolver import Resolver
+from dateline.annotate.timex.rules import Rule, compile_rule, span_of
 from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 _OFFSETS = {

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.annotate.entities import parse_role, title_before
-from dateline.annotate.quote_marks import QuotedSpan, paragraphs
+from dateline.annotate.quotes.marks import QuotedSpan, paragraphs
 from dateline.model import EntityKind, EntityMention
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 A rule is a compiled regex and a function that turns its match into a Timex (or None
 to reject it). When a rule needs context it does not want in the span ("in May"), the
 span is the named group ``t``. Relative expressions, durations and sets are in
-:mod:`dateline.annotate.timex_rules_relative`.
+:mod:`dateline.annotate.timex.rules_relative`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_discourse import Yearless
-from dateline.annotate.timex_lexicon import (
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.discourse import Yearless
+from dateline.annotate.timex.lexicon import (
     COUNTED,
     DAY_NUMBER,
     DAY_PART,
@@ -35,7 +35,7 @@ from dateline.annotate.timex_lexicon import (
     parse_number,
     weekday_number,
 )
-from dateline.annotate.timex_resolver import Resolver
+from dateline.annotate.timex.resolver import Resolver
 from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 Build = Callable[[re.Match[str], Resolver], Timex | None]

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quote_cues import SPEECH_CUES
-from dateline.annotate.quote_marks import QuotedSpan
-from dateline.annotate.quote_speakers import (
+from dateline.annotate.quotes.cues import SPEECH_CUES
+from dateline.annotate.quotes.marks import QuotedSpan
+from dateline.annotate.quotes.speakers import (
     Attribution,
     QuoteContext,
     Speaker,

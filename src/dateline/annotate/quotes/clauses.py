@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.annotate.quote_cues import is_cue
-from dateline.annotate.quote_marks import QuotedSpan
-from dateline.annotate.quote_speakers import QuoteContext
+from dateline.annotate.quotes.cues import is_cue
+from dateline.annotate.quotes.marks import QuotedSpan
+from dateline.annotate.quotes.speakers import QuoteContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

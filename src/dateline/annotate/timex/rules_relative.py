@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_lexicon import (
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.lexicon import (
     DAY_PART,
     DAY_PARTS,
     MONTH_FULL,
@@ -28,8 +28,8 @@ from dateline.annotate.timex_lexicon import (
     parse_number,
     weekday_number,
 )
-from dateline.annotate.timex_resolver import Resolver
-from dateline.annotate.timex_rules import (
+from dateline.annotate.timex.resolver import Resolver
+from dateline.annotate.timex.rules import (
     FUZZY,
     SPELLED_YEAR,
     Rule,

@@ -4,15 +4,14 @@ behaviour without a publication date, and Penn-Treebank-tokenized text."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from dateline.annotate.timex import TIMEX_VERSION, extract_timexes
 from dateline.model import DateInterval, Granularity, Timex, TimexType
+from tests.builders import SYRIA
 
 DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
-SYRIA = Path(__file__).resolve().parents[2] / "examples" / "syria"
 
 
 def tag(text: str, dct: dt.date | None) -> list[tuple[str, str, TimexType]]:

@@ -1,7 +1,7 @@
 """Word tables and regex fragments for the time-expression tagger.
 
 Everything here is data: the names of months, weekdays, seasons and units, the number
-words, and the regex fragments built from them. :mod:`dateline.annotate.timex_rules`
+words, and the regex fragments built from them. :mod:`dateline.annotate.timex.rules`
 assembles the fragments into rules. Rules are compiled case-insensitively; month and
 weekday names are wrapped in ``(?-i:...)`` because "may", "march" and "sun" are
 ordinary words when written in lower case.

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_resolver import Resolver
-from dateline.annotate.timex_rules import Rule, compile_rule, span_of
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.resolver import Resolver
+from dateline.annotate.timex.rules import Rule, compile_rule, span_of
 from dateline.model import DateInterval, Timex
 
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),

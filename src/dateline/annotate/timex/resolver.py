@@ -16,8 +16,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.annotate.timex_calendar import UNKNOWN, Direction, tense_direction
-from dateline.annotate.timex_discourse import Frame, Yearless, chronology_days, frame_of, in_frame
+from dateline.annotate.timex.calendar import UNKNOWN, Direction, tense_direction
+from dateline.annotate.timex.discourse import Frame, Yearless, chronology_days, frame_of, in_frame
 from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 FromAnchor = Callable[[DateInterval], DateInterval | None]
@@ -51,7 +51,7 @@ class Resolver:
 
     def chronology_day(self, end: int) -> dt.date | None:
         """The day of the chronology entry whose date ends at ``end``, if there is one
-        (see :func:`~dateline.annotate.timex_discourse.chronology_days`)."""
+        (see :func:`~dateline.annotate.timex.discourse.chronology_days`)."""
         if self._chronology is None:
             self._chronology = chronology_days(self.text, self.dct) if self.dct else {}
         return self._chronology.get(end)
@@ -135,7 +135,7 @@ def anchor_anaphors(timexes: list[Timex], res: Resolver) -> list[Timex]:
     """``timexes`` (in text order) with each anaphor re-resolved against the last date
     or time before it whose granularity is fine enough, and each yearless month or day
     moved to the year the text is talking about when that is plausible (see
-    :func:`~dateline.annotate.timex_discourse.in_frame`); the others keep their dct
+    :func:`~dateline.annotate.timex.discourse.in_frame`); the others keep their dct
     reading. Re-resolved expressions are references for later ones."""
     refs: list[DateInterval] = []
     anchored: list[Timex] = []

@@ -1,7 +1,7 @@
 """Quotes and reported speech, with the speaker who said them.
 
-Two steps. :func:`~dateline.annotate.quote_marks.find_quoted_spans` pairs quotation
-marks in the raw text, with no model (see :mod:`dateline.annotate.quote_marks`).
+Two steps. :func:`~dateline.annotate.quotes.marks.find_quoted_spans` pairs quotation
+marks in the raw text, with no model (see :mod:`dateline.annotate.quotes.marks`).
 
 :func:`extract_quotes` then reads the dependency parse around each quoted span to find
 the cue ("said", "told", "according to", a colon) and its subject, in the usual
@@ -16,7 +16,7 @@ the quote says what was said. Reported speech without quotation marks (``Kerry s
 that the date should be set by the UN``) comes out with ``direct=False``.
 
 Speakers are resolved to a name within the article (see
-:mod:`dateline.annotate.quote_speakers`).
+:mod:`dateline.annotate.quotes.speakers`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from dateline.annotate.entities import extract_entities
 from dateline.annotate.nlp import DEFAULT_BATCH_SIZE, parse, parse_many
-from dateline.annotate.quote_clauses import (
+from dateline.annotate.quotes.clauses import (
     SENTENCE_END,
     clause_span,
     complement_clause,
@@ -35,10 +35,10 @@ from dateline.annotate.quote_clauses import (
     fronted_clause,
     reported_clause,
 )
-from dateline.annotate.quote_cues import BELIEF_CUES, PARTIAL_CUES, SPEECH_CUES, is_cue
-from dateline.annotate.quote_fallback import cue_fallback_speaker, standalone_speaker
-from dateline.annotate.quote_marks import QuotedSpan, find_quoted_spans
-from dateline.annotate.quote_speakers import (
+from dateline.annotate.quotes.cues import BELIEF_CUES, PARTIAL_CUES, SPEECH_CUES, is_cue
+from dateline.annotate.quotes.fallback import cue_fallback_speaker, standalone_speaker
+from dateline.annotate.quotes.marks import QuotedSpan, find_quoted_spans
+from dateline.annotate.quotes.speakers import (
     Attribution,
     QuoteContext,
     Speaker,
@@ -183,7 +183,7 @@ def _title_like(ctx: QuoteContext, quote: QuotedSpan) -> bool:
 
 def _any_verb_after(ctx: QuoteContext, quote: QuotedSpan, i: int) -> Token | None:
     """``…?” Trump went on`` / ``…,” she laughed``: a name or pronoun and its verb."""
-    # The comma before the closing mark sits outside the span (see quote_marks._span).
+    # The comma before the closing mark sits outside the span (see marks._span).
     last = ctx.text[quote.start : quote.close_end].rstrip().rstrip("\"”'»").rstrip()[-1:]
     if last not in {",", "?", "!", "—", "-"}:
         return None

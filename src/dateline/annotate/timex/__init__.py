@@ -6,9 +6,9 @@ A pure-Python, rule-based replacement for HeidelTime::
     >>> [t.value for t in extract_timexes("Talks ended on Friday.", dt.date(2014, 2, 1))]
     ['2014-01-31']
 
-Every rule (:mod:`~dateline.annotate.timex_rules`, :mod:`~dateline.annotate.
-timex_rules_relative`, :mod:`~dateline.annotate.timex_rules_anaphoric`,
-:mod:`~dateline.annotate.timex_rules_fiscal`) scans the text; where matches overlap the
+Every rule (:mod:`~dateline.annotate.timex.rules`,
+:mod:`~dateline.annotate.timex.rules_relative`, :mod:`~dateline.annotate.timex.rules_anaphoric`,
+:mod:`~dateline.annotate.timex.rules_fiscal`) scans the text; where matches overlap the
 longest wins, then the earliest rule. Relative expressions resolve against the document
 creation time (``dct``): weekdays, bare months and month-days without a year by the
 tense of their sentence. Anaphoric ones ("the following year", "that same day", "the
@@ -16,7 +16,7 @@ previous Friday", a bare "10 p.m.") then move to the last date the text named be
 them (anchor ``text:1995-05-22``). Yearless dates in a chronology ("March 17 - The
 Council votes ...") run back from the dct in list order, and a yearless month or day
 after an explicit year may take that year (anchor ``text:2013``; see
-:mod:`~dateline.annotate.timex_discourse`); "the Sept 11 attacks" are 2001's. Without a
+:mod:`~dateline.annotate.timex.discourse`); "the Sept 11 attacks" are 2001's. Without a
 dct or such a date they keep ``X``
 placeholders (``XXXX-12-21``) and the anchor ``"unresolved"``: the tagger never guesses
 a date, and never reads the clock.
@@ -28,13 +28,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from dateline.annotate.timex_lexicon import MONTHS, WEEKDAYS
-from dateline.annotate.timex_resolver import Resolver, anchor_anaphors
-from dateline.annotate.timex_rules import DATE_RULES, Rule
-from dateline.annotate.timex_rules_anaphoric import ANAPHORIC_RULES
-from dateline.annotate.timex_rules_fiscal import FISCAL_RULES
-from dateline.annotate.timex_rules_holidays import HOLIDAY_RULES
-from dateline.annotate.timex_rules_relative import RELATIVE_RULES
+from dateline.annotate.timex.lexicon import MONTHS, WEEKDAYS
+from dateline.annotate.timex.resolver import Resolver, anchor_anaphors
+from dateline.annotate.timex.rules import DATE_RULES, Rule
+from dateline.annotate.timex.rules_anaphoric import ANAPHORIC_RULES
+from dateline.annotate.timex.rules_fiscal import FISCAL_RULES
+from dateline.annotate.timex.rules_holidays import HOLIDAY_RULES
+from dateline.annotate.timex.rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
 TIMEX_VERSION = "8"  # bump whenever the output for some input changes (cache key)

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_lexicon import DAY_NUMBER, MONTH_ANY, WEEKDAY, month_number
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.lexicon import DAY_NUMBER, MONTH_ANY, WEEKDAY, month_number
 from dateline.model import DateInterval, Granularity, Timex, TimexType
 
 # -- chronologies -------------------------------------------------------------------

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.annotate import timex_calendar as cal
-from dateline.annotate.timex_resolver import Resolver
-from dateline.annotate.timex_rules import Rule, compile_rule, span_of
+from dateline.annotate.timex import calendar as cal
+from dateline.annotate.timex.resolver import Resolver
+from dateline.annotate.timex.rules import Rule, compile_rule, span_of
 from dateline.model import DateInterval, Timex, TimexType
 
 # A bare "the year" is only this year after these ("for the year", "of the year").
