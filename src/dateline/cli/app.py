@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-from dateline import __version__
 from dateline.cli.brief import brief_command, summarize_command
 from dateline.cli.evaluate import evaluate
 from dateline.cli.speech import actors_command, quotes_command
@@ -24,6 +23,7 @@ from dateline.cli.store import add_command, check_command, stats_command
 from dateline.cli.timeline import articles_command, dates_command, timeline_command
 from dateline.escaping import safe_for_terminal
 from dateline.progress import shown
+from dateline.version import __version__
 
 
 class SafeGroup(click.Group):

@@ -56,7 +56,7 @@ def eval_quotes(directory: Path, split: str) -> None:
 @handle_errors
 def eval_tls(directory: Path, topics: str | None, loto: bool, default_mode: bool) -> None:
     """Timeline summarization on a Timeline17-style dataset (news-tls protocol)."""
-    from dateline.evaluate.tls_run import tls_report
+    from dateline.evaluate.tls_report import tls_report
 
     click.echo(tls_report(directory, topics.split(",") if topics else None, loto, default_mode))
 

@@ -160,28 +160,3 @@ def score_topic(topic: TLSTopic, corpus: Corpus, base: Options) -> list[Timeline
         log.info("%s/%s: AR-1 %.3f date F1 %.3f", topic.name, name, scores.align_r1.f1,
                  scores.date_f1)  # fmt: skip
     return results
-
-
-def tls_report(
-    directory: Path, topics: list[str] | None, loto: bool = False, default_mode: bool = False
-) -> str:
-    """The news-tls protocol's scores; with ``loto`` its leave-one-topic-out
-    cross-validation of the timeline tuning; with ``default_mode`` the timelines a user
-    gets with no options, and what they show."""
-    if not (loto or default_mode):
-        return run_tls_evaluation(directory, topics).render()
-    from dateline.options import Options
-
-    corpora = load_topic_corpora(directory, topics)
-    parts = []
-    if loto:
-        from dateline.evaluate.tls_cv import DEFAULT_CHANGES, cross_validate, one_at_a_time
-
-        variants = one_at_a_time(Options().tuning, DEFAULT_CHANGES)
-        parts.append(cross_validate([(t, c) for t, c, _ in corpora], variants).render())
-    if default_mode:
-        from dateline.evaluate.tls_default import render_default_mode, score_default_mode
-
-        results = [r for t, c, _ in corpora for r in score_default_mode(t, c, Options())]
-        parts.append(render_default_mode(results))
-    return "\n\n".join(parts)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dateline import __version__
 from dateline.briefing.actors import Actor
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_money import MONEY
@@ -38,6 +37,7 @@ from dateline.render.markdown import (
     render_timeline_markdown,
 )
 from dateline.render.speech import actor_to_dict
+from dateline.version import __version__
 
 ArticleIndex = Mapping[str, Article]
 

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from typing import Any
 
-from dateline import __version__
 from dateline.model import (
     SCHEMA_VERSION,
     Article,
@@ -22,6 +21,7 @@ from dateline.model import (
     TimelineSentence,
 )
 from dateline.options import Options
+from dateline.version import __version__
 
 
 def to_json(data: dict[str, Any]) -> str:
