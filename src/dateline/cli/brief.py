@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from dateline.cli.common import (
+    format_option,
     handle_errors,
     input_options,
     load_corpus,
@@ -24,9 +25,7 @@ from dateline.escaping import safe_for_terminal
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Summarise what the articles say about this query.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True
-)
+@format_option("text", "json", "md")
 @output_option
 @input_options
 @handle_errors

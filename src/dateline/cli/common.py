@@ -45,6 +45,18 @@ def output_option(func: F) -> F:
     )(func)
 
 
+def format_option(*formats: str, help: str | None = None) -> Callable[[F], F]:
+    """``--format``: the first of ``formats`` is the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default=formats[0],
+        show_default=True,
+        help=help,
+    )
+
+
 def offsets_option(default: str = "cleaned") -> Callable[[F], F]:
     """``--offsets``: spans in the cleaned text, or in the file as read."""
     return click.option(

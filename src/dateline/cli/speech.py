@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from dateline.cli.common import (
+    format_option,
     handle_errors,
     input_options,
     load_corpus,
@@ -28,9 +29,7 @@ def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
 
 @click.command(name="quotes")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
-)
+@format_option("json", "md")
 @offsets_option("original")
 @output_option
 @input_options
@@ -48,9 +47,7 @@ def quotes_command(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwa
 
 @click.command(name="actors")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
-)
+@format_option("json", "md")
 @output_option
 @input_options
 @handle_errors

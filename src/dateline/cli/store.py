@@ -15,6 +15,7 @@ import click
 from dateline.cli.common import (
     EXIT_NOTHING,
     EXIT_REJECTED,
+    format_option,
     handle_errors,
     input_options,
     make_options,
@@ -86,9 +87,7 @@ def check_command(store: Path) -> None:
 
 @click.command(name="stats")
 @store_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 @handle_errors
 def stats_command(store: Path, fmt: str) -> None:
     """Counts, date range, news sources and rejected inputs of a store."""

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from dateline.cli.common import (
+    format_option,
     handle_errors,
     input_options,
     load_corpus,
@@ -27,9 +28,7 @@ from dateline.model import Timex
 
 @click.command(name="articles")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
-)
+@format_option("json", "md")
 @output_option
 @input_options
 @handle_errors
@@ -71,12 +70,13 @@ def articles_command(paths: tuple[Path, ...], fmt: str, output: Path | None, **k
     show_default=True,
     help="How sentences are chosen.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "md", "tilse", "timelinejs", "timelinejs-csv", "csv"]),
-    default="json",
-    show_default=True,
+@format_option(
+    "json",
+    "md",
+    "tilse",
+    "timelinejs",
+    "timelinejs-csv",
+    "csv",
     help="timelinejs: the JSON TimelineJS3 loads; timelinejs-csv: its Google Sheets "
     "template; csv: one row per entry sentence.",
 )
@@ -128,9 +128,7 @@ def timeline_command(
 @click.command(name="dates")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", callback=parse_day, help="Publication date to resolve against.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
-)
+@format_option("json", "text")
 @offsets_option("original")
 @output_option
 @handle_errors

@@ -36,6 +36,8 @@ def span_offsets(article: Article, start: int, end: int, offsets: str) -> tuple[
 
 
 def pub_date_to_dict(pub: PublicationDate) -> dict[str, Any]:
+    """The output shape (docs/json-schema.md, PUB_DATE). It matches the store's codec
+    today, but each may change without the other: this one is a documented contract."""
     return {
         "value": pub.value.isoformat() if pub.value else None,
         "confidence": pub.confidence.value,
