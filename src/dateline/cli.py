@@ -19,6 +19,7 @@ import click
 from dateline import __version__
 from dateline.cli_brief import brief_command, eval_mds_command, summarize_command
 from dateline.cli_common import (
+    InputPath,
     handle_errors,
     input_options,
     load_corpus,
@@ -26,6 +27,7 @@ from dateline.cli_common import (
     offsets_option,
     output_option,
     parse_day,
+    paths_argument,
     report_and_exit,
     timeline_options,
     write_output,
@@ -70,7 +72,7 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
 )
@@ -94,7 +96,7 @@ def articles(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: A
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=InputPath())
 @click.option(
     "--store",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -145,8 +147,9 @@ def timeline(
     opts = make_options(**kwargs)
     if opts.store is not None and paths:
         raise click.UsageError("give PATHS or --store, not both")
-    if opts.store is None and not paths:
-        raise click.UsageError("give PATHS to read, or --store DB")
+    if opts.store is None and not paths and opts.urls_file is None:
+        raise click.UsageError("give PATHS to read ('-' for standard input, URLs), --urls FILE "
+                               "or --store DB")  # fmt: skip
     corpus = load_corpus(paths, opts, cache=not no_cache)
     result = build_timeline(corpus, opts)
     if fmt == "json":
@@ -193,7 +196,7 @@ def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
 )
@@ -213,7 +216,7 @@ def quotes(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
 )

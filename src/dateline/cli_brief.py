@@ -20,6 +20,7 @@ from dateline.cli_common import (
     load_corpus,
     make_options,
     output_option,
+    paths_argument,
     report_and_exit,
     timeline_options,
     write_output,
@@ -28,7 +29,7 @@ from dateline.escaping import safe_for_terminal
 
 
 @click.command(name="summarize")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Summarise what the articles say about this query.")
 @click.option(
@@ -65,7 +66,7 @@ def summarize_command(
 
 
 @click.command(name="brief")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "-o",
     "--output",

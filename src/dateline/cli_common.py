@@ -74,7 +74,47 @@ def timeline_options(func: F) -> F:
     return func
 
 
+class InputPath(click.ParamType[Any]):
+    """An input as given: ``-`` (standard input) and URLs stay strings, so a URL is
+    never read as a path (a Path would turn its ``//`` into ``/``); the rest are paths."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from dateline.ingest.readers import is_virtual
+
+        if isinstance(value, Path) or is_virtual(value):
+            return value
+        return Path(value)
+
+
+def paths_argument(func: F) -> F:
+    """``PATHS...``: files, folders, ``-`` for standard input, URLs; PATHS or ``--urls``
+    must name at least one input."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("paths") and kwargs.get("urls_file") is None:
+            raise click.UsageError(
+                "give PATHS to read (files, folders, '-' for standard input, URLs) or --urls FILE"
+            )
+        return func(*args, **kwargs)
+
+    return click.argument("paths", nargs=-1, type=InputPath())(wrapper)  # type: ignore[return-value]
+
+
 def input_options(func: F) -> F:
+    func = click.option(
+        "--urls",
+        "urls_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Also fetch the web pages this file lists (one URL a line, # comments).",
+    )(func)
+    func = click.option(
+        "--fetch-timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        help="Seconds a URL may take to answer (default: 20).",
+    )(func)
     func = click.option(
         "--manifest",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -182,6 +222,7 @@ def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool =
 
 
 def make_options(**kwargs: Any) -> Options:
+    """Options from a command's parameters (those left unset keep their defaults)."""
     anchor = kwargs.pop("anchor", None)
     if anchor:
         kwargs["anchor_confidence"] = Confidence(anchor)

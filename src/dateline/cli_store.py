@@ -19,6 +19,7 @@ from dateline.cli_common import (
     handle_errors,
     input_options,
     make_options,
+    paths_argument,
 )
 from dateline.errors import InputError, StoreDamagedError
 from dateline.escaping import safe_for_terminal
@@ -36,7 +37,7 @@ def store_option(func: Any) -> Any:
 
 
 @click.command(name="add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @store_option
 @input_options
 @handle_errors
