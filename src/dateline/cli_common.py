@@ -24,6 +24,7 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING = 3
 EXIT_ENVIRONMENT = 4  # read-only store or folder, full disk, unreachable scheduler
+NOT_ENGLISH = "not English:"  # how dateline.ingest.language's warning starts
 BRIEF_FILES = ("briefing.json", "briefing.md", "report.html")
 
 
@@ -210,7 +211,12 @@ def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool =
     parts = [f"{len(report.accepted)} accepted", f"{len(report.rejected)} rejected"]
     if weak:
         parts.append(f"{weak} without an anchoring publication date")
+    foreign = [(r.path, w) for r in report.inputs for w in r.warnings if w.startswith(NOT_ENGLISH)]
+    if foreign:
+        parts.append(f"{len(foreign)} not in English (kept; dates in the text and quotes not read)")
     click.echo(f"dateline: {', '.join(parts)}", err=True)
+    for path, warning in foreign:
+        click.echo(f"  warning {safe_for_terminal(path)}: {safe_for_terminal(warning)}", err=True)
     for rec in report.rejected:
         click.echo(
             f"  rejected {safe_for_terminal(rec.path)}: {safe_for_terminal(rec.reason)}", err=True

@@ -13,6 +13,8 @@ from dateline.errors import InputError
 from dateline.ingest import pubdate
 from dateline.ingest.clean import clean_text
 from dateline.ingest.estimate import estimate_dates
+from dateline.ingest.language import detect as detect_language
+from dateline.ingest.language import not_english_warning
 from dateline.ingest.readers import (
     STDIN_NAME,
     Discovery,
@@ -237,6 +239,10 @@ def build_article_reported(
         offsets=cleaned.offsets,
         cleaning=cleaned.actions,
     )
+    language = detect_language(body)
+    if not language.english:
+        log.info("%s: %s", doc.path, not_english_warning(language))
+        date_warnings = (*date_warnings, not_english_warning(language))
     return article, (*doc.warnings, *date_warnings)
 
 
