@@ -33,6 +33,7 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_dating import eval_dating_command
+from dateline.cli_empty import why_no_actors, why_no_entries, why_no_quotes
 from dateline.cli_store import add_command, check_command, stats_command
 from dateline.escaping import safe_for_terminal
 from dateline.progress import shown
@@ -141,7 +142,6 @@ def timeline(
         timeline_to_dict,
         to_json,
     )
-    from dateline.render.markdown import empty_timeline_reason
     from dateline.timeline import build_timeline
 
     opts = make_options(**kwargs)
@@ -166,8 +166,8 @@ def timeline(
         text = exports.timeline_to_csv(result, corpus, opts)
     write_output(text, output)
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
-    if corpus.articles and not result.entries:
-        click.echo(f"dateline: {empty_timeline_reason(result, opts)}", err=True)
+    if not result.entries:
+        click.echo(f"dateline: {why_no_entries(corpus, result, opts)}", err=True)
         report_and_exit(corpus.report, len(corpus.articles), weak, empty=True)
     report_and_exit(corpus.report, len(corpus.articles), weak)
 
@@ -212,7 +212,10 @@ def quotes(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any
     opts, corpus = _people_corpus(paths, kwargs)
     doc = quotes_document(corpus, opts)
     write_output(to_json(doc) if fmt == "json" else render_quotes_markdown(doc), output)
-    report_and_exit(corpus.report, len(corpus.articles), 0)
+    empty = not any(a["quotes"] for a in doc["articles"])
+    if empty:
+        click.echo(f"dateline: {why_no_quotes(corpus)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), 0, empty=empty)
 
 
 @main.command()
@@ -231,7 +234,9 @@ def actors(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any
     _opts, corpus = _people_corpus(paths, kwargs)
     doc = actors_document(corpus)
     write_output(to_json(doc) if fmt == "json" else render_actors_markdown(doc), output)
-    report_and_exit(corpus.report, len(corpus.articles), 0)
+    if not doc["actors"]:
+        click.echo(f"dateline: {why_no_actors(corpus)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), 0, empty=not doc["actors"])
 
 
 @main.group(name="eval")

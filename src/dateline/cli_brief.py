@@ -108,7 +108,11 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
         err=True,
     )
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
-    report_and_exit(corpus.report, len(corpus.articles), weak)
+    if not briefing.timeline.entries:
+        from dateline.cli_empty import why_no_entries
+
+        click.echo(f"dateline: {why_no_entries(corpus, briefing.timeline, opts)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), weak, empty=not briefing.timeline.entries)
 
 
 @click.command(name="mds")

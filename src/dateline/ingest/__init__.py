@@ -37,6 +37,7 @@ from dateline.model import (
     RunReport,
 )
 from dateline.options import Options
+from dateline.progress import Progress
 
 log = logging.getLogger(__name__)
 MIN_WORDS = 5
@@ -98,10 +99,12 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
             )
         )
 
-    for path in found.files:
-        root = next((r for r in roots if r in path.parents), path.parent)
-        for doc in _read(path):
-            take(doc, article_id_for(doc, path, root) if isinstance(doc, RawDocument) else "")
+    with Progress(len(found.files), "files read") as bar:
+        for path in found.files:
+            root = next((r for r in roots if r in path.parents), path.parent)
+            for doc in _read(path):
+                take(doc, article_id_for(doc, path, root) if isinstance(doc, RawDocument) else "")
+            bar.advance()
     for doc in read_virtual(found, opts):
         take(doc, virtual_id(doc) if isinstance(doc, RawDocument) else "")
     articles = estimate_dates(pubdate.infer_missing_years(articles))
