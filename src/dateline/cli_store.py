@@ -16,6 +16,7 @@ import click
 from dateline.cli_common import (
     EXIT_NOTHING,
     EXIT_REJECTED,
+    NOT_ENGLISH,
     handle_errors,
     input_options,
     make_options,
@@ -60,6 +61,7 @@ def render_add(result: AddResult, store: Path) -> str:
     lines += [f"  new {article_id}" for article_id in result.new]
     lines += [f"  changed {article_id}" for article_id in result.changed]
     lines += [f"  duplicate {article_id}" for article_id in result.duplicates]
+    lines += [f"  warning {path}: {w}" for path, w in result.warnings if w.startswith(NOT_ENGLISH)]
     lines += [f"  rejected {rec.path}: {rec.reason}" for rec in result.rejected]
     # ids and paths come from file names and records: nothing raw reaches the terminal
     return "\n".join(safe_for_terminal(line) for line in lines)

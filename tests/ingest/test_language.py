@@ -66,3 +66,22 @@ def test_the_cli_summary_names_the_article_not_in_english(tmp_path: Path) -> Non
     assert "1 not in English" in result.stderr
     assert "warning " in result.stderr and "fr.txt" in result.stderr
     assert "looks French" in result.stderr
+
+
+def test_the_store_keeps_a_french_article_and_add_names_it(tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    with open_store(tmp_path / "s.db") as db:
+        added = db.add([tmp_path / "in"])
+        corpus = db.corpus()
+    assert added.new == ("fr.txt",)
+    assert any("looks French" in w for _, w in added.warnings)
+    assert corpus.annotations["fr.txt"].timexes == ()
+    (record,) = corpus.report.accepted
+    assert any("looks French" in w for w in record.warnings)
+    result = run("add", str(tmp_path / "in"), "--store", str(tmp_path / "cli.db"))
+    assert (
+        result.returncode == 0 and "warning " in result.stdout and "looks French" in result.stdout
+    )

@@ -82,6 +82,7 @@ class AddResult:
     annotated: int = 0  # articles the annotators ran on in this add
     sources: tuple[str, ...] = ()  # source keys of every accepted input of this add
     files: tuple[str, ...] = ()  # resolved paths of the files found, in reading order
+    warnings: tuple[tuple[str, str], ...] = ()  # (path, warning) of inputs read in this add
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class _Tally:
     sources: list[str] = field(default_factory=list)
     annotated: int = 0
     files: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def result(self) -> AddResult:
         return AddResult(
@@ -120,6 +122,7 @@ class _Tally:
             self.annotated,
             tuple(self.sources),
             tuple(self.files),
+            tuple(self.warnings),
         )
 
 
@@ -414,6 +417,7 @@ class Store:
     def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         done = self._claim_id(db, done)
         assert done.article is not None
+        tally.warnings += [(done.path, w) for w in done.warnings]
         row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
         stored = db.execute(
             "SELECT 1 FROM articles WHERE hash = ?", (done.content_hash,)
