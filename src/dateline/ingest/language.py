@@ -70,6 +70,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+
 # Scripts told apart by their letters: (language, first code point, last code point).
 SCRIPTS = (
     ("ru", 0x0400, 0x04FF),  # Cyrillic (Ukrainian's own letters are checked below)
@@ -99,7 +104,7 @@ UNKNOWN_MIN_WORDS = 50
 UNKNOWN_SHARE = 0.08
 MIN_SHARE = 0.12  # a language's words must be at least this share of the text ...
 MARGIN = 1.5  # ... and this many times English's share
-SAMPLE_CHARS = 6000  # the start of the text is enough
+SAMPLE_CHARS = 3000  # the start of the text (some 500 words) is enough
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -129,10 +134,14 @@ def detect(text: str) -> Language:
         return Language(ENGLISH, 0.0)
     pieces = [p for w in words for p in w.split("'")]  # l'armée, qu'il, dell'anno
     present = set(sample.lower())
+    hits = dict.fromkeys(FUNCTION_WORDS, 0)
+    for piece in pieces:
+        for lang in _LANGUAGES_OF.get(piece, ()):
+            hits[lang] += 1
     shares = {
-        lang: sum(p in listed for p in pieces) / len(pieces)
+        lang: hits[lang] / len(pieces)
         + 0.001 * len(present.intersection(MARKER_LETTERS.get(lang, "")))
-        for lang, listed in FUNCTION_WORDS.items()
+        for lang in FUNCTION_WORDS
     }
     best = max(shares, key=lambda lang: shares[lang])
     english = shares[ENGLISH]
@@ -144,11 +153,14 @@ def detect(text: str) -> Language:
 
 
 def _by_script(sample: str) -> Language | None:
+    if sample.isascii():  # the common case, at once
+        return None
     letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
+    beyond_latin = [ch for ch in letters if ord(ch) >= 0x0370]
+    if len(beyond_latin) < 0.5 * len(letters):
         return None
     counts: dict[str, int] = {}
-    for ch in letters:
+    for ch in beyond_latin:
         point = ord(ch)
         for lang, first, last in SCRIPTS:
             if first <= point <= last:
