@@ -16,7 +16,7 @@ from dateline.ingest.readers import discover, read_file, read_stdin, sniff_suffi
 from dateline.options import Options
 from dateline.store import open_store
 from tests.builders import SYRIA
-from tests.ingest.webserver import Reply, demo_pages, serving
+from tests.ingest.webserver import Reply, article_page, demo_pages, serving
 
 AP = SYRIA / "001_a3d8366b8ce0ad3d.txt"  # dated 2/1/2014 in its text
 
@@ -97,6 +97,10 @@ def test_stdin_is_sniffed_text_html_or_jsonl() -> None:
     assert sniff_suffix(b"# A title\n\nSome *Markdown* text.") == ".txt"
     (doc,) = read_stdin(io.BytesIO(AP.read_bytes()))
     assert doc.path == "<stdin>" and "Syria" in doc.text
+    page = article_page(AP.read_text(encoding="utf-8"), "Talks in Geneva", "2014-02-01")
+    (html_doc,) = read_stdin(io.BytesIO(page))
+    assert html_doc.path == "<stdin>" and html_doc.title == "Talks in Geneva"
+    assert html_doc.date is not None and html_doc.date.startswith("2014-02-01")
     lines = b'{"id": "one", "text": "a"}\n{"text": "b"}\n'
     assert [d.path for d in read_stdin(io.BytesIO(lines))] == ["<stdin>#1", "<stdin>#2"]
 
