@@ -95,7 +95,7 @@
       if (ok) { shown += 1; } else { filteredOut[info.i] = true; }
     });
     var name = actor.value ? " with " + data.actors[actor.value] : "";
-    filterCount.textContent = shown + " of " + data.entries.length + " dates shown" + name + ".";
+    filterCount.textContent = shown + " of " + data.entries.length + " dates shown" + name;
     drawAxis();
     search();
   }
@@ -192,7 +192,8 @@
     ticks().forEach(function (t) {
       var tx = x(t.day);
       node("line", {x1: tx.toFixed(1), y1: BASE, x2: tx.toFixed(1), y2: BASE + 5}, svg);
-      node("text", {x: tx.toFixed(1), y: H - 6, "text-anchor": "middle"}, svg).textContent = t.text;
+      var anchor = tx < PAD + 40 ? "start" : tx > W - PAD - 40 ? "end" : "middle";
+      node("text", {x: tx.toFixed(1), y: H - 6, "text-anchor": anchor}, svg).textContent = t.text;
     });
     dots.forEach(function (d) {
       if (d.day < view.lo || d.day > view.hi) { return; }
@@ -438,7 +439,8 @@
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
   var printMedia = window.matchMedia("print");
-  printMedia.addEventListener("change", function (ev) { if (ev.matches) { beforePrint(); } else { afterPrint(); } });
+  // (media changes arrive late: read the state when the event comes, not the event's)
+  printMedia.addEventListener("change", function () { if (printMedia.matches) { beforePrint(); } else { afterPrint(); } });
 
   applyFilters();
   revealHash(location.hash);
