@@ -357,3 +357,13 @@ def test_phone_toolbar_fits(browser: Any, long_report: Path) -> None:
     p = Page(browser, PHONE).open(long_report)
     assert p.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
     assert p.locator("#search").is_visible()
+
+
+def test_a_link_to_a_paged_out_source_opens_it(browser: Any, long_report: Path) -> None:
+    page = Page(browser, DESKTOP)
+    p = page.page
+    p.goto(f"{long_report.as_uri()}#source-{LONG_ARTICLES - 1}")
+    target = p.locator(f"#source-{LONG_ARTICLES - 1}")
+    assert target.is_visible()
+    assert 0 <= target.evaluate("e => e.getBoundingClientRect().top") < DESKTOP[1]
+    assert page.console == []

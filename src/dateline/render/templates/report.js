@@ -206,7 +206,7 @@
     svg.setAttribute("data-from", iso(view.lo));
     svg.setAttribute("data-to", iso(view.hi));
     var span = Math.round(view.hi - view.lo);
-    rangeLabel.textContent = "Axis: " + label(view.lo, true) + " to " + label(view.hi, true) + " (" + span + " days);";
+    rangeLabel.textContent = label(view.lo, true) + " to " + label(view.hi, true) + " (" + span + " days);";
     byId("zoom-in").disabled = view.hi - view.lo <= MIN_SPAN + 0.01;
     byId("zoom-out").disabled = byId("zoom-reset").disabled =
       view.lo <= full.lo + 0.01 && view.hi >= full.hi - 0.01;
@@ -294,6 +294,8 @@
     return {el: el, kind: el.getAttribute("data-search"), part: part,
       text: part.textContent.toLowerCase().replace(/\s+/g, " ")};
   });
+  var MIN_WORD = 2;  // shorter words match nearly everything
+  var MAX_MARKED = 400;  // items with their words highlighted, so a broad search stays quick
   var matchOf = new Map();
   var opened = [];
   var hits = [];
@@ -344,20 +346,22 @@
       if (!summary || !summary.contains(hit)) { up.open = true; opened.push(up); }
     }
   }
+  var searched = "";  // the text the shown results are for
   function search() {
+    searched = box.value;
     var query = box.value.trim().toLowerCase();
-    var words = query.split(/\s+/).filter(function (w) { return w.length > 0; });
+    var words = query.split(/\s+/).filter(function (w) { return w.length >= MIN_WORD; });
     clearMarks();
     restoreOpened();
     doc.body.classList.toggle("searching", words.length > 0);
     if (!words.length) {
       items.forEach(function (it) { it.el.classList.remove("hidden-by-search"); });
       all(".no-match").forEach(function (el) { el.classList.remove("shown"); });
-      searchCount.textContent = "";
+      searchCount.textContent = query ? "Type " + MIN_WORD + " letters or more" : "";
       return;
     }
     var re = new RegExp(words.map(escapeRe).join("|"), "gi");
-    var found = {}, total = 0, matched = 0;
+    var found = {}, total = 0, matched = 0, marked = 0;
     items.forEach(function (it) {
       it.match = words.every(function (w) { return it.text.indexOf(w) >= 0; });
       matchOf.set(it.el, it.match);
@@ -378,7 +382,7 @@
       if (it.match) {
         matched += 1;
         found[it.kind] = (found[it.kind] || 0) + 1;
-        highlight(it.part, re);
+        if (marked < MAX_MARKED) { highlight(it.part, re); marked += 1; }
       }
     });
     all(".chart").forEach(function (chart) {
@@ -396,7 +400,8 @@
     var parts = Object.keys(KINDS).filter(function (k) { return found[k]; }).map(function (k) {
       return found[k] + " " + KINDS[k][found[k] === 1 ? 0 : 1];
     });
-    searchCount.textContent = matched + " of " + total + " match" + (parts.length ? ": " + parts.join(", ") : "");
+    searchCount.textContent = matched + " of " + total + " match" + (parts.length ? ": " + parts.join(", ") : "") +
+      (matched > marked ? " (words highlighted in the first " + marked + ")" : "");
   }
   function step(by) {
     hits = hits.filter(function (m) { return m.isConnected && m.getClientRects().length; });
@@ -412,7 +417,12 @@
     timer = setTimeout(search, items.length > 400 ? 150 : 60);
   });
   box.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { ev.preventDefault(); clearTimeout(timer); if (!hits.length) { search(); } step(ev.shiftKey ? -1 : 1); }
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      clearTimeout(timer);
+      if (box.value !== searched) { search(); }
+      step(ev.shiftKey ? -1 : 1);
+    }
     else if (ev.key === "Escape") { box.value = ""; search(); }
   });
   byId("search-next").addEventListener("click", function () { step(1); });
@@ -442,6 +452,8 @@
   // (media changes arrive late: read the state when the event comes, not the event's)
   printMedia.addEventListener("change", function () { if (printMedia.matches) { beforePrint(); } else { afterPrint(); } });
 
+  if (!view) { byId("zoom-in").parentNode.hidden = true; }  // no dates, nothing to zoom
   applyFilters();
-  revealHash(location.hash);
+  var linked = revealHash(location.hash);  // a link into the page, now paged in
+  if (linked) { linked.scrollIntoView({block: "start"}); }
 }());
