@@ -127,7 +127,10 @@ def span_days(p: Any) -> int:
 def search(p: Any, text: str) -> tuple[int, int]:
     """Type ``text`` in the search box; the "n of m" it then shows."""
     p.fill("#search", text)
-    p.wait_for_function("() => document.getElementById('search-count').textContent !== ''")
+    p.wait_for_function(
+        "text => document.getElementById('search-count').getAttribute('data-for') === text",
+        arg=text,
+    )
     match = re.match(r"(\d+) of (\d+) match", p.inner_text("#search-count"))
     assert match, p.inner_text("#search-count")
     return int(match.group(1)), int(match.group(2))
@@ -152,7 +155,8 @@ def test_search_filters_highlights_and_counts(browser: Any, long_report: Path) -
     assert p.evaluate("document.activeElement.id") == "search"
     n, m = search(p, "Aleppo")
     shown = p.locator("details.entry:not(.hidden-by-search)")
-    assert 0 < shown.count() < total
+    aleppo_dates = shown.count()
+    assert 0 < aleppo_dates < total
     assert 0 < n < m
     for i in range(shown.count()):
         assert "aleppo" in shown.nth(i).inner_text().lower()
@@ -160,14 +164,19 @@ def test_search_filters_highlights_and_counts(browser: Any, long_report: Path) -
     hits = p.locator("mark.hit")
     assert hits.count() >= n
     assert {h.lower() for h in hits.all_inner_texts()} == {"aleppo"}
-    # every word must match, in any order; the count says which kinds matched
-    n2, _ = search(p, "killed aleppo")
-    assert 0 < n2 <= n
-    assert "dates" in p.inner_text("#search-count") or "date" in p.inner_text("#search-count")
     # the sources list is collapsed and paged: matches in it are opened and shown
     sources = p.locator("ol.sources li:not(.hidden-by-search)")
-    assert sources.count() > 0 and sources.last.is_visible()
+    assert sources.count() > 25  # more than a page of the list
+    assert sources.last.is_visible()
     assert sources.last.locator("mark.hit").count() > 0
+    assert re.search(r"\d+ dates?, .*\d+ sources?", p.inner_text("#search-count"))
+    # every word must match, in any order ("killed" is in the sentences, not the sources)
+    n2, _ = search(p, "killed aleppo")
+    assert 0 < n2 < n
+    assert "source" not in p.inner_text("#search-count")
+    assert p.locator("ol.sources li:not(.hidden-by-search)").count() == 0
+    assert p.locator("#sources .no-match").is_visible()
+    assert 0 < p.locator("details.entry:not(.hidden-by-search)").count() <= aleppo_dates
     # Enter walks the matches, Escape clears the search
     p.keyboard.press("Enter")
     current = p.locator("mark.hit.current")
@@ -250,6 +259,13 @@ def test_zoom_changes_the_visible_range_and_a_date_scrolls_to_its_entry(
     top = entry.evaluate("e => e.getBoundingClientRect().top")
     toolbar = p.locator(".toolbar").evaluate("e => e.getBoundingClientRect().bottom")
     assert toolbar <= top < DESKTOP[1] / 2
+    # and from the keyboard: Tab to a date, Enter
+    last = p.locator("#axis-svg a.date-link").last
+    other = p.locator(f"#entry-{last.get_attribute('data-entry')}")
+    last.focus()
+    p.keyboard.press("Enter")
+    assert other.evaluate("e => e.open")
+    assert 0 <= other.evaluate("e => e.getBoundingClientRect().top") < DESKTOP[1] / 2
     assert_clean(page, long_report)
 
 

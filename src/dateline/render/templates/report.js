@@ -104,7 +104,9 @@
   var svg = byId("axis-svg");
   var SVG = svg ? svg.namespaceURI : "";  // the SVG namespace, without writing an address
   var rangeLabel = byId("axis-range");
-  var W = 1000, H = 120, PAD = 30, BASE = H - PAD, MIN_SPAN = 6;
+  // drawn in CSS pixels (the viewBox follows the axis's width), so text and dots keep
+  // their size on a phone; at most one tick per TICK_PX
+  var W = 1000, H = 110, PAD = 30, BASE = H - 28, MIN_SPAN = 6, TICK_PX = 110;
   function dayOf(iso) { var p = iso.split("-"); return Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY; }
   function dateOf(day) { return new Date(Math.round(day) * DAY); }
   function iso(day) { return dateOf(day).toISOString().slice(0, 10); }
@@ -155,9 +157,10 @@
   }
   function ticks() {
     var span = view.hi - view.lo, out = [], day, s;
+    var most = Math.max(2, Math.min(8, Math.floor(W / TICK_PX)));
     var steps = [1, 2, 7, 14];
     for (s = 0; s < steps.length; s++) {
-      if (span / steps[s] <= 8) {
+      if (span / steps[s] <= most) {
         for (day = Math.ceil(view.lo); day <= view.hi; day += 1) {
           if (onDayStep(day, steps[s])) { out.push({day: day, text: label(day, false)}); }
         }
@@ -165,7 +168,7 @@
       }
     }
     var months = [1, 2, 3, 6, 12, 24, 60, 120];
-    for (s = 0; s < months.length - 1 && span / (30.44 * months[s]) > 8; s++) { /* find the step */ }
+    for (s = 0; s < months.length - 1 && span / (30.44 * months[s]) > most; s++) { /* find the step */ }
     var start = dateOf(view.lo), y = start.getUTCFullYear(), mo = start.getUTCMonth();
     for (day = Date.UTC(y, mo, 1) / DAY; day <= view.hi; day = Date.UTC(y, mo, 1) / DAY) {
       if (day >= view.lo && (y * 12 + mo) % months[s] === 0) {
@@ -178,6 +181,8 @@
   }
   function drawAxis() {
     if (!svg || !view) { return; }
+    W = Math.max(240, Math.round(svg.getBoundingClientRect().width) || W);
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     while (svg.lastChild) { svg.removeChild(svg.lastChild); }
     title(svg, "Articles per day and timeline dates");
     node("line", {x1: PAD, y1: BASE, x2: W - PAD, y2: BASE}, svg);
@@ -195,12 +200,13 @@
       var anchor = tx < PAD + 40 ? "start" : tx > W - PAD - 40 ? "end" : "middle";
       node("text", {x: tx.toFixed(1), y: H - 6, "text-anchor": anchor}, svg).textContent = t.text;
     });
-    dots.forEach(function (d) {
-      if (d.day < view.lo || d.day > view.hi) { return; }
+    var inView = dots.filter(function (d) { return d.day >= view.lo && d.day <= view.hi; });
+    var radius = inView.length * 22 > W - 2 * PAD ? 6 : 11;  // smaller dots when crowded
+    inView.forEach(function (d) {
       var a = node("a", {href: "#entry-" + d.i, "class": "date-link", "data-entry": d.i,
         "aria-label": label(d.day, true) + ": " + d.text}, svg);
       var c = node("circle", {"class": "dot" + (filteredOut[d.i] ? " hidden" : ""), "data-entry": d.i,
-        cx: x(d.day).toFixed(1), cy: 22, r: 11}, a);
+        cx: x(d.day).toFixed(1), cy: 22, r: radius}, a);
       title(c, d.iso + ": " + d.text);
     });
     svg.setAttribute("data-from", iso(view.lo));
@@ -236,6 +242,11 @@
   }
   if (svg && view) {
     svg.classList.add("zoomable");
+    var resized = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(drawAxis, 100);
+    });
     byId("zoom-in").addEventListener("click", function () { zoom(0.5); });
     byId("zoom-out").addEventListener("click", function () { zoom(2); });
     byId("zoom-reset").addEventListener("click", function () { setView(full.lo, full.hi); });
@@ -349,6 +360,7 @@
   var searched = "";  // the text the shown results are for
   function search() {
     searched = box.value;
+    searchCount.setAttribute("data-for", searched);  // what the count is about
     var query = box.value.trim().toLowerCase();
     var words = query.split(/\s+/).filter(function (w) { return w.length >= MIN_WORD; });
     clearMarks();
