@@ -1,11 +1,15 @@
 /* The HTML report's script: search, filters, the zoomable time axis, "show more" lists,
    and everything opened for print. Inlined into report.html and allowed by its hash in
    the Content-Security-Policy; it builds DOM nodes and text only (never innerHTML), so no
-   article text can become markup. Without it the report is a plain, complete page. */
+   article text can become markup. Without it the report is a plain, complete page.
+   It expects report.html.j2's markup: the #briefing-data block, #axis-svg, the #zoom-*,
+   #filter-* and #search* controls, [data-search] items and [data-page] lists. */
 (function () {
   "use strict";
   var doc = document;
-  var data = JSON.parse(doc.getElementById("briefing-data").textContent);
+  var block = doc.getElementById("briefing-data");
+  if (!block) { return; }  // not a report page
+  var data = JSON.parse(block.textContent);
   var DAY = 86400000;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function all(sel, root) { return Array.prototype.slice.call((root || doc).querySelectorAll(sel)); }
@@ -409,8 +413,11 @@
       var section = el.closest("section");
       el.classList.toggle("shown", !all("mark.hit", section).length);
     });
-    var parts = Object.keys(KINDS).filter(function (k) { return found[k]; }).map(function (k) {
-      return found[k] + " " + KINDS[k][found[k] === 1 ? 0 : 1];
+    // the kinds in KINDS' order, then any other [data-search] kind a page adds
+    var kinds = Object.keys(KINDS).concat(Object.keys(found).filter(function (k) { return !KINDS[k]; }));
+    var parts = kinds.filter(function (k) { return found[k]; }).map(function (k) {
+      var names = KINDS[k] || [k, k + "s"];
+      return found[k] + " " + names[found[k] === 1 ? 0 : 1];
     });
     searchCount.textContent = matched + " of " + total + " match" + (parts.length ? ": " + parts.join(", ") : "") +
       (matched > marked ? " (words highlighted in the first " + marked + ")" : "");
