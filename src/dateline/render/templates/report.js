@@ -1,6 +1,6 @@
 /* The HTML report's script: search, filters, the zoomable time axis, "show more" lists,
    and everything opened for print. Inlined into report.html and allowed by its hash in
-   the Content-Security-Policy; it builds DOM nodes and text only (never innerHTML), so no
+   the Content-Security-Policy; it builds DOM nodes and text only (it never parses HTML), so no
    article text can become markup. Without it the report is a plain, complete page.
    It expects report.html.j2's markup: the #briefing-data block, #axis-svg, the #zoom-*,
    #filter-* and #search* controls, [data-search] items and [data-page] lists. */
