@@ -31,6 +31,7 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_dating import eval_dating_command
+from dateline.cli_expectations import eval_expectations_command, expectations_command
 from dateline.cli_store import add_command, check_command, stats_command
 from dateline.escaping import safe_for_terminal
 from dateline.progress import shown
@@ -291,6 +292,8 @@ main.add_command(check_command)
 main.add_command(brief_command, name="brief")
 evaluate.add_command(eval_mds_command, name="mds")
 evaluate.add_command(eval_dating_command, name="dating")
+main.add_command(expectations_command, name="expectations")
+evaluate.add_command(eval_expectations_command, name="expectations")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

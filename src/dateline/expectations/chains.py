@@ -159,7 +159,8 @@ def _timeline_entries(timeline: Timeline | None) -> list[TimelineEntry]:
 
 
 def _chain(number: int, group: _Group, corpus: Corpus, entries: Sequence[TimelineEntry]) -> Chain:
-    members = _first_reports(sorted(group.members, key=lambda e: (e.reported or _NEVER, e.key)))
+    ordered = sorted(group.members, key=lambda e: (e.reported or _NEVER, e.key))
+    members = _first_reports(ordered, corpus)
     first = members[0].reported
     outcome = _outcome(group, corpus, entries, first)
     if outcome is not None:
@@ -172,12 +173,13 @@ def _chain(number: int, group: _Group, corpus: Corpus, entries: Sequence[Timelin
     return Chain(f"c{number}", label.event, group.event_class, tuple(members), status, outcome)
 
 
-def _first_reports(members: Sequence[Expectation]) -> list[Expectation]:
-    """Each sentence once: a wire story reprinted on later days is not a new report."""
-    seen: set[tuple[str, str]] = set()
+def _first_reports(members: Sequence[Expectation], corpus: Corpus) -> list[Expectation]:
+    """Each sentence once (two event nouns of one sentence in one chain are one report),
+    and a wire story reprinted on later days is not a new report."""
+    seen: set[str] = set()
     kept = []
     for exp in members:
-        key = (exp.event.lower(), " ".join(exp.names) + exp.cue + exp.time.text)
+        key = " ".join(exp.sentence.text(corpus.article(exp.sentence.article_id)).split())
         if key not in seen:
             seen.add(key)
             kept.append(exp)
@@ -188,27 +190,29 @@ def _outcome(
     group: _Group, corpus: Corpus, entries: Sequence[TimelineEntry], first: dt.date | None
 ) -> Outcome | None:
     """The first timeline entry after the chain began that reports its event held."""
-    expected = {e.sentence for e in group.members}
+    expected = {e.event_span for e in group.members}
     for entry in entries:
         if first is not None and entry.date < first:
             continue
         for sent in entry.sentences:
-            if sent.span in expected:
-                continue
-            verb = _held(sent.span, corpus, group)
+            verb = _held(sent.span, corpus, group, expected)
             if verb:
                 return Outcome(entry.date, sent.span, verb)
     return None
 
 
-def _held(span: Span, corpus: Corpus, group: _Group) -> str | None:
+def _held(span: Span, corpus: Corpus, group: _Group, expected: set[Span]) -> str | None:
+    """The verb that says the sentence's event of the group's class, not itself one of
+    the group's expectations, was held ("talks ended in Geneva"), else None."""
     text = corpus.article(span.article_id).text
     tokens = _tokens(text, span.start, span.end)
     names = stems(_names(text, span.start, span.end))
     if not names & (group.names | group.quals):
         return None
     for i in range(len(tokens)):
-        if _event_head(tokens, i) != group.event_class:
+        if _event_head(tokens, i) != group.event_class or any(
+            e.article_id == span.article_id and e.start <= tokens[i].start < e.end for e in expected
+        ):
             continue
         window = text[tokens[i].end : tokens[min(len(tokens) - 1, i + 6)].end].lower()
         m = cues.HAPPENED.search(window)

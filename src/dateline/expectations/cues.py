@@ -140,12 +140,13 @@ UNDATED_TIME = re.compile(
 # Words that open an interval at a time expression: after it ("August or later", "not
 # ... until August", "no earlier than") or before it ("by August", "no later than").
 OPEN_AFTER_BEFORE = re.compile(
-    r"(?:not\b.{0,40}?\buntil|no earlier than|not before|after|from|at the earliest in|"
-    r"beyond)\s+(?:the\s+)?$"
+    r"(?:\buntil|\btill|no earlier than|not before|\bafter|\bfrom|at the earliest in|"
+    r"\bbeyond)\s+(?:the\s+)?$"
 )
+NEGATION = re.compile(r"\b(?:not|n't|never|no)\b")  # "not ... until August": after August
 OPEN_AFTER_AFTER = re.compile(r"^\s*(?:or later|or after|at the earliest|or beyond|onwards?)\b")
 OPEN_BEFORE_BEFORE = re.compile(
-    r"(?:\bby|no later than|before|not later than|by the end of|until|till)\s+(?:the\s+)?$"
+    r"(?:\bby|no later than|\bbefore|not later than|by the end of)\s+(?:the\s+)?$"
 )
 
 # Words just before an event noun that make it the setting of a statement, not an

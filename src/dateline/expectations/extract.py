@@ -19,7 +19,7 @@ from dateline.expectations.model import Expectation, ExpectedTime, Modality, Ope
 from dateline.model import Annotations, Article, Confidence, Span, Timex
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.\-]*[\w]|[A-Za-z0-9]")
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s(?:but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s(?:and|but|while|whereas)\s")
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])(?:\s+(?:of\s+)?(?:[A-Z][\w'’.\-]*[\w.]|[A-Z]))*"
 )
@@ -301,6 +301,11 @@ def _timed(text: str, timex: Timex) -> ExpectedTime:
     opened_after = cues.OPEN_AFTER_BEFORE.search(before)
     later = cues.OPEN_AFTER_AFTER.match(after)
     opened_before = cues.OPEN_BEFORE_BEFORE.search(before)
+    if opened_after and opened_after.group().strip().startswith(("until", "till")):
+        if not cues.NEGATION.search(
+            before[max(0, opened_after.start() - 40) : opened_after.start()]
+        ):
+            opened_before, opened_after = opened_after, None  # "until August": by then
     if opened_after or later:
         if opened_after:
             start = timex.start - (len(before) - opened_after.start())

@@ -32,6 +32,7 @@ from dateline.briefing.figures import (
     key_points,
 )
 from dateline.briefing.quotes import shown_quotes
+from dateline.expectations.render import expectations_view
 from dateline.model import Article, Span, TimelineEntry
 from dateline.render.briefing_text import (
     briefing_title,
@@ -410,6 +411,9 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
         "actors": actors,
         "filter_actors": filters,
         "figures": _figures(briefing, numbers),
+        "expectations": expectations_view(
+            briefing.expectations, {a.id: a for a in briefing.sources}, numbers
+        ),
         "sources": _sources(briefing),
         "axis": density_svg(briefing),
         "first": min(dates, default=""),
