@@ -279,8 +279,16 @@ def tune(
         for c in evaluate_expectations(on_split, data_root, tuning, corpora).values():
             total.add(c)
         results.append((tuning, _objective(total)))
-    best = max(results, key=lambda r: r[1])[0]
+    # Ties (and a split without links to score) keep the default's values.
+    best = max(results, key=lambda r: (round(r[1], 6), _defaults_kept(r[0], base)))[0]
     return best, results
+
+
+def _defaults_kept(tuning: ExpectationTuning, base: ExpectationTuning) -> int:
+    return sum(
+        getattr(tuning, name) == getattr(base, name)
+        for name in ("max_gap", "time_gap", "link_names")
+    )
 
 
 def _objective(c: Counts) -> float:

@@ -35,7 +35,8 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "gathering": (
         "concert", "concerts", "tour", "memorial", "funeral", "ceremony", "service", "rally",
         "protest", "protests", "march", "strike", "inauguration", "visit", "trip", "games",
-        "festival", "auction",
+        "festival", "auction", "demonstration", "demonstrations", "burial", "show",
+        "anniversary", "parade", "celebration", "celebrations",
     ),
     "measure": (
         "ceasefire", "cease-fire", "truce", "agreement", "deal", "bailout", "package",
@@ -65,12 +66,13 @@ _CUES: dict[Modality, tuple[str, ...]] = {
         r"cancel(?:l)?ed", r"cancel(?:l)?ing", r"called off", r"calls? off", r"scrapped",
         r"abandoned", r"did not take place", r"didn't take place", r"will not take place",
         r"won't take place", r"will not be held", r"not be held", r"was not held",
-        r"never took place",
+        r"never took place", r"never taking place", r"never happened",
     ),
     Modality.POSTPONED: (
         r"postpone[ds]?", r"postponing", r"postponement", r"delay(?:ed|s)?", r"delaying",
         r"put off", r"pushed back", r"push(?:ed)? back", r"reschedul(?:ed|ing)",
         r"deferred", r"defer", r"adjourned", r"slipped", r"slip", r"held off",
+        r"(?:initially|originally) (?:scheduled|planned|set|due)", r"had been scheduled",
     ),
     Modality.DEMANDED: (
         r"call(?:s|ed|ing)? for", r"urg(?:e|es|ed|ing)", r"demand(?:s|ed|ing)?",
@@ -86,10 +88,10 @@ _CUES: dict[Modality, tuple[str, ...]] = {
     Modality.EXPECTED: (
         r"expect(?:s|ed|ing)?", r"likely", r"hope[sd]?(?: that)?", r"hoping", r"anticipate[sd]?",
         r"should", r"would", r"predict(?:s|ed)?", r"forecast", r"on track", r"aims? to",
-        r"intend(?:s|ed)?", r"probably", r"soon",
+        r"intend(?:s|ed)?", r"probably", r"soon", r"await(?:s|ed|ing)?",
     ),
     Modality.PLANNED: (
-        r"schedul(?:e|ed|es)", r"planned", r"plans? to", r"planning", r"set (?:to|for)",
+        r"schedul(?:e|ed|es)", r"planned", r"plans? to", r"plans", r"planning", r"set (?:to|for)",
         r"is to (?:be|take|start|begin|open|resume|hold|meet)", r"are to (?:be|take|start|begin|"
         r"open|resume|hold|meet)", r"due (?:to|on|in|by)", r"slated", r"will", r"shall",
         r"agreed to (?:convene|hold|meet|resume)", r"to be held", r"to take place",
@@ -101,9 +103,9 @@ _CUES: dict[Modality, tuple[str, ...]] = {
 # "urged ... talks"): the event must come after them; "protests demanding the
 # resignation" demands something else.
 OBJECT_CUES = re.compile(r"^(?:call|urg|demand|insist|press|appeal|push)")
-# Modalities an expectation without any time must have to count: a schedule change or a
-# plan is news without a date; a hope or a demand without one says nothing of when.
-UNTIMED_MODALITIES = frozenset({Modality.CANCELLED, Modality.POSTPONED, Modality.PLANNED})
+# An event noun with no cue but a time after the report ("heads toward a presidential
+# election in September") is planned, its cue the time words.
+FUTURE_TIME_MODALITY = Modality.PLANNED
 
 MODALITY_ORDER = (
     Modality.CANCELLED,
@@ -124,7 +126,8 @@ OCCURRENCE = re.compile(
     r"(?<![\w-])(?:be held|be convened|take place|go ahead|happen|start|begin|open|resume|"
     r"reconvene|convene|meet|come|proceed|end|close|be completed|be finished|be released|"
     r"be announced|be published|be available|be ready|be signed|be delivered|be put|"
-    r"be sealed|be capped|be killed|vote|hold|held|be made|be decided|occur|arrive|return)"
+    r"be sealed|be capped|be killed|vote|hold|held|be made|be decided|occur|arrive|return|"
+    r"become|be meeting|be \w+(?:ed|en))"
     r"(?![\w-])"
 )
 WEAK_CUES = frozenset({"will", "would", "should", "shall", "may", "could", "might", "must"})
@@ -135,6 +138,7 @@ UNDATED_TIME = re.compile(
     r"as rapidly as possible|at the earliest opportunity|without delay|immediately|"
     r"soon|shortly|in the near future|in the coming (?:days|weeks|months)|"
     r"in (?:a|the) few (?:days|weeks|months)|later this (?:week|month|year)|"
+    r"in the (?:next|coming) (?:few )?(?:days|weeks|months)|"
     r"at a later date|indefinitely|in due course|eventually)(?![\w-])"
 )
 # Words that open an interval at a time expression: after it ("August or later", "not
@@ -150,10 +154,10 @@ OPEN_BEFORE_BEFORE = re.compile(
 )
 
 # Words just before an event noun that make it the setting of a statement, not an
-# expected event: "told a conference", "at a meeting", "a press conference".
+# expected event: "told a conference", "at a joint press conference".
 SETTING_BEFORE = re.compile(
-    r"(?:\b(?:told|addressed|addressing|at|during|in|after|before)\s+(?:a|an|the|this|that|its|his|her)?"
-    r"\s*(?:[\w-]+\s+){0,2}|\b(?:press|news)\s+)$"
+    r"\b(?:told|addressed|addressing|at|during|in|after|before)\s+"
+    r"(?:a|an|the|this|that|its|his|her)?\s*(?:[\w-]+\s+){0,2}$"
 )
 
 # Verbs that say a reported event happened: an outcome in the timeline.

@@ -101,7 +101,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 def _event_head(tokens: Sequence[_Token], i: int) -> str | None:
     """The event class of token ``i`` when it is an event noun, else None."""
-    word = tokens[i].lower
+    word = tokens[i].lower.removeprefix("re-")  # "re-election"
     for form in (
         word,
         word[:-1] if word.endswith("s") else "",
@@ -174,17 +174,21 @@ def _in_clause(
                 (cues.MODALITY_ORDER.index(m), (m, a, b)) for m, a, b in found_cues
             )
             if abs(_word_index(tokens, c_start) - i) <= tuning.max_gap
+            and _nearest_head(heads, _word_index(tokens, c_start)) == i
             and not (phrase[0] <= c_start < phrase[1])
             and not (cues.OBJECT_CUES.match(text[c_start:c_end].lower()) and c_start > phrase[0])
         ]
-        if not near:
-            continue
-        _rank, _dist, modality, c_start, c_end = min(near)
+        if near:
+            _rank, _dist, modality, c_start, c_end = min(near)
+            cue_at = _word_index(tokens, c_start)
+            time = _expected_time(text, tokens, timexes, (i, cue_at), modality, reported, tuning)
+        else:  # no cue: an event at a time after the report is planned
+            modality = cues.FUTURE_TIME_MODALITY
+            time = _expected_time(text, tokens, timexes, (i, i), modality, reported, tuning)
+            if not (time.start and reported and time.start > reported and time.span):
+                continue
+            c_start, c_end = time.span
         used.add(phrase)
-        cue_at = _word_index(tokens, c_start)
-        time = _expected_time(text, tokens, timexes, (i, cue_at), modality, reported, tuning)
-        if not time.text and modality not in cues.UNTIMED_MODALITIES:
-            continue  # a hope or a demand that says nothing of when
         names = _names(text, *sentence)
         out.append(
             Expectation(
@@ -206,6 +210,12 @@ def _in_clause(
 def _is_name(word: str) -> bool:
     """Capitalised, or an acronym ("EU", "G20"); a shouted headline word is neither."""
     return word[:1].isupper() and (not word.isupper() or len(word) <= 4)
+
+
+def _nearest_head(heads: Sequence[tuple[int, str]], at: int) -> int:
+    """The event noun a cue at word ``at`` belongs to: the nearest one (the earlier on a
+    tie). A cue serves one event: "a show scheduled for the anniversary" is the show's."""
+    return min(heads, key=lambda h: (abs(h[0] - at), h[0]))[0]
 
 
 def _event_phrase(tokens: Sequence[_Token], i: int) -> tuple[int, int]:
@@ -301,11 +311,9 @@ def _timed(text: str, timex: Timex) -> ExpectedTime:
     opened_after = cues.OPEN_AFTER_BEFORE.search(before)
     later = cues.OPEN_AFTER_AFTER.match(after)
     opened_before = cues.OPEN_BEFORE_BEFORE.search(before)
-    if opened_after and opened_after.group().strip().startswith(("until", "till")):
-        if not cues.NEGATION.search(
-            before[max(0, opened_after.start() - 40) : opened_after.start()]
-        ):
-            opened_before, opened_after = opened_after, None  # "until August": by then
+    until = opened_after is not None and opened_after.group().strip().startswith(("until", "till"))
+    if until and opened_after and not cues.NEGATION.search(before[: opened_after.start()][-40:]):
+        opened_before, opened_after = opened_after, None  # "until August": by then
     if opened_after or later:
         if opened_after:
             start = timex.start - (len(before) - opened_after.start())

@@ -48,9 +48,9 @@ def _move(before: ExpectedTime, after: ExpectedTime) -> str:
     """Two closed times that overlap ("the second week of November", "mid-November")
     agree; otherwise the later start is later."""
     closed = before.openness is Openness.CLOSED and after.openness is Openness.CLOSED
-    if closed and before.start and before.end and after.start and after.end:
-        if after.start <= before.end and before.start <= after.end:
-            return SAME
+    ends = (before.start, before.end, after.start, after.end)
+    if closed and None not in ends and _overlaps(before, after):
+        return SAME
     a, b = _point(before), _point(after)
     if a is None or b is None or a == b:
         return SAME
@@ -79,6 +79,10 @@ def key_reports(chain: Chain) -> list[tuple[Expectation, str | None]]:
             kept = [next(((e, m) for e, m in mine if e.time.text), mine[0])]
         out += kept
     return out
+
+
+def _overlaps(a: ExpectedTime, b: ExpectedTime) -> bool:
+    return bool(a.start and a.end and b.start and b.end and b.start <= a.end and a.start <= b.end)
 
 
 def _point(time: ExpectedTime) -> dt.date | None:
