@@ -127,7 +127,7 @@ OCCURRENCE = re.compile(
     r"reconvene|convene|meet|come|proceed|end|close|be completed|be finished|be released|"
     r"be announced|be published|be available|be ready|be signed|be delivered|be put|"
     r"be sealed|be capped|be killed|vote|hold|held|be made|be decided|occur|arrive|return|"
-    r"become|be meeting|be \w+(?:ed|en))"
+    r"become|be meeting|be buried|be sworn in|be launched|be resumed|be reopened)"
     r"(?![\w-])"
 )
 WEAK_CUES = frozenset({"will", "would", "should", "shall", "may", "could", "might", "must"})

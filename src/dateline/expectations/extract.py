@@ -156,7 +156,7 @@ def _in_clause(
     tokens = _tokens(text, *clause)
     heads = [(i, cls) for i in range(len(tokens)) if (cls := _event_head(tokens, i))]
     found_cues = _cues_in(text, *clause)
-    if not heads or not found_cues:
+    if not heads:
         return []
     out: list[Expectation] = []
     used: set[tuple[int, int]] = set()
@@ -240,7 +240,10 @@ def _event_phrase(tokens: Sequence[_Token], i: int) -> tuple[int, int]:
         while (
             run < len(tokens)
             and run - k < 4
-            and (_is_name(tokens[run].text) or (tokens[run].lower in cues.EVENT_NOUNS))
+            and (
+                (_is_name(tokens[run].text) and tokens[run].text not in cues.NOT_NAMES)
+                or tokens[run].lower in cues.EVENT_NOUNS
+            )
         ):
             run += 1
         if run > k:
@@ -355,9 +358,9 @@ def _speaker(
     verbs = "|".join(cues.SPEECH_VERBS)
     patterns = (
         rf"according to (?:the )?({_NAME_RUN.pattern})",
-        rf"(?:suggested|proposed|announced|called) by (?:[a-z]+ ){{0,2}}({_NAME_RUN.pattern})",
         rf"({_NAME_RUN.pattern}),?\s+(?:has |had |also )?(?:{verbs})\b",
         rf"\b(?:{verbs}),?\s+(?:the )?({_NAME_RUN.pattern})",
+        rf"(?:suggested|proposed|announced|called) by (?:[a-z]+ ){{0,2}}({_NAME_RUN.pattern})",
         rf"^({_NAME_RUN.pattern})\s+(?:hopes|expects|plans|wants|called|calls|urged|urges|"
         rf"insisted|proposed|agreed|demanded|announced)\b",
     )

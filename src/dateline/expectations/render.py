@@ -119,7 +119,7 @@ def expectation_to_dict(
         "reported": exp.reported.isoformat() if exp.reported else None,
         "reported_confidence": article.pub_date.confidence.value,
         "event": _span(exp.event_span, article, offsets),
-        "event_class": exp.event_class,
+        "event_kind": exp.event_class,
         "modality": exp.modality.value,
         "cue": exp.cue,
         "time": time_to_dict(exp.time, article, offsets),
@@ -144,7 +144,7 @@ def chain_to_dict(chain: Chain, articles: ArticleIndex, offsets: str) -> dict[st
     return {
         "id": chain.id,
         "event": chain.event,
-        "event_class": chain.event_class,
+        "event_kind": chain.event_class,
         "status": chain.status,
         "reports": len(chain.expectations),
         "articles": len({e.event_span.article_id for e in chain.expectations}),
