@@ -5,9 +5,11 @@ Two expectations are about the same event when their event nouns are of one clas
 class is the same event unless the event phrases name different things ("summit in
 Moscow" against "conference on Syria") or the sentence's names are others; across
 articles, the names of each article's group (pooled over its sentences) must overlap
-by a set cosine of at least ``link_names``. A chain's outcome is the first timeline
-entry, reported after the chain began, whose sentence says an event of its class with
-one of its names was held ("talks ended in Geneva on Friday").
+by a set cosine of at least ``link_names``, each name weighted by how few of the
+corpus's articles use it (the story's own names say little about which event). A
+chain's outcome is the first timeline entry, reported after the chain began, whose
+sentence says an event of its class with one of its names was held ("talks ended in
+Geneva on Friday").
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.expectations import cues
 from dateline.expectations.extract import ExpectationTuning, _event_head, _names, _tokens
@@ -25,12 +28,27 @@ from dateline.model import Corpus, Span, Timeline, TimelineEntry
 _NEVER = dt.date.max
 
 
-def cosine(a: Iterable[str], b: Iterable[str]) -> float:
-    """Set cosine: shared names over the geometric mean of the two sets' sizes."""
+def cosine(a: Iterable[str], b: Iterable[str], weight: Mapping[str, float] | None = None) -> float:
+    """Weighted set cosine of two sets of names (weight 1 for a name not in ``weight``)."""
     sa, sb = set(a), set(b)
     if not sa or not sb:
         return 0.0
-    return len(sa & sb) / math.sqrt(len(sa) * len(sb))
+    w = weight or {}
+
+    def mass(names: set[str]) -> float:
+        return sum(w.get(n, 1.0) ** 2 for n in names)
+
+    return mass(sa & sb) / math.sqrt(mass(sa) * mass(sb))
+
+
+def name_weights(corpus: Corpus) -> dict[str, float]:
+    """``log(1 + N / df)`` for each name stem over the corpus's N articles: the story's
+    own names (in every article) weigh least, a name few articles use most."""
+    df: Counter[str] = Counter()
+    for article in corpus.articles:
+        df.update(stems(_names(article.text, 0, len(article.text))))
+    n = max(1, len(corpus.articles))
+    return {name: math.log(1 + n / count) for name, count in df.items()}
 
 
 def _stem(name: str) -> str:
@@ -86,19 +104,20 @@ def link_expectations(
     by_article: dict[str, list[Expectation]] = {}
     for exp in expectations:
         by_article.setdefault(exp.event_span.article_id, []).append(exp)
+    weight = name_weights(corpus)
     groups: list[_Group] = []
     for article_id, found in by_article.items():
-        groups.extend(_article_groups(found, corpus.article(article_id).text, tuning))
+        groups.extend(_article_groups(found, corpus.article(article_id).text, tuning, weight))
     groups.sort(key=lambda g: (g.members[0].reported or _NEVER, g.members[0].key))
     chains: list[_Group] = []
     for group in groups:
         best = max(
             (c for c in chains if c.event_class == group.event_class
              and not c.conflicts(group.quals, group.names)),
-            key=lambda c: cosine(c.names, group.names),
+            key=lambda c: cosine(c.names, group.names, weight),
             default=None,
         )  # fmt: skip
-        if best is not None and cosine(best.names, group.names) >= tuning.link_names:
+        if best is not None and cosine(best.names, group.names, weight) >= tuning.link_names:
             for exp in group.members:
                 best.add(exp, set())
             best.quals |= group.quals
@@ -110,7 +129,10 @@ def link_expectations(
 
 
 def _article_groups(
-    found: Sequence[Expectation], text: str, tuning: ExpectationTuning
+    found: Sequence[Expectation],
+    text: str,
+    tuning: ExpectationTuning,
+    weight: Mapping[str, float],
 ) -> list[_Group]:
     """One article's expectations grouped by event: the same class is the same event
     when the event noun is the same, or when the sentence has too few names to tell,
@@ -124,7 +146,7 @@ def _article_groups(
             if g.event_class == exp.event_class
             and not g.conflicts(quals, names)
             and (head in g.heads or len(names) < 2 or _same_time(g, exp)
-                 or cosine(g.names, names) >= tuning.link_names)
+                 or cosine(g.names, names, weight) >= tuning.link_names)
         ]  # fmt: skip
         if fits:
             for other in fits[1:]:  # the expectation ties two groups: one event

@@ -13,7 +13,8 @@ from dateline.expectations.model import Modality
 
 # Event nouns: the heads of anticipated or planned events, mapped to an event class.
 # Expectations link only within one class, so "conference", "talks" and "meeting" (the
-# demo's Geneva conference is called all three) share one. Singular forms; a plural "s"
+# demo's Geneva conference is called all three) share one, and a concert never links to
+# a burial (on mj, one broad "gathering" class chained them). Singular forms; a plural "s"
 # or "es" is accepted by the matcher.
 EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "meeting": (
@@ -32,19 +33,25 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "withdrawal": ("withdrawal", "pullout", "pull-out", "handover", "transfer", "transition"),
     "deadline": ("deadline", "ultimatum"),
-    "gathering": (
-        "concert", "concerts", "tour", "memorial", "funeral", "ceremony", "service", "rally",
-        "protest", "protests", "march", "strike", "inauguration", "visit", "trip", "games",
-        "festival", "auction", "demonstration", "demonstrations", "burial", "show",
+    "performance": (
+        "concert", "concerts", "tour", "show", "festival", "games", "gig",
+    ),
+    "ceremony": (
+        "memorial", "funeral", "ceremony", "service", "burial", "inauguration",
         "anniversary", "parade", "celebration", "celebrations",
     ),
-    "measure": (
-        "ceasefire", "cease-fire", "truce", "agreement", "deal", "bailout", "package",
-        "bill", "law", "constitution", "vaccine", "vaccination", "vaccinations", "campaign",
-        "operation", "cap", "kill", "well", "sale", "merger", "offering", "ipo", "rescue",
-        "autopsy", "investigation", "probe", "review", "test", "tests", "delivery",
-        "shipment", "shipments",
+    "protest": (
+        "rally", "protest", "protests", "march", "strike", "demonstration", "demonstrations",
     ),
+    "visit": ("visit", "trip"),
+    "agreement": ("ceasefire", "cease-fire", "truce", "agreement", "deal"),
+    "money": (
+        "bailout", "package", "rescue", "sale", "auction", "merger", "offering", "ipo",
+    ),
+    "law": ("bill", "law", "constitution"),
+    "health": ("vaccine", "vaccination", "vaccinations", "campaign", "test", "tests"),
+    "operation": ("operation", "cap", "kill", "well", "delivery", "shipment", "shipments"),
+    "inquiry": ("autopsy", "investigation", "probe", "review"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, str] = {noun: cls for cls, nouns in EVENT_CLASSES.items() for noun in nouns}
 

@@ -23,15 +23,21 @@ _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s(?:and|but|while|whereas)\s")
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])(?:\s+(?:of\s+)?(?:[A-Z][\w'’.\-]*[\w.]|[A-Z]))*"
 )
-_TIMESTAMP = re.compile(r"\s*(?:EDT|EST|GMT|ET|UTC|BST|CET|PDT|PST)\b")  # a dateline's clock
+_TIMESTAMP = re.compile(r"\s*(?:EDT|EST|GMT|ET|UTC|BST|CET|PDT|PST|UK)\b")  # a dateline's clock
 _POSSESSIVE = re.compile(r"['’]s$")
 # Event nouns that are other words too often ("well", "kill", "cap"): an event only after
 # one of these modifiers ("relief well", "static kill", "containment cap").
+_DETERMINERS = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "next"}
 _NEEDS_MODIFIER = {
     "well": {"relief", "oil"},
     "kill": {"static", "top", "bottom"},
     "cap": {"containment", "new", "sealing"},
     "service": {"memorial", "funeral"},
+    # Nouns that are verbs as often: an event after a determiner or a modifier only.
+    "show": _DETERMINERS | {"tribute", "tv", "television"},
+    "march": _DETERMINERS | {"protest", "peace"},
+    "strike": _DETERMINERS | {"general", "hunger", "national", "military", "air"},
+    "visit": _DETERMINERS | {"official", "state", "planned", "first"},
     "test": {"pressure", "integrity"},
     "tests": {"pressure", "integrity"},
 }

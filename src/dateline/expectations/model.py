@@ -50,7 +50,7 @@ class Expectation:
     """One anticipated event, as one sentence of one article reports it."""
 
     event: str  # the event phrase as written: "international conference"
-    event_class: str  # meeting, vote, court, release, withdrawal, deadline, gathering, measure
+    event_class: str  # meeting, summit, vote, court...: cues.EVENT_CLASSES
     event_span: Span
     sentence: Span
     modality: Modality
