@@ -38,6 +38,7 @@ _NEEDS_MODIFIER = {
     "march": _DETERMINERS | {"protest", "peace"},
     "strike": _DETERMINERS | {"general", "hunger", "national", "military", "air"},
     "visit": _DETERMINERS | {"official", "state", "planned", "first"},
+    "congress": {"party", "annual", "national"},  # the US Congress is no event
     "test": {"pressure", "integrity"},
     "tests": {"pressure", "integrity"},
 }
