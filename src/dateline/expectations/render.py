@@ -303,7 +303,8 @@ def expectations_to_csv(chains: Sequence[Chain], corpus: Corpus, opts: Options) 
 
 # --- HTML lane ----------------------------------------------------------------------
 
-LANE_WIDTH, LANE_HEIGHT, LANE_PAD, LANE_LEFT = 640, 260, 28, 70
+LANE_WIDTH, LANE_HEIGHT, LANE_PAD, LANE_LEFT = 640, 280, 24, 70
+LANE_UNDATED = 22  # the height of the "no date" row above the chart
 LANE_DASHES = ("", "6 3", "2 3", "8 2 2 2", "4 4", "1 2")
 
 
@@ -337,7 +338,8 @@ def expectations_view(
 def _slip_chart(drawn: Sequence[Chain], first: dt.date, last: dt.date) -> dict[str, Any]:
     span = max(1, (last - first).days)
     inner_w = LANE_WIDTH - LANE_LEFT - LANE_PAD
-    inner_h = LANE_HEIGHT - 2 * LANE_PAD
+    top = LANE_PAD + LANE_UNDATED  # the row above is for reports that give no date
+    inner_h = LANE_HEIGHT - LANE_PAD - top
 
     def x(day: dt.date) -> float:
         return round(LANE_LEFT + inner_w * (day - first).days / span, 1)
@@ -347,38 +349,60 @@ def _slip_chart(drawn: Sequence[Chain], first: dt.date, last: dt.date) -> dict[s
 
     lines = []
     for i, chain in enumerate(drawn):
-        points = []
+        points, undated = [], []
         for exp, moved in zip(chain.expectations, moves(chain), strict=True):
-            point = _point(exp.time)
-            if point is None or exp.reported is None:
+            if exp.reported is None:
                 continue
-            end = exp.time.end or last
+            label = (f"{exp.reported.isoformat()}: {time_label(exp.time)} "
+                     f"({exp.modality.value}{', ' + moved if moved else ''})")  # fmt: skip
+            point = _point(exp.time)
+            if point is None:
+                undated.append({"x": x(exp.reported), "y": LANE_PAD, "label": label})
+                continue
+            end = min(exp.time.end or last, last)
+            bar = exp.time.openness is not Openness.BEFORE and end > point
             points.append({
-                "x": x(exp.reported), "y": y(point),
-                "y2": y(min(end, last)) if exp.time.openness is not Openness.BEFORE else y(point),
-                "open": exp.time.openness.value,
-                "label": f"{exp.reported.isoformat()}: {time_label(exp.time)} "
-                         f"({exp.modality.value}{', ' + moved if moved else ''})",
+                "x": x(exp.reported), "y": y(point), "y2": y(end) if bar else y(point),
+                "open": exp.time.openness.value, "label": label,
             })  # fmt: skip
         outcome = None
         if chain.outcome is not None:
             day = chain.outcome.date
             outcome = {"x": x(day), "y": y(day), "label": f"held {day.isoformat()}"}
+        tag = None
+        if points:
+            end_x, end_y = float(points[-1]["x"]), float(points[-1]["y"])
+            right = end_x > LANE_WIDTH * 0.7
+            tag = {"x": end_x - 6 if right else end_x + 6, "y": end_y - 6,
+                   "anchor": "end" if right else "start", "text": _short(chain.event)}  # fmt: skip
         lines.append({
             "event": chain.event,
             "points": points,
+            "undated": undated,
             "path": " ".join(f"{p['x']},{p['y']}" for p in points),
             "dash": LANE_DASHES[i % len(LANE_DASHES)],
             "outcome": outcome,
+            "tag": tag,
         })  # fmt: skip
     ticks = [first + (last - first) * k / 2 for k in range(3)] if first != last else [first]
+    anchors = ["start", "middle", "end"] if len(ticks) == 3 else ["middle"]
     return {
         "lines": lines,
         "diagonal": {"x1": x(first), "y1": y(first), "x2": x(last), "y2": y(last)},
-        "ticks": [{"x": x(d), "label": d.isoformat()} for d in ticks],
-        "yticks": [{"y": y(d), "label": d.isoformat()} for d in ticks],
+        "ticks": [
+            {"x": x(d), "label": d.isoformat(), "anchor": a}
+            for d, a in zip(ticks, anchors, strict=True)
+        ],
+        "yticks": [
+            {"y": LANE_PAD, "label": "no date"},
+            *({"y": y(d), "label": d.isoformat()} for d in ticks),
+        ],
         "base": LANE_HEIGHT - LANE_PAD,
     }
+
+
+def _short(event: str, limit: int = 32) -> str:
+    return event if len(event) <= limit else event[: limit - 1].rstrip() + "…"
 
 
 def _chain_card(chain: Chain, articles: ArticleIndex, numbers: Mapping[str, int]) -> dict[str, Any]:
