@@ -54,6 +54,9 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "inquiry": ("autopsy", "investigation", "probe", "review"),
 }  # fmt: skip
 EVENT_NOUNS: dict[str, str] = {noun: cls for cls, nouns in EVENT_CLASSES.items() for noun in nouns}
+# Any event noun in lowercased text (a quick test before a sentence is read word by word).
+_LONGEST_FIRST = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+EVENT_WORD = re.compile(rf"(?<![\w-])(?:re-)?(?:{_LONGEST_FIRST})(?:e?s)?(?![\w-])")
 
 # Words that may stand before an event noun as part of its name ("peace talks", "the
 # international conference", "presidential election"): kept in the event phrase.

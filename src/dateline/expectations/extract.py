@@ -8,6 +8,7 @@ covers the sentence, else from a name next to a speech verb or opening the sente
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -77,8 +78,14 @@ def extract_expectations(
         article.pub_date.value if article.pub_date.confidence is not Confidence.UNKNOWN else None
     )
     found: list[Expectation] = []
+    timexes_by_start = sorted(ann.timexes, key=lambda t: t.start)
+    starts = [t.start for t in timexes_by_start]
+    lowered = article.text.lower()
     for s_start, s_end in ann.sentences:
-        timexes = [t for t in ann.timexes if s_start <= t.start and t.end <= s_end]
+        if not cues.EVENT_WORD.search(lowered, s_start, s_end):
+            continue  # no event noun: nothing to find
+        first, last = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        timexes = [t for t in timexes_by_start[first:last] if t.end <= s_end]
         for clause_start, clause_end in _clauses(article.text, s_start, s_end):
             found.extend(
                 _in_clause(
@@ -293,10 +300,10 @@ def _expected_time(
     if best is not None:
         return _timed(text, best[1])
     lo, hi = tokens[0].start, tokens[-1].end
-    undated = cues.UNDATED_TIME.search(text.lower(), lo, hi)
+    undated = cues.UNDATED_TIME.search(text[lo:hi].lower())
     if undated:
-        return ExpectedTime(text[undated.start() : undated.end()], Openness.UNDATED,
-                            span=(undated.start(), undated.end()))  # fmt: skip
+        u_start, u_end = lo + undated.start(), lo + undated.end()
+        return ExpectedTime(text[u_start:u_end], Openness.UNDATED, span=(u_start, u_end))
     return ExpectedTime("", Openness.UNDATED)
 
 
