@@ -78,10 +78,11 @@ def expectations_command(
                 type=click.Path(exists=True, path_type=Path))  # fmt: skip
 @click.option(
     "--data-root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, path_type=Path),
     default=Path("../shared/data"),
     show_default=True,
-    help="The folder the annotated articles' paths are relative to (t17-dev/ is in it).",
+    help="The folder the annotated articles' paths are relative to (t17-dev/ is in it); "
+    "the demo's paths are relative to the project folder.",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every miss, spurious "
               "expectation and wrong time.")  # fmt: skip
