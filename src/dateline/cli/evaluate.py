@@ -152,3 +152,41 @@ def eval_dating_command(directory: Path, topics: str | None, settings: tuple[str
     results = evaluate_dating(directory, settings=settings or ("leave-one-out", "half"),
                               topics=chosen)  # fmt: skip
     click.echo(render_dating_scores(results))
+
+
+@evaluate.command(name="expectations")
+@click.argument("annotations", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))  # fmt: skip
+@click.option(
+    "--data-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("../shared/data"),
+    show_default=True,
+    help="The folder the annotated articles' paths are relative to (t17-dev/ is in it); "
+    "the demo's paths are relative to the project folder.",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every miss, spurious "
+              "expectation and wrong time.")  # fmt: skip
+@click.option("--tune", "tune_split", metavar="SPLIT", help="First choose the extractor's "
+              "constants on this split (e.g. dev), then score every split with them.")  # fmt: skip
+@handle_errors
+def eval_expectations_command(
+    annotations: tuple[Path, ...], data_root: Path, show_errors: bool, tune_split: str | None
+) -> None:
+    """Expectations (event spans, expected times, modality, speaker) and chain links
+    scored against ANNOTATIONS (evaluation/expectations/*.jsonl), split by split."""
+    from dateline.evaluate.expectations import (
+        evaluate_expectations,
+        load_annotations,
+        render_expectation_scores,
+        tune,
+    )
+
+    golds = load_annotations(annotations)
+    tuning = None
+    if tune_split:
+        tuning, _grid = tune(golds, data_root, tune_split)
+        click.echo(f"tuned on {tune_split}: max_gap={tuning.max_gap} "
+                   f"time_gap={tuning.time_gap} link_names={tuning.link_names}")  # fmt: skip
+    results = evaluate_expectations(golds, data_root, tuning)
+    click.echo(render_expectation_scores(results, errors=show_errors))

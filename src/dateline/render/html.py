@@ -46,6 +46,7 @@ from dateline.render.briefing_text import (
     figure_label,
     summary_date_label,
 )
+from dateline.render.expectations import expectations_view
 from dateline.render.json import date_shown
 from dateline.version import __version__
 
@@ -458,6 +459,9 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
         "actors": actors,
         "filter_actors": filters,
         "figures": _figures(briefing, numbers),
+        "expectations": expectations_view(
+            briefing.expectations, {a.id: a for a in briefing.sources}, numbers
+        ),
         "sources": _sources(briefing),
         "axis": density_svg(briefing),
         "first": min(dates, default=""),
