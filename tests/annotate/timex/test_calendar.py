@@ -70,3 +70,16 @@ def test_tense_direction_reads_the_clause_around_the_expression() -> None:
     second = text.rindex("Monday")
     assert cal.tense_direction(text, first, first + 6) == cal.FUTURE
     assert cal.tense_direction(text, second, second + 6) == cal.PAST
+
+
+def test_a_schedule_word_after_a_participle_is_a_noun_not_a_future_verb() -> None:
+    # demo 004 (TASS, 2013-10-07): the visit was planned for September 2013, not 2014
+    text = (
+        "The agreement was being prepared for adoption within the framework of a planned "
+        "visit to Moscow by US President Barack Obama early in September."
+    )
+    at = text.index("early")
+    assert cal.tense_direction(text, at, len(text) - 1) != cal.FUTURE
+    said = "The ministers will visit Moscow early in September."
+    at = said.index("early")
+    assert cal.tense_direction(said, at, len(said) - 1) == cal.FUTURE

@@ -341,8 +341,11 @@ def _word_direction(word: str, before: str, after: str, capitalised: bool) -> Di
         return PAST
     if word in {"plan", "plans"}:  # "it plans a strike Friday", not "vacation plans"
         return FUTURE if before in _SUBJECT_PRONOUNS else UNKNOWN
-    if word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE | _ADJECTIVE_BEFORE:
-        return FUTURE
+    if (
+        word in _SCHEDULE_VERBS and before not in _NOT_SCHEDULE_BEFORE | _ADJECTIVE_BEFORE
+        and not before.endswith("ed")
+    ):  # fmt: skip
+        return FUTURE  # not the noun of "a planned visit", "the delayed vote"
     if (
         "-" not in word and len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
         and before not in _ADJECTIVE_BEFORE
