@@ -31,6 +31,7 @@ from dateline.cli_common import (
     write_output,
 )
 from dateline.cli_dating import eval_dating_command
+from dateline.cli_serve import serve_command
 from dateline.cli_store import add_command, check_command, stats_command
 from dateline.escaping import safe_for_terminal
 from dateline.progress import shown
@@ -289,6 +290,7 @@ main.add_command(add_command)
 main.add_command(stats_command)
 main.add_command(check_command)
 main.add_command(brief_command, name="brief")
+main.add_command(serve_command)
 evaluate.add_command(eval_mds_command, name="mds")
 evaluate.add_command(eval_dating_command, name="dating")
 

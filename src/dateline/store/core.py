@@ -45,6 +45,7 @@ from dateline.model import (
 from dateline.options import Options
 from dateline.pipeline import TIMELINE_STAGES, Part, combine, ordered, run_stages
 from dateline.progress import Progress
+from dateline.store import curation
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
@@ -234,6 +235,9 @@ class Store:
         self._remember_files(files.unrecorded(), context)
         self._infer_years()
         self._estimate_dates()
+        if curation.has_table(self.db):  # no re-dating overrides a person's date
+            with self.transaction() as db:
+                curation.reapply_dates(db)
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info(
             "added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
@@ -647,7 +651,8 @@ class Store:
             records += self._rejected_records()
         by_id = sorted(articles.items(), key=lambda item: item[1].id)
         lost = tuple(f for text_hash, _ in by_id for f in failures.get(text_hash, ()))
-        return Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        corpus = Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        return curation.attach(self.db, corpus, {aid: h for h, (aid, _) in primary.items()})
 
     def _load_articles(self, primary: dict[str, tuple[str, str]]) -> dict[str, Article]:
         articles = {}

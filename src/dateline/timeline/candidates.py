@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
+from dateline.store.curation import curation_of
 from dateline.timeline.text import (
     STOPWORDS,
     TOKEN,
@@ -144,6 +145,7 @@ def build_candidate_index(
     window, background and ahead.
     """
     index = CandidateIndex(tuning=opts.tuning)
+    curation = curation_of(corpus)  # sentences a person rejected never enter
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -171,6 +173,8 @@ def build_candidate_index(
                 and not any(d != pub for d, _ in dated)
             )
             if not dated and not lead:
+                continue
+            if curation and curation.rejects(article.id, article.text[start:end]):
                 continue
             sent_id = len(index.sentences)
             index.sentences.append(

@@ -1,0 +1,387 @@
+"""Curation: what a person decided about a store's articles, kept in the store and
+honoured by every command that reads it (``timeline --store``, ``brief --store``, the
+web app of ``dateline serve``).
+
+Five kinds of record, each keyed by something that survives re-adding the articles and
+new annotator versions: the article's text hash (sha256 of its cleaned text, the
+store's own key) and the *text* of a sentence or quote, or actor names; never a row id,
+an offset or a stage version.
+
+- ``date``: the person's publication date for an article, with their note. It is
+  written into the article's row (source ``user``, confidence ``explicit``: it beats
+  every other source), so the annotations are computed against it; the date it replaced
+  is kept in the record, for the article's provenance and for undoing.
+- ``reject-sentence``: a timeline entry's sentence that must not be an entry again.
+- ``reject-quote``: a quote that must not be listed again.
+- ``merge-actors``: two actor names that are one actor.
+- ``split-actor``: a name that alias merging joined to an actor, to be its own actor.
+
+:func:`attach` is called by :meth:`Store.corpus`: it drops rejected quotes from the
+annotations and returns a :class:`CuratedCorpus`, whose rejected sentences the
+timeline's candidate index skips (``curation_of``) and whose actor decisions the
+briefing applies (:func:`curate_actors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from dateline.model import Annotations, Confidence, Corpus, PublicationDate
+
+KINDS = ("date", "reject-sentence", "reject-quote", "merge-actors", "split-actor")
+USER_SOURCE = "user"  # PublicationDate.source of a date a person set
+MIN_CONTAINED = 20  # a sentence this long or longer inside a rejected one is rejected too
+
+TABLE = """
+CREATE TABLE IF NOT EXISTS curation (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,             -- one of KINDS
+    hash TEXT NOT NULL,             -- the article's text hash; '' for actors
+    subject TEXT NOT NULL,          -- ISO date; sentence or quote text; actor name
+    other TEXT NOT NULL,            -- date: JSON of the date it replaced; merge/split: a name
+    note TEXT NOT NULL,             -- the person's note
+    added_at TEXT NOT NULL,
+    UNIQUE (kind, hash, subject, other)
+)
+"""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One curation decision, as stored."""
+
+    id: int
+    kind: str
+    hash: str
+    subject: str
+    other: str
+    note: str
+    added_at: str
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The decisions that shape a corpus built from a store, by article id."""
+
+    rejected_sentences: dict[str, frozenset[str]] = field(default_factory=dict)
+    merges: tuple[tuple[str, str], ...] = ()  # (name, name)
+    splits: tuple[tuple[str, str], ...] = ()  # (actor name, name to split off)
+
+    def __bool__(self) -> bool:
+        return bool(self.rejected_sentences or self.merges or self.splits)
+
+    def rejects(self, article_id: str, sentence: str) -> bool:
+        """True when the sentence (or a sentence of it, or one it lies in) was rejected."""
+        rejected = self.rejected_sentences.get(article_id)
+        if not rejected:
+            return False
+        text = normal(sentence)
+        return any(r in text or (len(text) >= MIN_CONTAINED and text in r) for r in rejected)
+
+
+@dataclass(frozen=True)
+class CuratedCorpus(Corpus):
+    """A corpus read from a store, with the store's curation."""
+
+    curation: Curation = field(default_factory=Curation)
+
+
+def curation_of(corpus: Corpus) -> Curation:
+    """The curation a corpus carries (none unless it came from a curated store)."""
+    return corpus.curation if isinstance(corpus, CuratedCorpus) else Curation()
+
+
+def normal(text: str) -> str:
+    """Text compared by its words: whitespace runs are one space."""
+    return " ".join(text.split())
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def has_table(db: sqlite3.Connection) -> bool:
+    return bool(
+        db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'curation'"
+        ).fetchone()
+    )
+
+
+def records(db: sqlite3.Connection, kind: str | None = None) -> list[Record]:
+    """Every record (of one kind), oldest first; none in a store never curated."""
+    if not has_table(db):
+        return []
+    where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+    return [
+        Record(*row)
+        for row in db.execute(
+            "SELECT id, kind, hash, subject, other, note, added_at FROM curation "
+            f"{where} ORDER BY id",
+            params,
+        )
+    ]
+
+
+def add_record(
+    db: sqlite3.Connection, kind: str, text_hash: str, subject: str, other: str = "", note: str = ""
+) -> None:
+    """Store one decision (inside the caller's write transaction); the same decision
+    twice is one record, its note updated."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown curation kind {kind!r}")
+    db.execute(TABLE)
+    db.execute(
+        "INSERT INTO curation (kind, hash, subject, other, note, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, hash, subject, other) "
+        "DO UPDATE SET note = excluded.note, added_at = excluded.added_at",
+        (kind, text_hash, subject, other, note, _now()),
+    )
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+def _pack(data: Any) -> bytes:
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _article_data(db: sqlite3.Connection, text_hash: str) -> dict[str, Any]:
+    row = db.execute("SELECT data FROM articles WHERE hash = ?", (text_hash,)).fetchone()
+    if row is None:
+        raise KeyError(text_hash)
+    data: dict[str, Any] = json.loads(zlib.decompress(row[0]))
+    return data
+
+
+def user_date(day: dt.date, note: str, before: dict[str, Any]) -> PublicationDate:
+    """The publication date a person set, with what it replaced in the evidence."""
+    was = before.get("value") or "no date"
+    evidence = f"set by a person: {note}" if note else "set by a person"
+    if before.get("source") != USER_SOURCE:
+        evidence += f" (was {was}, from {before.get('source', 'none')})"
+    return PublicationDate(day, Confidence.EXPLICIT, USER_SOURCE, evidence)
+
+
+def _write_pub_date(db: sqlite3.Connection, text_hash: str, pub: dict[str, Any]) -> None:
+    from dateline import serialize
+
+    data = _article_data(db, text_hash)
+    data["pub_date"] = pub
+    date = serialize.pub_date_from_dict(pub)
+    db.execute(
+        "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, pub_source = ?, "
+        "pub_partial = ? WHERE hash = ?",
+        (
+            _pack(data),
+            date.value.isoformat() if date.value else None,
+            date.confidence.value,
+            date.source,
+            date.partial,
+            text_hash,
+        ),
+    )
+
+
+def set_date(db: sqlite3.Connection, text_hash: str, day: dt.date, note: str) -> None:
+    """Record the person's date for an article and write it into the article's row
+    (inside the caller's write transaction). Setting it again replaces it; the date
+    first replaced stays in the record."""
+    from dateline import serialize
+
+    data = _article_data(db, text_hash)
+    db.execute(TABLE)
+    previous = db.execute(
+        "SELECT other FROM curation WHERE kind = 'date' AND hash = ?", (text_hash,)
+    ).fetchone()
+    before = json.loads(previous[0]) if previous else data["pub_date"]
+    db.execute("DELETE FROM curation WHERE kind = 'date' AND hash = ?", (text_hash,))
+    add_record(db, "date", text_hash, day.isoformat(), json.dumps(before), note)
+    _write_pub_date(db, text_hash, serialize.pub_date_to_dict(user_date(day, note, before)))
+
+
+def remove(db: sqlite3.Connection, record_id: int) -> Record | None:
+    """Undo one decision (inside the caller's write transaction): a date goes back to
+    the one it replaced."""
+    found = [r for r in records(db) if r.id == record_id]
+    if not found:
+        return None
+    record = found[0]
+    if record.kind == "date":
+        with suppress(KeyError):  # the article is gone: nothing to restore
+            _write_pub_date(db, record.hash, json.loads(record.other))
+    db.execute("DELETE FROM curation WHERE id = ?", (record_id,))
+    return record
+
+
+def reapply_dates(db: sqlite3.Connection) -> int:
+    """Write the people's dates into article rows that lost them; called at the end of
+    every ``add`` so that no re-dating step overrides a person. The number rewritten."""
+    from dateline import serialize
+
+    done = 0
+    for record in records(db, "date"):
+        row = db.execute(
+            "SELECT pub_source, pub_date FROM articles WHERE hash = ?", (record.hash,)
+        ).fetchone()
+        if row is None or (row[0] == USER_SOURCE and row[1] == record.subject):
+            continue
+        before = json.loads(record.other)
+        pub = user_date(dt.date.fromisoformat(record.subject), record.note, before)
+        _write_pub_date(db, record.hash, serialize.pub_date_to_dict(pub))
+        done += 1
+    return done
+
+
+# -- reading a corpus ---------------------------------------------------------------------
+
+
+def attach(db: sqlite3.Connection, corpus: Corpus, hashes: dict[str, str]) -> Corpus:
+    """``corpus`` with the store's curation: rejected quotes left out of the
+    annotations, and a :class:`CuratedCorpus` for the rest. ``hashes``: the text hash
+    of each article id."""
+    found = records(db)
+    if not found:
+        return corpus
+    by_hash: dict[str, list[str]] = {}
+    for article_id, text_hash in hashes.items():
+        by_hash.setdefault(text_hash, []).append(article_id)
+    sentences: dict[str, set[str]] = {}
+    quotes: dict[str, set[str]] = {}
+    merges, splits = [], []
+    for r in found:
+        if r.kind == "reject-sentence":
+            for article_id in by_hash.get(r.hash, ()):
+                sentences.setdefault(article_id, set()).add(normal(r.subject))
+        elif r.kind == "reject-quote":
+            for article_id in by_hash.get(r.hash, ()):
+                quotes.setdefault(article_id, set()).add(normal(r.subject))
+        elif r.kind == "merge-actors":
+            merges.append((r.subject, r.other))
+        elif r.kind == "split-actor":
+            splits.append((r.subject, r.other))
+    annotations = dict(corpus.annotations)
+    for article_id, rejected in quotes.items():
+        ann = annotations.get(article_id)
+        if ann is None or not ann.quotes:
+            continue
+        text = corpus.article(article_id).text
+        annotations[article_id] = _without_quotes(ann, text, rejected)
+    curation = Curation(
+        {k: frozenset(v) for k, v in sentences.items()}, tuple(merges), tuple(splits)
+    )
+    return CuratedCorpus(
+        corpus.articles, annotations, corpus.report, corpus.failures, curation=curation
+    )
+
+
+def _without_quotes(ann: Annotations, text: str, rejected: set[str]) -> Annotations:
+    kept = tuple(q for q in ann.quotes if normal(text[q.start : q.end]) not in rejected)
+    return replace(ann, quotes=kept)
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    return normal(name).casefold()
+
+
+def _names(actor: Any) -> set[str]:
+    return {_key(actor.name), *(_key(alias) for alias, _ in actor.aliases)}
+
+
+def curate_actors(
+    actors: Sequence[Any],
+    annotated: Iterable[tuple[Any, Sequence[Any], Sequence[Any]]],
+    curation: Curation,
+) -> list[Any]:
+    """The briefing's actors with the people's merges and splits applied, most
+    mentioned first. An actor is found by its name or any of its aliases."""
+    if not (curation.merges or curation.splits):
+        return list(actors)
+    from dateline.briefing.actors import Actor
+
+    out: list[Actor] = list(actors)
+    pairs = list(annotated)
+    for name, alias in curation.splits:
+        out = _split(out, name, alias, pairs)
+    for a, b in curation.merges:
+        out = _merge(out, a, b)
+    return sorted(out, key=lambda x: (-x.mentions, x.name))
+
+
+def _merge(actors: list[Any], a: str, b: str) -> list[Any]:
+    first = next((x for x in actors if _key(a) in _names(x)), None)
+    second = next((x for x in actors if _key(b) in _names(x) and x is not first), None)
+    if first is None or second is None:
+        return actors
+    keep, gone = (first, second) if first.mentions >= second.mentions else (second, first)
+    counts: dict[str, int] = {}
+    for alias, n in (*keep.aliases, *gone.aliases):
+        counts[alias] = counts.get(alias, 0) + n
+    seen = [d for d in (keep.first_seen, gone.first_seen, keep.last_seen, gone.last_seen) if d]
+    merged = replace(
+        keep,
+        aliases=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        article_ids=tuple(sorted({*keep.article_ids, *gone.article_ids})),
+        first_seen=min(seen, default=None),
+        last_seen=max(seen, default=None),
+        titles=tuple(dict.fromkeys((*keep.titles, *gone.titles))),
+        mentions=keep.mentions + gone.mentions,
+    )
+    return [merged if x is keep else x for x in actors if x is not gone]
+
+
+def _split(
+    actors: list[Any], name: str, alias: str, pairs: Sequence[tuple[Any, Sequence[Any], Any]]
+) -> list[Any]:
+    """Take ``alias`` out of the actor named ``name`` as an actor of its own, with the
+    articles whose entity mentions use it."""
+    actor = next((x for x in actors if _key(name) in _names(x)), None)
+    if actor is None or _key(alias) == _key(actor.name):
+        return actors
+    moved = [(a, n) for a, n in actor.aliases if _key(a) == _key(alias)]
+    if not moved:
+        return actors
+    rest = tuple((a, n) for a, n in actor.aliases if _key(a) != _key(alias))
+    own_keys = {_key(a) for a, _ in rest} | {_key(actor.name)}
+    used_by: dict[str, set[str]] = {"alias": set(), "rest": set()}
+    dates: list[dt.date] = []
+    for article, entities, _ in pairs:
+        keys = {_key(e.text) for e in entities}
+        if _key(alias) in keys:
+            used_by["alias"].add(article.id)
+            if article.pub_date.value:
+                dates.append(article.pub_date.value)
+        if keys & own_keys:
+            used_by["rest"].add(article.id)
+    count = sum(n for _, n in moved)
+    new_id = f"{actor.id}~{_key(alias).replace(' ', '-')}"
+    split_off = replace(
+        actor,
+        id=new_id,
+        name=moved[0][0],
+        aliases=tuple(moved),
+        article_ids=tuple(sorted(used_by["alias"])),
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        titles=(),
+        mentions=count,
+    )
+    kept = replace(
+        actor,
+        aliases=rest,
+        article_ids=tuple(sorted(used_by["rest"] & set(actor.article_ids))) or actor.article_ids,
+        mentions=max(0, actor.mentions - count),
+    )
+    out = [kept if x is actor else x for x in actors]
+    out.append(split_off)
+    return out
