@@ -236,8 +236,8 @@ class StoreData:
         pattern = match_pattern(phrases(query) + (phrases(actor) if actor else []))
         hits = []
         for article_id, title, news, pub, confidence, pub_source, data in rows:
-            article = serialize.article_from_dict(json.loads(zlib.decompress(data)))
-            pieces, first = snippet(article.text, pattern, article.body_start)
+            stored = json.loads(zlib.decompress(data))  # only the text: no Article needed
+            pieces, first = snippet(stored["text"], pattern, stored.get("body_start", 0))
             hits.append(
                 Hit(
                     article_id,
