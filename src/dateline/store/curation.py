@@ -12,7 +12,8 @@ an offset or a stage version.
   every other source), so the annotations are computed against it; the date it replaced
   is kept in the record, for the article's provenance and for undoing.
 - ``reject-sentence``: a timeline entry's sentence that must not be an entry again.
-- ``reject-quote``: a quote that must not be listed again.
+- ``reject-quote``: a quote that must not be listed again (its words, in whichever
+  article they are quoted: wire copies repeat a quote; the hash says where it was seen).
 - ``merge-actors``: two actor names that are one actor.
 - ``split-actor``: a name that alias merging joined to an actor, to be its own actor.
 
@@ -254,26 +255,24 @@ def attach(db: sqlite3.Connection, corpus: Corpus, hashes: dict[str, str]) -> Co
     for article_id, text_hash in hashes.items():
         by_hash.setdefault(text_hash, []).append(article_id)
     sentences: dict[str, set[str]] = {}
-    quotes: dict[str, set[str]] = {}
+    everywhere: set[str] = set()
     merges, splits = [], []
     for r in found:
         if r.kind == "reject-sentence":
             for article_id in by_hash.get(r.hash, ()):
                 sentences.setdefault(article_id, set()).add(normal(r.subject))
-        elif r.kind == "reject-quote":
-            for article_id in by_hash.get(r.hash, ()):
-                quotes.setdefault(article_id, set()).add(normal(r.subject))
+        elif r.kind == "reject-quote":  # in every article: wire copies repeat a quote
+            everywhere.add(normal(r.subject))
         elif r.kind == "merge-actors":
             merges.append((r.subject, r.other))
         elif r.kind == "split-actor":
             splits.append((r.subject, r.other))
     annotations = dict(corpus.annotations)
-    for article_id, rejected in quotes.items():
-        ann = annotations.get(article_id)
-        if ann is None or not ann.quotes:
-            continue
-        text = corpus.article(article_id).text
-        annotations[article_id] = _without_quotes(ann, text, rejected)
+    if everywhere:
+        for article in corpus.articles:
+            ann = annotations.get(article.id)
+            if ann is not None and ann.quotes:
+                annotations[article.id] = _without_quotes(ann, article.text, everywhere)
     curation = Curation(
         {k: frozenset(v) for k, v in sentences.items()}, tuple(merges), tuple(splits)
     )
