@@ -37,7 +37,6 @@ from dateline.model import (
 from dateline.options import Options
 from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.progress import Progress
-from dateline.store.curation import curate_actors, curation_of
 from dateline.timeline import build_timeline
 
 __all__ = [
@@ -119,6 +118,8 @@ def _speech(
         log.warning("briefing without actors and quotes: %s", err)
         return (), (), (f"actors and quotes left out: {err}",)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
+    from dateline.store.curation import curate_actors, curation_of  # lazy: no import cycle
+
     # a person's merges and splits of actors, when the corpus came from a curated store
     actors = curate_actors(actors, annotated, curation_of(corpus))
     quotes = quotes_by_speaker(annotated, actors)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
-from dateline.store.curation import curation_of
 from dateline.timeline.text import (
     STOPWORDS,
     TOKEN,
@@ -145,6 +144,8 @@ def build_candidate_index(
     window, background and ahead.
     """
     index = CandidateIndex(tuning=opts.tuning)
+    from dateline.store.curation import curation_of  # lazy: the store imports ingest, us
+
     curation = curation_of(corpus)  # sentences a person rejected never enter
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
