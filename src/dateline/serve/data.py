@@ -284,7 +284,7 @@ class StoreData:
     def _cached(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
         """``build()``, once per key while the store is unchanged; concurrent requests
         for the same key wait for the one build."""
-        key = (self.fingerprint(), *key)
+        rest, key = key, (self.fingerprint(), *key)
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -295,8 +295,9 @@ class StoreData:
                 if key in self._cache:
                     return self._cache[key]  # type: ignore[no-any-return]
             value = build()
+            after = (self.fingerprint(), *rest)  # reading annotated what lacked it
             with self._cache_lock:
-                self._cache[key] = value
+                self._cache[key] = self._cache[after] = value
                 while len(self._cache) > CACHE_SIZE:
                     old, _ = self._cache.popitem(last=False)
                     self._key_locks.pop(old, None)
