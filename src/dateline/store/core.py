@@ -547,18 +547,21 @@ class Store:
         stages: Sequence[str] = TIMELINE_STAGES,
         progress: bool | None = None,
         prune: bool = True,
+        within: Collection[str] | None = None,
     ) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
         Catches what a batch did not annotate: a killed run, yearless dates inferred
         afterwards, new stage versions, a different ``anchor_confidence``, a stage asked
-        for the first time. Stale versions are deleted afterwards.
+        for the first time. Stale versions are deleted afterwards. ``within``: only
+        these content hashes.
         """
         missing: dict[str, list[str]] = {}
         for name in ordered(stages):
             for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts))):
-                missing.setdefault(text_hash, []).append(name)
+                if within is None or text_hash in within:
+                    missing.setdefault(text_hash, []).append(name)
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
             groups.setdefault(tuple(names), []).append(text_hash)
@@ -613,7 +616,9 @@ class Store:
         are annotated now.
         """
         opts = opts or Options()
-        self._annotate_missing(opts, stages, prune=False)
+        matching = set(search_hashes(self.db, query)) if query is not None else None
+        # a query's corpus needs annotating only where it matches (a briefing's spaCy stage)
+        self._annotate_missing(opts, stages, prune=False, within=matching)
         keys = set(only.sources) if only is not None else None
         sources = [
             row
@@ -622,8 +627,7 @@ class Store:
             )
             if keys is None or row[0] in keys
         ]
-        if query is not None:
-            matching = set(search_hashes(self.db, query))
+        if matching is not None:
             sources = [row for row in sources if row[3] in matching]
         primary: dict[str, tuple[str, str]] = {}
         for _, path, article_id, text_hash, _ in sources:
