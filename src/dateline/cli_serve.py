@@ -4,6 +4,7 @@ docs/web-app.md). Registered on the main group in cli.py."""
 from __future__ import annotations
 
 import ipaddress
+import socket
 from pathlib import Path
 
 import click
@@ -62,6 +63,10 @@ def serve_command(store: Path, host: str, port: int, read_only: bool) -> None:
             "(and, without --read-only, change the store)",
             err=True,
         )
+    if port == 0:  # a free port, named in the message below
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.bind((host, 0))
+            port = int(sock.getsockname()[1])
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"dateline: serving {store} at http://{shown}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
