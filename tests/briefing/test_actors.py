@@ -395,8 +395,8 @@ def test_one_clean_title() -> None:
 
 
 def test_one_json_shape_for_an_actor() -> None:
-    from dateline.people import actor_to_dict
     from dateline.render import briefing_text
+    from dateline.render.speech import actor_to_dict
 
     (ban,) = build_actors(
         [annotate("a", "Secretary-General Ban Ki-moon.", {"Ban Ki-moon": PERSON})]

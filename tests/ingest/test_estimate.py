@@ -99,11 +99,11 @@ def test_an_estimate_lies_in_its_interval_and_after_no_past_date_it_cannot(
 
 def test_the_estimate_and_its_interval_survive_json_and_the_store_codec(syria: dict) -> None:
     from dateline.render.json import pub_date_to_dict, report_to_dict
-    from dateline.serialize import pub_date_from_dict
-    from dateline.serialize import pub_date_to_dict as stored
+    from dateline.store.codec import decode_pub_date
+    from dateline.store.codec import encode_pub_date as stored
 
     pub = syria["000"].pub_date
-    assert pub_date_from_dict(stored(pub)) == pub
+    assert decode_pub_date(stored(pub)) == pub
     shown = pub_date_to_dict(pub)
     assert shown["confidence"] == "estimated" and shown["source"] == "content"
     assert shown["earliest"] <= shown["value"] <= shown["latest"]

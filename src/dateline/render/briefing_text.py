@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dateline import __version__
 from dateline.briefing.actors import Actor
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_money import MONEY
@@ -23,7 +22,6 @@ from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, sho
 from dateline.briefing.summary import Summary, SummarySentence
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
-from dateline.people import actor_to_dict
 from dateline.render.json import (
     article_to_dict,
     date_shown,
@@ -38,6 +36,8 @@ from dateline.render.markdown import (
     render_sources,
     render_timeline_markdown,
 )
+from dateline.render.speech import actor_to_dict
+from dateline.version import __version__
 
 ArticleIndex = Mapping[str, Article]
 

@@ -20,7 +20,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_source import source_key
 from dateline.briefing.figures import (
@@ -40,6 +39,7 @@ from dateline.render.briefing_text import (
     summary_date_label,
 )
 from dateline.render.json import date_shown
+from dateline.version import __version__
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence

@@ -32,12 +32,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dateline import __version__
 from dateline.errors import ConfigError, DatelineError
 from dateline.model import Confidence
 from dateline.options import Options
 from dateline.render import exports
 from dateline.serve.data import NotFoundError, StoreData
+from dateline.version import __version__
 
 HERE = Path(__file__).parent
 CSP = (

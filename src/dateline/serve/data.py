@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dateline import serialize
 from dateline.briefing.build import Briefing, build_briefing
 from dateline.errors import InputError
 from dateline.model import Article, Corpus, Timeline
 from dateline.options import Options
 from dateline.pipeline import BRIEFING_STAGES, TIMELINE_STAGES, without_missing_model
-from dateline.store import Store, open_store
+from dateline.store import Store, codec, open_store
 from dateline.store import curation as cur
 from dateline.store.queries import prefilter_query
 from dateline.store.schema import _fts_query
@@ -267,7 +266,7 @@ class StoreData:
         (data,) = self.db.execute(
             "SELECT data FROM articles WHERE hash = ?", (text_hash,)
         ).fetchone()
-        article = serialize.article_from_dict(json.loads(zlib.decompress(data)))
+        article = codec.decode_article(json.loads(zlib.decompress(data)))
         paths = tuple(
             p
             for (p,) in self.db.execute(

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from dateline import pipeline, serialize
+from dateline import pipeline
 from dateline.engine import map_chunks
 from dateline.errors import InputError, StoreDamagedError
 from dateline.ingest import article_id_for, manifest_paths, unique_id
@@ -45,7 +45,7 @@ from dateline.model import (
 from dateline.options import Options
 from dateline.pipeline import TIMELINE_STAGES, Part, combine, ordered, run_stages
 from dateline.progress import Progress
-from dateline.store import curation
+from dateline.store import codec, curation
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
@@ -394,7 +394,7 @@ class Store:
                 done.file,
                 done.article_id,
                 done.content_hash,
-                json.dumps(serialize.pub_date_to_dict(done.article.pub_date)),
+                json.dumps(codec.encode_pub_date(done.article.pub_date)),
                 json.dumps(done.warnings),
                 _now(),
             ),
@@ -410,7 +410,7 @@ class Store:
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 done.content_hash,
-                _pack(serialize.article_to_dict(article)),
+                _pack(codec.encode_article(article)),
                 article.title,
                 article.source,
                 pub.value.isoformat() if pub.value else None,
@@ -464,7 +464,7 @@ class Store:
         """One row per stage, under the stage's own key."""
         for part in parts:
             if isinstance(part, Annotations):
-                data: bytes | None = _pack(serialize.annotations_to_dict(part))
+                data: bytes | None = _pack(codec.encode_annotations(part))
                 problem = None
             else:
                 data, problem = None, part.problem  # recorded so a re-run does not retry it
@@ -499,7 +499,7 @@ class Store:
             )
             for d in (low, high)
         ]
-        partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
+        partial_ones = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
         inferred = infer_missing_years(markers + partial_ones)[2:]
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, partial_ones, inferred, strict=True):
@@ -509,7 +509,7 @@ class Store:
                 db.execute(
                     "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? WHERE hash = ?",
                     (
-                        _pack(serialize.article_to_dict(article)),
+                        _pack(codec.encode_article(article)),
                         pub.value.isoformat() if pub.value else None,
                         pub.confidence.value,
                         text_hash,
@@ -522,7 +522,7 @@ class Store:
         if not self.db.execute("SELECT 1 FROM articles WHERE pub_date IS NULL LIMIT 1").fetchone():
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
-        articles = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
+        articles = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
         estimated = estimate_dates(articles)
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, articles, estimated, strict=True):
@@ -533,7 +533,7 @@ class Store:
                     "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
                     "pub_source = ? WHERE hash = ?",
                     (
-                        _pack(serialize.article_to_dict(article)),
+                        _pack(codec.encode_article(article)),
                         pub.value.isoformat(),
                         pub.confidence.value,
                         pub.source,
@@ -590,14 +590,14 @@ class Store:
                 (data,) = db.execute(
                     "SELECT data FROM articles WHERE hash = ?", (text_hash,)
                 ).fetchone()
-                pub = serialize.pub_date_from_dict(unpack(data, self.path)["pub_date"])
+                pub = codec.decode_pub_date(unpack(data, self.path)["pub_date"])
                 self._write_annotations(db, text_hash, _dct(pub, opts), parts)
 
     def _article(self, text_hash: str) -> Article:
         (data,) = self.db.execute(
             "SELECT data FROM articles WHERE hash = ?", (text_hash,)
         ).fetchone()
-        return replace(serialize.article_from_dict(unpack(data, self.path)), id=text_hash)
+        return replace(codec.decode_article(unpack(data, self.path)), id=text_hash)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -663,7 +663,7 @@ class Store:
         for text_hash, data in self._rows_by_hash("SELECT hash, data FROM articles", primary):
             article_id, path = primary[text_hash]
             articles[text_hash] = replace(
-                serialize.article_from_dict(unpack(data, self.path)), id=article_id, path=path
+                codec.decode_article(unpack(data, self.path)), id=article_id, path=path
             )
         return articles
 
@@ -695,7 +695,7 @@ class Store:
                 failure = StageFailure(key.split("=", 1)[0], article.id, problem)
                 failures.setdefault(text_hash, []).append(failure)
             else:
-                part = serialize.annotations_from_dict(unpack(data, self.path), article.id)
+                part = codec.decode_annotations(unpack(data, self.path), article.id)
                 found[article.id] = combine(found.get(article.id), part)
         return found, failures
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
-from dateline.timeline.text import (
+from dateline.text import (
     STOPWORDS,
     TOKEN,
     Vector,
@@ -22,6 +22,7 @@ from dateline.timeline.text import (
     tokens,
     words_contain_keyword,
 )
+from dateline.timeline.curated import curation_of
 
 # A web page's headline, standfirst, photo caption and time stamp run into its first
 # sentence when the page has no punctuation between them: "BP shares fall ... Thursday
@@ -144,8 +145,6 @@ def build_candidate_index(
     window, background and ahead.
     """
     index = CandidateIndex(tuning=opts.tuning)
-    from dateline.store.curation import curation_of  # lazy: the store imports ingest, us
-
     curation = curation_of(corpus)  # sentences a person rejected never enter
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
