@@ -14,6 +14,7 @@ from dateline.cli.common import (
     load_corpus,
     make_options,
     output_option,
+    paths_argument,
     report_and_exit,
     timeline_options,
     write_output,
@@ -22,7 +23,7 @@ from dateline.escaping import safe_for_terminal
 
 
 @click.command(name="summarize")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option("--words", type=int, default=150, show_default=True, help="Summary length.")
 @click.option("--about", help="Summarise what the articles say about this query.")
 @format_option("text", "json", "md")
@@ -57,7 +58,7 @@ def summarize_command(
 
 
 @click.command(name="brief")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "-o",
     "--output",
@@ -99,4 +100,8 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
         err=True,
     )
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
-    report_and_exit(corpus.report, len(corpus.articles), weak)
+    if not briefing.timeline.entries:
+        from dateline.cli.empty import why_no_entries
+
+        click.echo(f"dateline: {why_no_entries(corpus, briefing.timeline, opts)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), weak, empty=not briefing.timeline.entries)

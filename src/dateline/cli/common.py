@@ -24,6 +24,7 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING = 3
 EXIT_ENVIRONMENT = 4  # read-only store or folder, full disk, unreachable scheduler
+NOT_ENGLISH = "not English:"  # how dateline.ingest.language's warning starts
 BRIEF_FILES = ("briefing.json", "briefing.md", "report.html")
 
 
@@ -86,7 +87,47 @@ def timeline_options(func: F) -> F:
     return func
 
 
+class InputPath(click.ParamType[Any]):
+    """An input as given: ``-`` (standard input) and URLs stay strings, so a URL is
+    never read as a path (a Path would turn its ``//`` into ``/``); the rest are paths."""
+
+    name = "path"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from dateline.ingest.readers import is_virtual
+
+        if isinstance(value, Path) or is_virtual(value):
+            return value
+        return Path(value)
+
+
+def paths_argument(func: F) -> F:
+    """``PATHS...``: files, folders, ``-`` for standard input, URLs; PATHS or ``--urls``
+    must name at least one input."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("paths") and kwargs.get("urls_file") is None:
+            raise click.UsageError(
+                "give PATHS to read (files, folders, '-' for standard input, URLs) or --urls FILE"
+            )
+        return func(*args, **kwargs)
+
+    return click.argument("paths", nargs=-1, type=InputPath())(wrapper)  # type: ignore[return-value]
+
+
 def input_options(func: F) -> F:
+    func = click.option(
+        "--urls",
+        "urls_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Also fetch the web pages this file lists (one URL a line, # comments).",
+    )(func)
+    func = click.option(
+        "--fetch-timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        help="Seconds a URL may take to answer (default: 20).",
+    )(func)
     func = click.option(
         "--manifest",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -182,7 +223,12 @@ def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool =
     parts = [f"{len(report.accepted)} accepted", f"{len(report.rejected)} rejected"]
     if weak:
         parts.append(f"{weak} without an anchoring publication date")
+    foreign = [(r.path, w) for r in report.inputs for w in r.warnings if w.startswith(NOT_ENGLISH)]
+    if foreign:
+        parts.append(f"{len(foreign)} not in English (kept; dates in the text and quotes not read)")
     click.echo(f"dateline: {', '.join(parts)}", err=True)
+    for path, warning in foreign:
+        click.echo(f"  warning {safe_for_terminal(path)}: {safe_for_terminal(warning)}", err=True)
     for rec in report.rejected:
         click.echo(
             f"  rejected {safe_for_terminal(rec.path)}: {safe_for_terminal(rec.reason)}", err=True
@@ -194,6 +240,7 @@ def report_and_exit(report: RunReport, n_articles: int, weak: int, empty: bool =
 
 
 def make_options(**kwargs: Any) -> Options:
+    """Options from a command's parameters (those left unset keep their defaults)."""
     anchor = kwargs.pop("anchor", None)
     if anchor:
         kwargs["anchor_confidence"] = Confidence(anchor)

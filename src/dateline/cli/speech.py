@@ -15,9 +15,11 @@ from dateline.cli.common import (
     make_options,
     offsets_option,
     output_option,
+    paths_argument,
     report_and_exit,
     write_output,
 )
+from dateline.cli.empty import why_no_actors, why_no_quotes
 
 
 def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
@@ -28,7 +30,7 @@ def _people_corpus(paths: tuple[Path, ...], kwargs: dict[str, Any]) -> Any:
 
 
 @click.command(name="quotes")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @format_option("json", "md")
 @offsets_option("original")
 @output_option
@@ -42,11 +44,14 @@ def quotes_command(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwa
     opts, corpus = _people_corpus(paths, kwargs)
     doc = quotes_document(corpus, opts)
     write_output(to_json(doc) if fmt == "json" else render_quotes_markdown(doc), output)
-    report_and_exit(corpus.report, len(corpus.articles), 0)
+    empty = not any(a["quotes"] for a in doc["articles"])
+    if empty:
+        click.echo(f"dateline: {why_no_quotes(corpus)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), 0, empty=empty)
 
 
 @click.command(name="actors")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @format_option("json", "md")
 @output_option
 @input_options
@@ -59,4 +64,6 @@ def actors_command(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwa
     _opts, corpus = _people_corpus(paths, kwargs)
     doc = actors_document(corpus)
     write_output(to_json(doc) if fmt == "json" else render_actors_markdown(doc), output)
-    report_and_exit(corpus.report, len(corpus.articles), 0)
+    if not doc["actors"]:
+        click.echo(f"dateline: {why_no_actors(corpus)}", err=True)
+    report_and_exit(corpus.report, len(corpus.articles), 0, empty=not doc["actors"])

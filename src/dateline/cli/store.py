@@ -15,10 +15,12 @@ import click
 from dateline.cli.common import (
     EXIT_NOTHING,
     EXIT_REJECTED,
+    NOT_ENGLISH,
     format_option,
     handle_errors,
     input_options,
     make_options,
+    paths_argument,
 )
 from dateline.errors import InputError, StoreDamagedError
 from dateline.escaping import safe_for_terminal
@@ -36,7 +38,7 @@ def store_option(func: Any) -> Any:
 
 
 @click.command(name="add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @store_option
 @input_options
 @handle_errors
@@ -59,6 +61,7 @@ def render_add(result: AddResult, store: Path) -> str:
     lines += [f"  new {article_id}" for article_id in result.new]
     lines += [f"  changed {article_id}" for article_id in result.changed]
     lines += [f"  duplicate {article_id}" for article_id in result.duplicates]
+    lines += [f"  warning {path}: {w}" for path, w in result.warnings if w.startswith(NOT_ENGLISH)]
     lines += [f"  rejected {rec.path}: {rec.reason}" for rec in result.rejected]
     # ids and paths come from file names and records: nothing raw reaches the terminal
     return "\n".join(safe_for_terminal(line) for line in lines)

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from dateline.cli.common import (
+    InputPath,
     format_option,
     handle_errors,
     input_options,
@@ -19,15 +20,17 @@ from dateline.cli.common import (
     offsets_option,
     output_option,
     parse_day,
+    paths_argument,
     report_and_exit,
     timeline_options,
     write_output,
 )
+from dateline.cli.empty import why_no_entries
 from dateline.model import Timex
 
 
 @click.command(name="articles")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@paths_argument
 @format_option("json", "md")
 @output_option
 @input_options
@@ -49,7 +52,7 @@ def articles_command(paths: tuple[Path, ...], fmt: str, output: Path | None, **k
 
 
 @click.command(name="timeline")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=InputPath())
 @click.option(
     "--store",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -95,14 +98,14 @@ def timeline_command(
         timeline_to_dict,
         to_json,
     )
-    from dateline.render.markdown import empty_timeline_reason
     from dateline.timeline import build_timeline
 
     opts = make_options(**kwargs)
     if opts.store is not None and paths:
         raise click.UsageError("give PATHS or --store, not both")
-    if opts.store is None and not paths:
-        raise click.UsageError("give PATHS to read, or --store DB")
+    if opts.store is None and not paths and opts.urls_file is None:
+        raise click.UsageError("give PATHS to read ('-' for standard input, URLs), --urls FILE "
+                               "or --store DB")  # fmt: skip
     corpus = load_corpus(paths, opts, cache=not no_cache)
     result = build_timeline(corpus, opts)
     if fmt == "json":
@@ -119,8 +122,8 @@ def timeline_command(
         text = exports.timeline_to_csv(result, corpus, opts)
     write_output(text, output)
     weak = sum(not a.pub_date.anchors(opts.anchor_confidence) for a in corpus.articles)
-    if corpus.articles and not result.entries:
-        click.echo(f"dateline: {empty_timeline_reason(result, opts)}", err=True)
+    if not result.entries:
+        click.echo(f"dateline: {why_no_entries(corpus, result, opts)}", err=True)
         report_and_exit(corpus.report, len(corpus.articles), weak, empty=True)
     report_and_exit(corpus.report, len(corpus.articles), weak)
 

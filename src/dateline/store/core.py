@@ -22,12 +22,23 @@ import numpy as np
 from dateline import pipeline
 from dateline.engine import map_chunks
 from dateline.errors import InputError, StoreDamagedError
-from dateline.ingest import article_id_for, manifest_paths, unique_id
+from dateline.ingest import (
+    article_id_for,
+    input_list,
+    manifest_paths,
+    read_virtual,
+    unique_id,
+    virtual_id,
+)
 from dateline.ingest.estimate import estimate_dates
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
+    STDIN_NAME,
+    Discovery,
     ManifestEntry,
+    RawDocument,
     discover,
+    is_virtual,
     read_file,
     read_manifest,
 )
@@ -72,6 +83,7 @@ class AddResult:
     annotated: int = 0  # articles the annotators ran on in this add
     sources: tuple[str, ...] = ()  # source keys of every accepted input of this add
     files: tuple[str, ...] = ()  # resolved paths of the files found, in reading order
+    warnings: tuple[tuple[str, str], ...] = ()  # (path, warning) of inputs read in this add
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ class _Tally:
     sources: list[str] = field(default_factory=list)
     annotated: int = 0
     files: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def result(self) -> AddResult:
         return AddResult(
@@ -110,6 +123,7 @@ class _Tally:
             self.annotated,
             tuple(self.sources),
             tuple(self.files),
+            tuple(self.warnings),
         )
 
 
@@ -213,15 +227,17 @@ class Store:
         """Ingest every article under ``paths`` not already stored, and run the stages
         named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
-        roots = [Path(p) for p in paths]
+        given = input_list(paths, opts)
+        roots = [Path(p) for p in given if not is_virtual(p)]
         tally = _Tally()
-        found = discover(roots, opts.include, opts.exclude)
+        found = discover(given, opts.include, opts.exclude)
         tally.files = [str(f.resolve()) for f in found.files]
         tally.rejected += found.rejections()
         manifest, context = _load_manifests(roots, opts)
         todo = self._scan(found.files, context, tally)
+        virtual = self._scan_virtual(found, opts, context, tally, todo)
         files = _FilesInFlight({scan.key: scan for scan in todo}, context)
-        items = self._plan(todo, roots, manifest, files)
+        items = self._plan(todo, roots, manifest, files, virtual)
         work = partial(ingest_many, opts=opts, stages=ordered(stages))
         total = (
             None
@@ -273,6 +289,35 @@ class Store:
             todo.append(scan)
         return todo
 
+    def _scan_virtual(
+        self, found: Discovery, opts: Options, context: str, tally: _Tally, todo: list[FileScan]
+    ) -> dict[str, list[RawDocument]]:
+        """Standard input and URLs, read now: each is a "file" keyed by its URL (or, for
+        standard input, by its content), and unchanged when its text is."""
+        groups: dict[str, list[RawDocument]] = {}
+        for doc in read_virtual(found, opts):
+            if isinstance(doc, InputError):
+                reason = f"{doc.problem} ({doc.fix})" if doc.fix else doc.problem
+                tally.rejected.append(InputRecord(doc.path, InputStatus.REJECTED, reason))
+            else:
+                name = STDIN_NAME if doc.path.startswith(STDIN_NAME) else doc.path
+                groups.setdefault(name, []).append(doc)
+        cache = {row[0]: row[1:] for row in self.db.execute("SELECT * FROM files")}
+        virtual: dict[str, list[RawDocument]] = {}
+        for name, docs in groups.items():
+            text = "\x00".join(d.text for d in docs).encode()
+            sha = hashlib.sha256(text).hexdigest()
+            key = f"{name}@{sha[:16]}" if name == STDIN_NAME else name
+            tally.files.append(key)
+            cached = cache.get(key)
+            scan = FileScan(Path(name), key, len(text), 0, sha)
+            if cached and cached[2] == sha and cached[3] == context:
+                self._tally_unchanged(key, tally)
+                continue
+            virtual[key] = docs
+            todo.append(scan)
+        return virtual
+
     def _tally_unchanged(self, file: str, tally: _Tally) -> None:
         for key, article_id in self.db.execute(
             "SELECT key, article_id FROM sources WHERE file = ?", (file,)
@@ -292,6 +337,7 @@ class Store:
         roots: Sequence[Path],
         manifest: dict[str, ManifestEntry],
         files: _FilesInFlight,
+        virtual: dict[str, list[RawDocument]],
     ) -> Iterator[IngestItem | Ingested]:
         """Documents to send to workers, each with a store-wide unique article id."""
         known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
@@ -303,7 +349,7 @@ class Store:
             known_bytes.add(scan.sha256)
             root = next((r for r in roots if r in scan.path.parents), scan.path.parent)
             try:
-                docs = list(read_file(scan.path))
+                docs = virtual[scan.key] if scan.key in virtual else list(read_file(scan.path))
             except InputError as err:
                 reason = f"{err.problem} ({err.fix})" if err.fix else err.problem
                 files.pending[scan.key] = 1
@@ -312,7 +358,10 @@ class Store:
             files.pending[scan.key] = len(docs)
             for doc in docs:
                 key = scan.key + ("#" + doc.path.rsplit("#", 1)[1] if "#" in doc.path else "")
-                article_id = known.get(key) or unique_id(article_id_for(doc, scan.path, root), used)
+                name = (
+                    virtual_id(doc) if scan.key in virtual else article_id_for(doc, scan.path, root)
+                )
+                article_id = known.get(key) or unique_id(name, used)
                 used.add(article_id)
                 entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
@@ -372,6 +421,7 @@ class Store:
     def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         done = self._claim_id(db, done)
         assert done.article is not None
+        tally.warnings += [(done.path, w) for w in done.warnings]
         row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
         stored = db.execute(
             "SELECT 1 FROM articles WHERE hash = ?", (done.content_hash,)
