@@ -39,6 +39,7 @@ from dateline.options import Options
 from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.progress import Progress
 from dateline.timeline import build_timeline
+from dateline.timeline.curated import curate_actors, curation_of
 
 __all__ = [
     "Annotated",
@@ -120,6 +121,8 @@ def _speech(
         log.warning("briefing without actors and quotes: %s", err)
         return (), (), (f"actors and quotes left out: {err}",)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
+    # a person's merges and splits of actors, when the corpus came from a curated store
+    actors = curate_actors(actors, annotated, curation_of(corpus))
     quotes = quotes_by_speaker(annotated, actors)
     notes = tuple(f"actors and quotes left out for one article: {f}" for f in failures)
     return select_actors(actors, quotes), quotes, notes

@@ -19,6 +19,7 @@ import click
 from dateline.cli.brief import brief_command, summarize_command
 from dateline.cli.evaluate import evaluate
 from dateline.cli.expectations import expectations_command
+from dateline.cli.serve import serve_command
 from dateline.cli.speech import actors_command, quotes_command
 from dateline.cli.store import add_command, check_command, stats_command
 from dateline.cli.timeline import articles_command, dates_command, timeline_command
@@ -72,6 +73,7 @@ for command in (
     add_command,
     stats_command,
     check_command,
+    serve_command,
 ):
     main.add_command(command)
 main.add_command(evaluate)

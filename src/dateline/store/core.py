@@ -56,7 +56,7 @@ from dateline.model import (
 from dateline.options import Options
 from dateline.pipeline import TIMELINE_STAGES, Part, combine, ordered, run_stages
 from dateline.progress import Progress
-from dateline.store import codec
+from dateline.store import codec, curation
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
@@ -251,6 +251,9 @@ class Store:
         self._remember_files(files.unrecorded(), context)
         self._infer_years()
         self._estimate_dates()
+        if curation.has_table(self.db):  # no re-dating overrides a person's date
+            with self.transaction() as db:
+                curation.reapply_dates(db)
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info(
             "added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
@@ -594,18 +597,21 @@ class Store:
         stages: Sequence[str] = TIMELINE_STAGES,
         progress: bool | None = None,
         prune: bool = True,
+        within: Collection[str] | None = None,
     ) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
         Catches what a batch did not annotate: a killed run, yearless dates inferred
         afterwards, new stage versions, a different ``anchor_confidence``, a stage asked
-        for the first time. Stale versions are deleted afterwards.
+        for the first time. Stale versions are deleted afterwards. ``within``: only
+        these content hashes.
         """
         missing: dict[str, list[str]] = {}
         for name in ordered(stages):
             for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts))):
-                missing.setdefault(text_hash, []).append(name)
+                if within is None or text_hash in within:
+                    missing.setdefault(text_hash, []).append(name)
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
             groups.setdefault(tuple(names), []).append(text_hash)
@@ -660,7 +666,9 @@ class Store:
         are annotated now.
         """
         opts = opts or Options()
-        self._annotate_missing(opts, stages, prune=False)
+        matching = set(search_hashes(self.db, query)) if query is not None else None
+        # a query's corpus needs annotating only where it matches (a briefing's spaCy stage)
+        self._annotate_missing(opts, stages, prune=False, within=matching)
         keys = set(only.sources) if only is not None else None
         sources = [
             row
@@ -669,8 +677,7 @@ class Store:
             )
             if keys is None or row[0] in keys
         ]
-        if query is not None:
-            matching = set(search_hashes(self.db, query))
+        if matching is not None:
             sources = [row for row in sources if row[3] in matching]
         primary: dict[str, tuple[str, str]] = {}
         for _, path, article_id, text_hash, _ in sources:
@@ -698,7 +705,8 @@ class Store:
             records += self._rejected_records()
         by_id = sorted(articles.items(), key=lambda item: item[1].id)
         lost = tuple(f for text_hash, _ in by_id for f in failures.get(text_hash, ()))
-        return Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        corpus = Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        return curation.attach(self.db, corpus, {aid: h for h, (aid, _) in primary.items()})
 
     def _load_articles(self, primary: dict[str, tuple[str, str]]) -> dict[str, Article]:
         articles = {}

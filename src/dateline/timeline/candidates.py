@@ -22,6 +22,7 @@ from dateline.text import (
     tokens,
     words_contain_keyword,
 )
+from dateline.timeline.curated import curation_of
 
 # A web page's headline, standfirst, photo caption and time stamp run into its first
 # sentence when the page has no punctuation between them: "BP shares fall ... Thursday
@@ -144,6 +145,7 @@ def build_candidate_index(
     window, background and ahead.
     """
     index = CandidateIndex(tuning=opts.tuning)
+    curation = curation_of(corpus)  # sentences a person rejected never enter
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -171,6 +173,8 @@ def build_candidate_index(
                 and not any(d != pub for d, _ in dated)
             )
             if not dated and not lead:
+                continue
+            if curation and curation.rejects(article.id, article.text[start:end]):
                 continue
             sent_id = len(index.sentences)
             index.sentences.append(
