@@ -213,7 +213,7 @@ def test_resolve_speaker() -> None:
 @pytest.mark.slow
 def test_syria_actors_from_the_model() -> None:
     from dateline.annotate.entities import extract_entities_many
-    from tests.annotate.test_quotes import join_paragraphs
+    from tests.annotate.quotes.test_extract import join_paragraphs
     from tests.builders import SYRIA
 
     paths = sorted(SYRIA.glob("*.txt"))

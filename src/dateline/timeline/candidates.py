@@ -159,6 +159,9 @@ def build_candidate_index(
         by_sentence = _day_mentions(ann)
 
         for position, (first, end) in enumerate(ann.sentences):
+            may_lead = pub is not None and position < lead_sentences
+            if position not in by_sentence and not may_lead:
+                continue  # names no day and cannot lead: never a candidate (most sentences)
             start = after_page_furniture(article.text, first, end)
             if position == 0:
                 start = after_headline(article.text, start, end)
@@ -167,11 +170,7 @@ def build_candidate_index(
                 start,
                 [(d, w) for d, w in by_sentence.get(position, []) if w[0] >= start],
             )
-            lead = (
-                pub is not None
-                and position < lead_sentences
-                and not any(d != pub for d, _ in dated)
-            )
+            lead = may_lead and not any(d != pub for d, _ in dated)
             if not dated and not lead:
                 continue
             if curation and curation.rejects(article.id, article.text[start:end]):
