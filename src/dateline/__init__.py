@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from dateline.version import __version__
 
 _API = {
     "Article": "dateline.model",
@@ -28,6 +28,8 @@ _API = {
     "build_timeline": "dateline.timeline",
     "build_briefing": "dateline.briefing.build",
     "summarize": "dateline.briefing.summary",
+    "expectation_chains": "dateline.expectations",
+    "open_store": "dateline.store",
 }
 
 __all__ = [
@@ -46,7 +48,9 @@ __all__ = [
     "build_briefing",
     "build_corpus",
     "build_timeline",
+    "expectation_chains",
     "load_articles",
+    "open_store",
     "summarize",
 ]
 
@@ -54,10 +58,12 @@ if TYPE_CHECKING:
     from dateline.briefing.build import build_briefing
     from dateline.briefing.summary import summarize
     from dateline.errors import ConfigError, DatelineError, InputError, StageError
+    from dateline.expectations import expectation_chains
     from dateline.ingest import load_articles
     from dateline.model import Article, Confidence, Corpus, PublicationDate, Timeline
     from dateline.options import Options
     from dateline.pipeline import annotate_article, build_corpus
+    from dateline.store import open_store
     from dateline.timeline import build_timeline
 
 

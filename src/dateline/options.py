@@ -69,6 +69,9 @@ class Options:
     manifest: Path | None = None
     include: tuple[str, ...] = ()  # file-name globs read besides the article types
     exclude: tuple[str, ...] = ()  # file-name globs never read
+    urls_file: Path | None = None  # --urls: a file of URLs to fetch, one a line
+    fetch_timeout: float = 20.0  # seconds a URL may take to answer (connect, each read)
+    fetch_max_bytes: int = 10_000_000  # a fetched page larger than this is refused
     offsets: str = "cleaned"
     date_ranker: str = "mentions"
     sentence_selector: str = "tfidf-mmr"
@@ -93,6 +96,8 @@ class Options:
             raise ConfigError(f"--offsets must be one of {', '.join(OFFSET_SYSTEMS)}")
         if self.workers < 0:
             raise ConfigError("--workers must be 0 (all cores) or more")
+        if self.fetch_timeout <= 0 or self.fetch_max_bytes < 1:
+            raise ConfigError("--fetch-timeout must be above 0 and fetch_max_bytes at least 1")
         if self.words < 10:
             raise ConfigError(f"--words must be at least 10, got {self.words}")
         cleaned = tuple(k.strip().lower() for k in self.keywords if k.strip())

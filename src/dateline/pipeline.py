@@ -24,6 +24,7 @@ from dateline.annotate.timex import TIMEX_VERSION, extract_timexes
 from dateline.engine import map_chunks
 from dateline.errors import ModelNotFoundError
 from dateline.ingest import load_articles
+from dateline.ingest.language import detect as detect_language
 from dateline.model import Annotations, Article, Corpus, RunReport, StageFailure
 from dateline.options import Options
 from dateline.progress import Progress
@@ -51,9 +52,18 @@ def _sentences(article: Article, opts: Options) -> Annotations:
     )
 
 
+def english(article: Article) -> bool:
+    """The time-expression tagger and the quote finder read English only: an article in
+    another language (:mod:`dateline.ingest.language`) gets none of their annotations,
+    and its input record says why."""
+    return detect_language(article.text[article.body_start :]).english
+
+
 def _timexes(article: Article, opts: Options) -> Annotations:
     """Only a publication date that anchors (explicit or inferred by default) resolves
     relative expressions; with a weaker one they stay unresolved rather than guessed."""
+    if not english(article):
+        return Annotations(article.id, timexes=())
     dct = article.pub_date.value if article.pub_date.anchors(opts.anchor_confidence) else None
     return Annotations(article.id, timexes=tuple(extract_timexes(article.text, dct)))
 
@@ -61,10 +71,14 @@ def _timexes(article: Article, opts: Options) -> Annotations:
 def _speech_many(articles: Sequence[Article], opts: Options) -> list[Annotations]:
     from dateline.annotate import quotes
 
-    found = quotes.extract_quotes_many(a.text for a in articles)
+    read = [a for a in articles if english(a)]
+    said = list(quotes.extract_quotes_many(a.text for a in read)) if read else []
+    found = dict(zip((a.id for a in read), said, strict=True))
     return [
-        Annotations(a.id, entities=ents, quotes=said)
-        for a, (ents, said) in zip(articles, found, strict=True)
+        Annotations(a.id, entities=found[a.id][0], quotes=found[a.id][1])
+        if a.id in found
+        else Annotations(a.id, entities=(), quotes=())
+        for a in articles
     ]
 
 
@@ -72,12 +86,13 @@ def _speech(article: Article, opts: Options) -> Annotations:
     return _speech_many([article], opts)[0]
 
 
+LANGUAGE_VERSION = "en-only1"  # the English-only stages skip other languages (bump on change)
 STAGES = (
     Stage("sentences", SPLITTER_VERSION, ("sentences",), _sentences),
-    Stage("timex", TIMEX_VERSION, ("timexes",), _timexes),
+    Stage("timex", f"{TIMEX_VERSION}+{LANGUAGE_VERSION}", ("timexes",), _timexes),
     Stage(
         "speech",
-        f"{ENTITIES_VERSION}+{QUOTES_VERSION}+{NLP_VERSION}",
+        f"{ENTITIES_VERSION}+{QUOTES_VERSION}+{NLP_VERSION}+{LANGUAGE_VERSION}",
         ("entities", "quotes"),
         _speech,
         _speech_many,

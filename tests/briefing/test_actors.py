@@ -213,7 +213,7 @@ def test_resolve_speaker() -> None:
 @pytest.mark.slow
 def test_syria_actors_from_the_model() -> None:
     from dateline.annotate.entities import extract_entities_many
-    from tests.annotate.test_quotes import join_paragraphs
+    from tests.annotate.quotes.test_extract import join_paragraphs
     from tests.builders import SYRIA
 
     paths = sorted(SYRIA.glob("*.txt"))
@@ -395,8 +395,8 @@ def test_one_clean_title() -> None:
 
 
 def test_one_json_shape_for_an_actor() -> None:
-    from dateline.people import actor_to_dict
     from dateline.render import briefing_text
+    from dateline.render.speech import actor_to_dict
 
     (ban,) = build_actors(
         [annotate("a", "Secretary-General Ban Ki-moon.", {"Ban Ki-moon": PERSON})]

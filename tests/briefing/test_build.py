@@ -99,7 +99,7 @@ def test_quotes_by_speaker_resolves_names_to_actors() -> None:
 def test_brief_and_summarize_commands(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from dateline.cli_brief import brief_command, summarize_command
+    from dateline.cli.brief import brief_command, summarize_command
 
     runner = CliRunner()
     out = tmp_path / "brief"

@@ -128,3 +128,23 @@ def test_reuters_stamp_and_dateline_are_lifted_from_ptb_text() -> None:
     result = clean_text(text)
     assert "\n\nU.S. officials said on Thursday" in result.text
     assert result.header.place == "WASHINGTON" and result.header.agencies == ["Reuters"]
+
+
+def test_a_sentence_broken_across_lines_of_a_sentence_a_line_corpus_is_rejoined() -> None:
+    # finan (Timeline17), Washington Post: the line breaks after each affiliation
+    original = (
+        "The bill passed on Tuesday .\n"
+        "House Speaker Nancy Pelosi -LRB- D-Calif . -RRB- \n"
+        "said she has dispatched Rep. Barney Frank -LRB- D-Mass . -RRB- \n"
+        ", chairman of the House Financial Services Committee , to review it .\n"
+        "The vote is on Friday .\n"
+    )
+    result = clean_text(original)
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[1] == (
+        "House Speaker Nancy Pelosi (D-Calif.) said she has dispatched Rep. Barney Frank "
+        "(D-Mass.), chairman of the House Financial Services Committee, to review it."
+    )
+    assert paragraphs[2] == "The vote is on Friday."
+    start = result.text.index(", chairman")
+    assert original[result.offsets.to_original(start)] == ","

@@ -99,11 +99,11 @@ def test_an_estimate_lies_in_its_interval_and_after_no_past_date_it_cannot(
 
 def test_the_estimate_and_its_interval_survive_json_and_the_store_codec(syria: dict) -> None:
     from dateline.render.json import pub_date_to_dict, report_to_dict
-    from dateline.serialize import pub_date_from_dict
-    from dateline.serialize import pub_date_to_dict as stored
+    from dateline.store.codec import decode_pub_date
+    from dateline.store.codec import encode_pub_date as stored
 
     pub = syria["000"].pub_date
-    assert pub_date_from_dict(stored(pub)) == pub
+    assert decode_pub_date(stored(pub)) == pub
     shown = pub_date_to_dict(pub)
     assert shown["confidence"] == "estimated" and shown["source"] == "content"
     assert shown["earliest"] <= shown["value"] <= shown["latest"]
@@ -281,7 +281,7 @@ def test_with_a_wire_dateline_the_estimate_stays_in_bounds_and_names_its_conflic
     """Texts opening with a yearless wire dateline ("GENEVA, June 3 (Reuters) -"): the
     point lies in its interval and no later than the evidence allows, and an estimate
     placed before a full date the text speaks of as past says so in its evidence."""
-    from dateline.annotate.timex_calendar import FUTURE
+    from dateline.annotate.timex.calendar import FUTURE
 
     texts = [f"GENEVA, {month} {day} (Reuters) - {words}" for month, day, words, _ in rows]
     dates = [d for *_, d in rows]
@@ -337,3 +337,28 @@ def test_the_sochi_article_s_evidence_names_the_event_and_the_toll(syria: dict) 
         pub.evidence
     )
     assert '"70,000 people" against "93,000 people" dated 2013-07-05' in pub.evidence
+
+
+def test_a_person_s_date_is_never_re_estimated_as_the_store_grows(tmp_path: Path) -> None:
+    """000 is estimated, then a person sets its date (curation, source "user"); an add
+    that brings 004 re-estimates the store, and 000 keeps the person's date."""
+    from dateline.store import corpus_from_store, open_store
+    from dateline.store import curation as cur
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in sorted(SYRIA.glob("0*.txt")):
+        shutil.copy(path, (second if path.name.startswith("004") else first) / path.name)
+    opts = Options(workers=1)
+    db_path = tmp_path / "c.db"
+    with open_store(db_path) as db:
+        db.add([first], opts)
+        hashes = dict(db.db.execute("SELECT article_id, hash FROM sources"))
+        [sochi] = [h for article_id, h in hashes.items() if article_id.startswith("000")]
+        with db.transaction() as tx:
+            cur.set_date(tx, sochi, dt.date(2013, 5, 17), "UN News page, checked")
+        db.add([second], opts)
+    pub = {a.id[:3]: a.pub_date for a in corpus_from_store(db_path, opts).articles}["000"]
+    assert pub.value == dt.date(2013, 5, 17) and pub.source == "user"
+    assert pub.confidence is Confidence.EXPLICIT

@@ -50,7 +50,7 @@ def test_briefing_quotes_show_the_estimate_label() -> None:
 def test_an_actor_range_says_which_end_only_an_estimate_sets() -> None:
     from dateline.briefing.actors import build_actors
     from dateline.model import EntityMention
-    from dateline.people import actor_to_dict, render_actors_markdown
+    from dateline.render.speech import actor_to_dict, render_actors_markdown
 
     text = "Sergei Lavrov met John Kerry in Moscow to prepare the conference on Syria."
     first = make_article("a", text, dt.date(2013, 5, 7))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+
+import pytest
 
 from dateline.annotate.sentences import split_sentences
 from dateline.briefing.build import Briefing
@@ -19,7 +22,14 @@ from dateline.render.briefing_text import (
     render_summary_text,
     summary_document,
 )
-from dateline.render.html import in_context, json_for_script, render_html, script_hash
+from dateline.render.html import (
+    PAGE,
+    in_context,
+    json_for_script,
+    render_html,
+    report_asset,
+    script_hash,
+)
 from dateline.timeline import build_timeline
 from tests.builders import make_article, make_corpus
 
@@ -81,7 +91,9 @@ def make_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
 
 def test_report_is_self_contained() -> None:
     page = render_html(make_briefing(hostile_corpus()))
-    assert not re.search(r"<link|\ssrc=|https?://|@import|url\(", page.replace("&lt;img src=x", ""))
+    # the hostile article's own "<img src=x", escaped for HTML and for the JSON data block
+    quoted = page.replace("&lt;img src=x", "").replace("\\u003cimg src=x", "")
+    assert not re.search(r"<link|\ssrc=|https?://|@import|url\(", quoted)
     assert "Content-Security-Policy" in page
     assert page.count("<script") == 2
 
@@ -145,3 +157,56 @@ def test_text_markdown_and_json_renderers_cite_sources() -> None:
     assert data["schema"] == "dateline.briefing" and data["figures"]
     json.dumps(data)
     assert "## Figures" in render_briefing_markdown(briefing)
+
+
+def test_the_style_and_script_are_inlined_once_and_cannot_break_out() -> None:
+    page = render_html(make_briefing(hostile_corpus()))
+    script, style = report_asset("report.js"), report_asset("report.css")
+    assert page.count(script) == 1 and page.count(style) == 1
+    assert f"script-src '{script_hash(page)}'" in page
+    for text in (script, style):
+        assert "</script" not in text.lower() and "</style" not in text.lower()
+        assert "<!--" not in text and "innerHTML" not in text and "eval(" not in text
+    assert "@media print" in style
+    with pytest.raises(ValueError, match=r"report\.css"):
+        report_asset("../html.py")
+
+
+def test_only_web_addresses_become_links() -> None:
+    briefing = make_briefing(hostile_corpus())
+    evil, good = briefing.sources
+    sources = (
+        dataclasses.replace(evil, url="javascript:window.__pwned=4"),
+        dataclasses.replace(good, url="https://news.example/talks?a=1&b=2"),
+    )
+    page = render_html(dataclasses.replace(briefing, sources=sources))
+    assert 'href="javascript' not in page
+    assert "javascript:window.__pwned=4" in page  # shown as text
+    assert '<a href="https://news.example/talks?a=1&amp;b=2" rel="noreferrer noopener">' in page
+
+
+def test_long_lists_start_collapsed_with_their_counts() -> None:
+    short = render_html(make_briefing(hostile_corpus()))
+    assert '<details class="section" id="source-list" open>' in short
+    briefing = make_briefing(hostile_corpus())
+    many = tuple(
+        dataclasses.replace(briefing.sources[1], id=f"copy-{k}", path=f"copy-{k}.txt")
+        for k in range(PAGE["open_sources"] + 1)
+    )
+    long = render_html(dataclasses.replace(briefing, sources=(*briefing.sources, *many)))
+    n = len(many) + 2
+    assert '<details class="section" id="source-list">' in long
+    assert f"The {n} articles: title" in long
+    assert f'Sources <span class="muted">{n} articles</span>' in long
+    assert f'<ol class="sources" data-page="{PAGE["sources"]}">' in long
+    # every source is still in the page, for search, links and print
+    assert long.count('data-search="source"') == n
+
+
+def test_the_axis_data_names_every_date_with_its_first_sentence() -> None:
+    page = render_html(make_briefing(hostile_corpus()))
+    block = page.split('id="briefing-data">', 1)[1].split("</script>", 1)[0]
+    axis = json.loads(block)["axis"]
+    assert [e[1] for e in axis["entries"]] == ["2013-07-05", "2013-07-09"]
+    assert all(len(e[2]) <= 121 and e[2] for e in axis["entries"])
+    assert sorted(axis["bars"]) == [["2013-07-05", 1], ["2013-07-09", 1]]

@@ -122,7 +122,7 @@ CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200
 def test_what_add_prints_has_no_control_characters(path: str, article_id: str, reason: str) -> None:
     from pathlib import Path
 
-    from dateline.cli_store import render_add
+    from dateline.cli.store import render_add
     from dateline.model import InputRecord, InputStatus
     from dateline.store import AddResult
 

@@ -26,6 +26,7 @@ from dateline.briefing.quotes import (
 from dateline.briefing.summary import Summary, summarize
 from dateline.engine import beside
 from dateline.errors import ModelNotFoundError
+from dateline.expectations import Chain, expectation_chains
 from dateline.model import (
     Annotations,
     Article,
@@ -38,6 +39,7 @@ from dateline.options import Options
 from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.progress import Progress
 from dateline.timeline import build_timeline
+from dateline.timeline.curated import curate_actors, curation_of
 
 __all__ = [
     "Annotated",
@@ -66,6 +68,7 @@ class Briefing:
     report: RunReport
     options: Options
     notes: tuple[str, ...] = ()  # parts that could not be built, and why
+    expectations: tuple[Chain, ...] = ()  # what was expected to happen: never timeline entries
 
     def article(self, article_id: str) -> Article:
         for article in self.sources:
@@ -118,6 +121,8 @@ def _speech(
         log.warning("briefing without actors and quotes: %s", err)
         return (), (), (f"actors and quotes left out: {err}",)
     actors = build_actors((a, ents) for a, ents, _ in annotated)
+    # a person's merges and splits of actors, when the corpus came from a curated store
+    actors = curate_actors(actors, annotated, curation_of(corpus))
     quotes = quotes_by_speaker(annotated, actors)
     notes = tuple(f"actors and quotes left out for one article: {f}" for f in failures)
     return select_actors(actors, quotes), quotes, notes
@@ -134,16 +139,20 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
             bar.advance()
             return found
 
-        def the_rest() -> tuple[Summary, Timeline, tuple[FigureSeries, ...]]:
+        def the_rest() -> tuple[Summary, Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]:
+            timeline = build_timeline(corpus, opts)
             return (
                 summarize(corpus, opts),
-                build_timeline(corpus, opts),
+                timeline,
                 figures_over_time(corpus, opts),
+                expectation_chains(corpus, timeline),
             )
 
         # Independent parts, on two cores when there are two: a briefing's warm run
         # is all corpus-level work.
-        (actors, quotes, notes), (summary, timeline, figures) = beside(speech, the_rest, opts)
+        (actors, quotes, notes), (summary, timeline, figures, chains) = beside(
+            speech, the_rest, opts
+        )
         bar.advance()
     return Briefing(
         summary,
@@ -155,4 +164,5 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
         corpus.report,
         opts,
         notes,
+        chains,
     )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from dateline.timeline.text import STOPWORDS
+from dateline.text import STOPWORDS
 
 if TYPE_CHECKING:
     from dateline.briefing.summary import Problem

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dateline.model import Span
-from dateline.timeline.text import STOPWORDS
+from dateline.text import STOPWORDS
 
 # Who gives a figure: "according to the UN", "activists said", "the UN says", "said
 # Bernard Valero", "citing medical sources". The verbs are those of reporting a count.

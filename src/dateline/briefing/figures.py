@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from dateline.briefing.figure_source import clean_source, find_source, source_key
 from dateline.model import Corpus, Quote, Span, Timex, TimexType
 from dateline.options import Options
-from dateline.timeline.text import STOPWORDS
+from dateline.text import STOPWORDS
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "killed": (

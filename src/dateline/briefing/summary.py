@@ -40,6 +40,7 @@ import numpy.typing as npt
 from dateline.briefing.concepts import ConceptSelector
 from dateline.model import Annotations, Article, Corpus, Granularity, Span, StoryFocus, TimexType
 from dateline.options import Options, pick_strategy
+from dateline.text import idf_table, tfidf, tokens
 from dateline.timeline.candidates import (
     MIN_TRIMMED_CHARS,
     after_headline,
@@ -48,7 +49,6 @@ from dateline.timeline.candidates import (
 )
 from dateline.timeline.story import find_story_focus
 from dateline.timeline.summarise import DANGLING_OPENER, LAST_POSITION
-from dateline.timeline.text import idf_table, tfidf, tokens
 
 Matrix = npt.NDArray[np.float64]
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from dateline.errors import InputError
 from dateline.ingest import load_articles
 from dateline.ingest.estimate import (
     DateEstimate,
@@ -55,7 +56,14 @@ def topic_dirs(directory: Path) -> list[Path]:
     """The topic folders of a Timeline17-style layout (or the one topic given)."""
     if (directory / "articles").is_dir():
         return [directory]
-    return sorted(p for p in directory.iterdir() if (p / "articles").is_dir())
+    found = sorted(p for p in directory.iterdir() if (p / "articles").is_dir())
+    if not found:
+        raise InputError(
+            str(directory),
+            "not a Timeline17-style folder (no <topic>/articles folders in it)",
+            "point at the folder holding the topics, such as t17-dev, or at one topic",
+        )
+    return found
 
 
 def load_topic(topic: Path) -> DatingCorpus:
@@ -144,15 +152,20 @@ def evaluate_dating(
         ("latest date mentioned", latest_mentioned),
         ("corpus median", corpus_median),
     ]
+    from dateline.progress import Progress
+
     results = []
-    for topic in topic_dirs(directory):
-        if topics and topic.name not in topics:
-            continue
-        corpus = load_topic(topic)
-        rows = [
-            score(corpus, name, run, s, sample=sample) for s in settings for name, run in methods
-        ]
-        results.append((topic.name, rows))
+    todo = [t for t in topic_dirs(directory) if not topics or t.name in topics]
+    with Progress(len(todo), "topics dated") as bar:
+        for topic in todo:
+            corpus = load_topic(topic)
+            rows = [
+                score(corpus, name, run, s, sample=sample)
+                for s in settings
+                for name, run in methods
+            ]
+            results.append((topic.name, rows))
+            bar.advance()
     return results
 
 

@@ -278,13 +278,17 @@ def evaluate_mds(
     selector: str = DEFAULT_SELECTOR,
     tuning: SummaryTuning | None = None,
 ) -> MdsResult:
+    from dateline.progress import Progress
+
     result = MdsResult(dataset, "query-focused" if query else "generic", limit)
-    for topic in topics:
-        started = time.perf_counter()
-        text = summarize_topic(topic, limit, query, selector, tuning)
-        elapsed = time.perf_counter() - started
-        scores = score_summary(text, topic.references, limit)
-        result.scores.append(TopicScore(topic.id, seconds=elapsed, **scores))
+    with Progress(len(topics), f"DUC topics ({result.setting})") as bar:
+        for topic in topics:
+            started = time.perf_counter()
+            text = summarize_topic(topic, limit, query, selector, tuning)
+            elapsed = time.perf_counter() - started
+            scores = score_summary(text, topic.references, limit)
+            result.scores.append(TopicScore(topic.id, seconds=elapsed, **scores))
+            bar.advance()
     return result
 
 

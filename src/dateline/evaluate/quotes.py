@@ -105,7 +105,9 @@ def load_polnear(root: str | Path, split: str = "dev") -> list[GoldDocument]:
     texts_dir, ann_dir = base / "text", base / "attributions"
     if not texts_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(
-            str(base), "not a PolNeAR split", "expected text/ and attributions/ folders in it"
+            str(base),
+            "not a PolNeAR folder (no text/ and attributions/ folders in this split)",
+            "point at the PolNeAR data folder, the one holding dev/ and train/",
         )
     docs = []
     for text_path in sorted(texts_dir.glob("*.txt")):
@@ -115,6 +117,12 @@ def load_polnear(root: str | Path, split: str = "dev") -> list[GoldDocument]:
         text = text_path.read_text(encoding="utf-8")
         annotator = anns[0].stem.rsplit("_", 1)[1]
         docs.append(GoldDocument(text_path.stem, text, annotator, _read_ann(anns[0], text)))
+    if not docs:
+        raise InputError(
+            str(base),
+            "not a PolNeAR folder (no text/*.txt with attributions/*.ann in this split)",
+            "point at the PolNeAR data folder, the one holding dev/ and train/",
+        )
     return docs
 
 
@@ -345,8 +353,13 @@ def evaluate_quotes(
     """Run the quote extractor on a PolNeAR split and score it."""
     docs = load_polnear(root, split)
     extract = extractor or _default_extractor
-    predicted = extract([doc.text for doc in docs])
-    predictions = {doc.name: quotes for doc, quotes in zip(docs, predicted, strict=True)}
+    from dateline.progress import Progress
+
+    predictions: dict[str, Sequence[Quote]] = {}
+    with Progress(len(docs), "PolNeAR documents") as bar:
+        for doc, quotes in zip(docs, extract([doc.text for doc in docs]), strict=True):
+            predictions[doc.name] = quotes
+            bar.advance()
     return score_predictions(docs, predictions, split)
 
 

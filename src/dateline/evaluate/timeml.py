@@ -89,8 +89,16 @@ class TimexScores:
 
 
 def iter_timeml_files(directory: Path) -> Iterator[Path]:
-    """The ``.tml`` files under ``directory``, recursively, in sorted order."""
-    yield from sorted(directory.rglob("*.tml"))
+    """The ``.tml`` files under ``directory``, recursively, in sorted order; an
+    :class:`InputError` when there is none (a wrong folder scores nothing, not zeros)."""
+    found = sorted(directory.rglob("*.tml")) if directory.is_dir() else [directory]
+    if not found:
+        raise InputError(
+            str(directory),
+            "not a TimeML folder (no .tml files in it)",
+            "point at a folder of TimeML files, such as TempEval-3's TBAQ-cleaned or te3-platinum",
+        )
+    yield from found
 
 
 def read_timeml(path: Path) -> TimeMLDocument:
@@ -133,14 +141,19 @@ def _parse_dct(path: Path, element: ET.Element) -> dt.date:
 
 def evaluate_timeml(paths: Iterable[Path]) -> TimexScores:
     """Tag every document in ``paths`` and score the result against its gold TIMEX3s."""
+    from dateline.progress import Progress
+
     files: list[FileCounts] = []
     errors: list[TimexError] = []
-    for path in paths:
-        doc = read_timeml(path)
-        system = extract_timexes(doc.text, doc.dct)
-        counts, doc_errors = score_document(doc, system)
-        files.append(counts)
-        errors.extend(doc_errors)
+    todo = list(paths)
+    with Progress(len(todo), "TimeML documents") as bar:
+        for path in todo:
+            doc = read_timeml(path)
+            system = extract_timexes(doc.text, doc.dct)
+            counts, doc_errors = score_document(doc, system)
+            files.append(counts)
+            errors.extend(doc_errors)
+            bar.advance()
     return _totals(files, errors)
 
 

@@ -200,7 +200,9 @@ def load_tls_dataset(path: str | Path) -> list[TLSTopic]:
     topic_dirs = [d for d in sorted(root.iterdir()) if d.is_dir() and not d.name.startswith(".")]
     if not topic_dirs:
         raise InputError(
-            str(root), "no topic folders", "expected <topic>/articles and <topic>/timelines"
+            str(root),
+            "not a Timeline17-style folder (no topic folders in it)",
+            "point at the folder holding <topic>/articles and <topic>/timelines, such as t17-dev",
         )
     return [_load_topic(topic_dir) for topic_dir in topic_dirs]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,13 +13,20 @@ from dateline.errors import InputError
 from dateline.ingest import pubdate
 from dateline.ingest.clean import clean_text
 from dateline.ingest.estimate import estimate_dates
+from dateline.ingest.language import detect as detect_language
+from dateline.ingest.language import not_english_warning
 from dateline.ingest.readers import (
+    STDIN_NAME,
+    Discovery,
     ManifestEntry,
     RawDocument,
     discover,
     find_manifests,
+    is_url,
+    is_virtual,
     read_file,
     read_manifest,
+    read_stdin,
 )
 from dateline.model import (
     Article,
@@ -29,6 +37,7 @@ from dateline.model import (
     RunReport,
 )
 from dateline.options import Options
+from dateline.progress import Progress
 
 log = logging.getLogger(__name__)
 MIN_WORDS = 5
@@ -57,41 +66,47 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
     content and the dated articles (``Confidence.ESTIMATED``, source ``content``).
     """
     opts = opts or Options()
-    roots = [Path(p) for p in paths]
+    given = input_list(paths, opts)
+    roots = [Path(p) for p in given if not is_virtual(p)]
     manifest = _load_manifests(roots, opts)
-    found = discover(roots, opts.include, opts.exclude)
+    found = discover(given, opts.include, opts.exclude)
     records = found.rejections()
     articles: list[Article] = []
     used_ids: set[str] = set()
-    for path in found.files:
-        root = next((r for r in roots if r in path.parents), path.parent)
-        for doc_or_error in _read(path):
-            if isinstance(doc_or_error, InputError):
-                records.append(
-                    InputRecord(doc_or_error.path, InputStatus.REJECTED, _reason(doc_or_error))
-                )
-                continue
-            entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
-            article_id = unique_id(article_id_for(doc_or_error, path, root), used_ids)
-            try:
-                article, warnings = build_article_reported(doc_or_error, article_id, entry, opts)
-            except InputError as err:
-                records.append(
-                    InputRecord(
-                        err.path, InputStatus.REJECTED, _reason(err), warnings=doc_or_error.warnings
-                    )
-                )
-                continue
-            used_ids.add(article_id)
-            articles.append(article)
+
+    def take(doc_or_error: RawDocument | InputError, article_id: str) -> None:
+        if isinstance(doc_or_error, InputError):
+            records.append(
+                InputRecord(doc_or_error.path, InputStatus.REJECTED, _reason(doc_or_error))
+            )
+            return
+        entry = manifest.get(str(Path(doc_or_error.path.split("#")[0]).resolve()))
+        article_id = unique_id(article_id, used_ids)
+        try:
+            article, warnings = build_article_reported(doc_or_error, article_id, entry, opts)
+        except InputError as err:
             records.append(
                 InputRecord(
-                    doc_or_error.path,
-                    InputStatus.ACCEPTED,
-                    article_id=article_id,
-                    warnings=warnings,
+                    err.path, InputStatus.REJECTED, _reason(err), warnings=doc_or_error.warnings
                 )
             )
+            return
+        used_ids.add(article_id)
+        articles.append(article)
+        records.append(
+            InputRecord(
+                doc_or_error.path, InputStatus.ACCEPTED, article_id=article_id, warnings=warnings
+            )
+        )
+
+    with Progress(len(found.files), "files read") as bar:
+        for path in found.files:
+            root = next((r for r in roots if r in path.parents), path.parent)
+            for doc in _read(path):
+                take(doc, article_id_for(doc, path, root) if isinstance(doc, RawDocument) else "")
+            bar.advance()
+    for doc in read_virtual(found, opts):
+        take(doc, virtual_id(doc) if isinstance(doc, RawDocument) else "")
     articles = estimate_dates(pubdate.infer_missing_years(articles))
     log.info(
         "loaded %d articles, rejected %d inputs",
@@ -99,6 +114,38 @@ def load_articles(paths: Iterable[str | Path], opts: Options | None = None) -> L
         sum(r.status is InputStatus.REJECTED for r in records),
     )
     return Loaded(articles, RunReport(tuple(records)))
+
+
+def input_list(paths: Iterable[str | Path], opts: Options) -> list[str | Path]:
+    """The inputs given, then the URLs of the ``--urls`` file (``Options.urls_file``)."""
+    from dateline.ingest.fetch import read_url_list
+
+    given: list[str | Path] = list(paths)
+    if opts.urls_file is not None:
+        given += read_url_list(opts.urls_file)
+    return given
+
+
+def read_virtual(found: Discovery, opts: Options) -> Iterator[RawDocument | InputError]:
+    """The inputs that are not files: standard input (when ``-`` was given), then each
+    URL's page; a failure is yielded as an error, never raised."""
+    if found.stdin:
+        try:
+            yield from read_stdin(sys.stdin.buffer)
+        except InputError as err:
+            yield err
+    if found.urls:
+        from dateline.ingest.fetch import read_urls
+
+        yield from read_urls(found.urls, opts.fetch_timeout, opts.fetch_max_bytes)
+
+
+def virtual_id(doc: RawDocument) -> str:
+    """The id of an article read from standard input or a URL: its name (``<stdin>``,
+    the URL), or its record's id, or ``<stdin>#N``."""
+    if "#" in doc.path and doc.path.startswith(STDIN_NAME):
+        return doc.record_id or doc.path
+    return doc.path
 
 
 def _reason(err: InputError) -> str:
@@ -195,6 +242,10 @@ def build_article_reported(
         offsets=cleaned.offsets,
         cleaning=cleaned.actions,
     )
+    language = detect_language(body)
+    if not language.english:
+        log.info("%s: %s", doc.path, not_english_warning(language))
+        date_warnings = (*date_warnings, not_english_warning(language))
     return article, (*doc.warnings, *date_warnings)
 
 
@@ -215,7 +266,10 @@ def establish_pub_date(
     if entry and entry.date:
         candidates.append(pubdate.from_metadata(entry.date, "manifest"))
     if doc.date:
-        candidates.append(pubdate.from_metadata(doc.date, "metadata"))
+        meta = pubdate.from_metadata(doc.date, "metadata")
+        if meta is not None and is_url(doc.path):
+            meta = replace(meta, evidence=f"the page's metadata date '{doc.date}' ({doc.path})")
+        candidates.append(meta)
     if doc.folder_date:
         candidates.append(
             PublicationDate(

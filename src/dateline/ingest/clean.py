@@ -356,13 +356,28 @@ def ends_open(text: str) -> bool:
     return not text.rstrip().endswith(TERMINAL)
 
 
+_CONTINUATION_MARKS = frozenset(",;:)]")
+
+
+def _joining_space(line: Line) -> Fragment:
+    return Fragment.replacement(" ", _end_of(line), 0)
+
+
 def merge_page_breaks(paragraphs: list[Line], actions: list[str]) -> list[Line]:
-    """Rejoin a sentence that a page break split: open end, lowercase start."""
+    """Rejoin a sentence that a page or line break split: a comma, semicolon or closing
+    bracket start (they never open a paragraph: sentence-a-line corpora break "Rep.
+    Barney Frank (D-Mass.)" / ", chairman of ..."), or a lowercase start after an open
+    end."""
     out: list[Line] = []
     for para in paragraphs:
         text = line_text(para)
-        if out and ends_open(line_text(out[-1])) and text[:1].islower():
-            out[-1] = [*out[-1], Fragment.replacement(" ", _end_of(out[-1]), 0), *para]
+        before = line_text(out[-1]).rstrip() if out else ""
+        if out and text[:1] in _CONTINUATION_MARKS:
+            out[-1] = [*out[-1], *para]
+            actions.append("rejoined a sentence split by a page break")
+        elif out and text[:1].islower() and (ends_open(before) or before.endswith(")")):
+            # "... Rep. Nancy Pelosi (D-Calif.)" / "said she ...": a bracket closes no sentence
+            out[-1] = [*out[-1], _joining_space(out[-1]), *para]
             actions.append("rejoined a sentence split by a page break")
         else:
             out.append(para)

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 
 from dateline.annotate.timex import extract_timexes
-from dateline.annotate.timex_calendar import FUTURE, Direction
-from dateline.annotate.timex_calendar import tense_direction as _tense
+from dateline.annotate.timex.calendar import FUTURE, Direction
+from dateline.annotate.timex.calendar import tense_direction as _tense
 from dateline.model import Granularity, Timex, TimexType
-from dateline.timeline.text import tokens
+from dateline.text import tokens
 
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
 _MONTH_DAY_VALUE = re.compile(r"XXXX-(\d{2})-(\d{2})$")

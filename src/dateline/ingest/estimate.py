@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from dateline.annotate.timex import extract_timexes
-from dateline.annotate.timex_calendar import FUTURE, PAST
+from dateline.annotate.timex.calendar import FUTURE, PAST
 from dateline.ingest.clues import Clues, CountFigure, RelativeSentence, dated_events, read_clues
 from dateline.ingest.pubdate import WEEKDAY_WEIGHTS
 from dateline.model import Article, Confidence, DateInterval, PublicationDate, Timex

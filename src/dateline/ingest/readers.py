@@ -9,14 +9,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import fnmatch
+import gzip
 import json
 import logging
 import os
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dateline.errors import InputError
 from dateline.model import InputRecord, InputStatus
@@ -34,6 +36,13 @@ MANIFEST_NAMES = (
 )
 FOLDER_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MAX_BYTES = 20_000_000
+GZIP_SUFFIX = ".gz"
+STDIN = "-"  # the input name that reads standard input
+STDIN_NAME = "<stdin>"  # its name in outputs
+# Anything with a scheme (``http://``, ``ftp://``) is a URL, never a path; only http(s)
+# is fetched. ``http:/host`` is what a URL becomes once it went through a Path.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_MANGLED_URL = re.compile(r"^(https?|ftp):/[^/]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ class Discovery:
 
     files: list[Path] = field(default_factory=list)
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason and fix)
+    urls: list[str] = field(default_factory=list)  # http(s) URLs to fetch, as given
+    stdin: bool = False  # "-" was given: read standard input once
 
     def rejections(self) -> list[InputRecord]:
         """The unusable paths as rejected inputs, for a run report."""
@@ -80,17 +91,47 @@ class Discovery:
 ARTICLE_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".md", *HTML_SUFFIXES, *JSON_SUFFIXES})
 
 
+def is_url(value: str | Path) -> bool:
+    """True for a string with a scheme (``https://...``): read as a URL, never a path."""
+    return isinstance(value, str) and _URL.match(value) is not None
+
+
+def is_virtual(value: str | Path) -> bool:
+    """A URL or ``-`` (standard input): an input that is not a file."""
+    return isinstance(value, str) and (value == STDIN or is_url(value))
+
+
 def discover(
-    paths: list[Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
+    paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = ()
 ) -> Discovery:
     """Expand folders recursively (sorted, hidden files and folders skipped, folder links
     followed once); keep files as given. In a folder, article files are taken
-    (:data:`ARTICLE_SUFFIXES`, and names matching ``include``), names matching ``exclude``
-    are left out, and dateline's own outputs are never read back. A path that cannot be
-    read (missing, a broken link, a folder that cannot be listed, a file of another type)
-    is reported, never skipped in silence."""
+    (:data:`ARTICLE_SUFFIXES`, their ``.gz``, and names matching ``include``), names
+    matching ``exclude`` are left out, and dateline's own outputs are never read back. A
+    path that cannot be read (missing, a broken link, a folder that cannot be listed, a
+    file of another type) is reported, never skipped in silence. A string ``-`` is
+    standard input and a string with a scheme is a URL (only http and https are
+    fetched): neither is ever read as a path."""
     found = Discovery()
-    for path in paths:
+    for given in paths:
+        if isinstance(given, str) and given == STDIN:
+            if found.stdin:
+                found.unusable.append((STDIN_NAME, "standard input ('-') given twice"))
+            found.stdin = True
+            continue
+        if is_url(given):
+            url = str(given)
+            if url.lower().startswith(("http://", "https://")):
+                found.urls.append(url)
+            else:
+                found.unusable.append((url, "not an http:// or https:// URL; only web "
+                                             "pages are fetched"))  # fmt: skip
+            continue
+        path = Path(given)
+        if _MANGLED_URL.match(str(path)) and not path.exists():
+            found.unusable.append((str(path), "a URL given as a path (its '//' became '/'): "
+                                              "give the URL itself, as a string"))  # fmt: skip
+            continue
         if path.is_dir():
             _walk(path, found, _Filter(tuple(include), tuple(exclude)))
         elif path.is_file():
@@ -117,18 +158,27 @@ class _Filter:
             return ""
         if any(fnmatch.fnmatch(name, glob) for glob in self.include):
             return None
-        suffix = path.suffix.lower()
+        suffix = article_suffix(path)
         if suffix == ".csv" and _csv_output(path):
             log.info("not read back: %s is an output of dateline", path)
             return ""
         if suffix not in ARTICLE_SUFFIXES:
             kinds = ", ".join(sorted(s for s in ARTICLE_SUFFIXES if s))
-            return (f"not an article file ({suffix or 'no extension'}): folders are read for "
-                    f"{kinds}; --include '*{suffix}' reads it anyway")  # fmt: skip
+            shown = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else suffix
+            return (f"not an article file ({shown or 'no extension'}): folders are read for "
+                    f"{kinds} and their .gz; --include '*{shown}' reads it anyway")  # fmt: skip
         if suffix in {".json", ".html", ".htm", ".md"} and dateline_output(path):
             log.info("not read back: %s is an output of dateline", path)
             return ""
         return None
+
+
+def article_suffix(path: Path) -> str:
+    """The suffix that says how a file is read: ``.txt`` for ``a.txt`` and ``a.txt.gz``."""
+    suffix = path.suffix.lower()
+    if suffix == GZIP_SUFFIX:
+        return Path(path.stem).suffix.lower()
+    return suffix
 
 
 _OUTPUT_MARKS = ('"schema": "dateline.', '<meta name="generator" content="dateline')
@@ -276,6 +326,8 @@ def folder_date(path: Path) -> dt.date | None:
 
 
 def read_bytes(path: Path) -> bytes:
+    """A file's bytes; a ``.gz`` file's decompressed bytes (the size limit applies to
+    what it holds, so a small file that inflates without end is refused)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -284,9 +336,34 @@ def read_bytes(path: Path) -> bytes:
                 f"file too large ({size:,} bytes)",
                 f"split it; the limit is {MAX_BYTES:,} bytes",
             )
-        return path.read_bytes()
+        if path.suffix.lower() != GZIP_SUFFIX:
+            return path.read_bytes()
+        with gzip.open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as err:
+        if isinstance(err, gzip.BadGzipFile) or not err.strerror:
+            raise _corrupt_gzip(path, err) from err
         raise InputError(str(path), f"cannot be read: {err.strerror}") from err
+    except (EOFError, zlib.error) as err:
+        raise _corrupt_gzip(path, err) from err
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            str(path),
+            f"decompresses to more than {MAX_BYTES:,} bytes",
+            "split the article file before compressing it",
+        )
+    return data
+
+
+def _corrupt_gzip(path: Path, err: BaseException) -> InputError:
+    detail = str(err) or type(err).__name__
+    if isinstance(err, EOFError):
+        detail = "it ends before the compressed data does (truncated)"
+    return InputError(
+        str(path),
+        f"corrupt gzip file: {detail}",
+        "compress it again, or give the uncompressed file",
+    )
 
 
 def read_file(path: Path) -> Iterator[RawDocument]:
@@ -294,22 +371,58 @@ def read_file(path: Path) -> Iterator[RawDocument]:
 
     A JSONL file yields one document per record; a bad record is reported by a
     document with ``text=""`` and a warning, so the caller can record it and go on.
+    A ``.gz`` file is read as the file it holds (``a.jsonl.gz`` as JSONL).
     """
-    suffix = path.suffix.lower()
     data = read_bytes(path)
-    text, encoding, warnings = decode(data, str(path))
+    yield from read_data(
+        str(path), data, article_suffix(path), folder_date(path), path.stat().st_mtime
+    )
+
+
+def read_data(
+    name: str,
+    data: bytes,
+    suffix: str,
+    day: dt.date | None = None,
+    mtime: float | None = None,
+    url: str | None = None,
+) -> Iterator[RawDocument]:
+    """The documents in ``data``, read as a file with ``suffix`` would be; ``name`` is
+    the input's name in outputs and errors, ``url`` the page it was fetched from."""
+    text, encoding, warnings = decode(data, name)
     common: dict[str, Any] = {
         "encoding": encoding,
         "warnings": warnings,
-        "folder_date": folder_date(path),
-        "mtime": path.stat().st_mtime,
+        "folder_date": day,
+        "mtime": mtime,
     }
     if suffix in JSON_SUFFIXES:
-        yield from read_json_records(path, text, common)
+        yield from read_json_records(name, text, common, whole=suffix == ".json")
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_html(text)):
-        yield read_html(path, text, common)
+        yield read_html(name, text, common, url=url)
     else:
-        yield RawDocument(path=str(path), text=text, **common)
+        yield RawDocument(path=name, text=text, **common)
+
+
+def sniff_suffix(data: bytes) -> str:
+    """How to read bytes that come without a file name (standard input): JSON when they
+    open with ``{`` or ``[`` (one record, a list, or JSONL), HTML when they look like a
+    page, else text (Markdown included)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return ".json"
+    if _looks_html(head.decode("utf-8", "replace")):
+        return ".html"
+    return ".txt"
+
+
+def read_stdin(stream: BinaryIO) -> list[RawDocument]:
+    """One article (text, Markdown or HTML) or JSON/JSONL records from ``stream``,
+    named ``<stdin>``; its date comes from its content and metadata like any article."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(STDIN_NAME, f"more than {MAX_BYTES:,} bytes", "give a file instead")
+    return list(read_data(STDIN_NAME, data, sniff_suffix(data)))
 
 
 def _looks_html(text: str) -> bool:
@@ -317,11 +430,18 @@ def _looks_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head
 
 
-def read_html(path: Path, text: str, common: dict[str, Any]) -> RawDocument:
+def read_html(
+    path: str | Path, text: str, common: dict[str, Any], url: str | None = None
+) -> RawDocument:
+    """A page's article: text, title, date, site and author, as trafilatura extracts them
+    (``url``: the address it was fetched from, which names the site when the page
+    does not)."""
     import trafilatura  # lazy: HTML support costs ~0.5 s of imports
 
     try:
-        result = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+        result = trafilatura.bare_extraction(
+            text, url=url, with_metadata=True, include_comments=False
+        )
     except Exception as err:  # trafilatura raises assorted lxml/parser errors
         raise InputError(str(path), f"unparseable HTML: {err}") from err
     doc: dict[str, Any] = {}
@@ -341,17 +461,22 @@ def read_html(path: Path, text: str, common: dict[str, Any]) -> RawDocument:
         title=doc.get("title"),
         date=doc.get("date"),
         source=doc.get("sitename") or doc.get("hostname"),
-        url=doc.get("url"),
+        url=doc.get("url") or url,
         author=doc.get("author"),
         html=True,
         **common,
     )
 
 
-def read_json_records(path: Path, text: str, common: dict[str, Any]) -> Iterator[RawDocument]:
-    """Records with ``text`` plus optional id, title, date or time, url, source."""
+def read_json_records(
+    path: str | Path, text: str, common: dict[str, Any], whole: bool | None = None
+) -> Iterator[RawDocument]:
+    """Records with ``text`` plus optional id, title, date or time, url, source.
+    ``whole``: the text may be one JSON document (default: for a ``.json`` name)."""
     stripped = text.lstrip()
-    if path.suffix.lower() == ".json" and stripped.startswith(("[", "{")):
+    if whole is None:
+        whole = str(path).lower().endswith(".json")
+    if whole and stripped.startswith(("[", "{")):
         try:
             records = json.loads(text)
         except json.JSONDecodeError as err:
@@ -379,7 +504,9 @@ def read_json_records(path: Path, text: str, common: dict[str, Any]) -> Iterator
         yield _record_document(path, number, record, common)
 
 
-def _record_document(path: Path, number: int, record: Any, common: dict[str, Any]) -> RawDocument:
+def _record_document(
+    path: str | Path, number: int, record: Any, common: dict[str, Any]
+) -> RawDocument:
     where = f"{path}#{number}"
     if isinstance(record, InputError):
         return RawDocument(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dateline import __version__
 from dateline.briefing.actors import Actor
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_money import MONEY
@@ -23,7 +22,7 @@ from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, sho
 from dateline.briefing.summary import Summary, SummarySentence
 from dateline.escaping import markdown_text
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
-from dateline.people import actor_to_dict
+from dateline.render.expectations import expectations_markdown, expectations_to_dict
 from dateline.render.json import (
     article_to_dict,
     date_shown,
@@ -38,6 +37,8 @@ from dateline.render.markdown import (
     render_sources,
     render_timeline_markdown,
 )
+from dateline.render.speech import actor_to_dict
+from dateline.version import __version__
 
 ArticleIndex = Mapping[str, Article]
 
@@ -258,6 +259,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "actors": [actor_to_dict(a) for a in briefing.actors],
         "quotes": [_speaker_quotes_to_dict(q, articles, opts.offsets) for q in briefing.quotes],
         "figures": [_series_to_dict(s, articles, opts.offsets) for s in briefing.figures],
+        "expectations": expectations_to_dict(briefing.expectations, articles, opts.offsets),
         "articles": [article_to_dict(a) for a in briefing.sources],
         "report": report_to_dict(briefing.report, briefing.sources, opts),
         "notes": list(briefing.notes),
@@ -301,6 +303,7 @@ def render_briefing_markdown(briefing: Briefing) -> str:
         .rstrip(),
         "",
     ]
+    out += expectations_markdown(briefing.expectations, index, numbers)
     out += _figures_markdown(briefing.figures, numbers)
     out += _actors_markdown(briefing, index, numbers)
     out += _quotes_markdown(briefing, index, numbers)

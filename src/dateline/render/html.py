@@ -5,6 +5,12 @@ fonts are the system's. Article text is always escaped (Jinja2 autoescape), the 
 block is JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``..., and a
 Content-Security-Policy allows only the report's own script (by hash), so even a
 mistake in escaping could not run a script that came with an article.
+
+The style and the script are files beside the template (``templates/report.css``,
+``templates/report.js``), inlined by :func:`render_html`; :func:`report_asset` gives them
+to other pages (the web app) as they are. The script adds search, filters, a zoomable time
+axis and "show more" to long lists; without it the page is complete, with long lists
+collapsed in ``<details>``. Printing opens everything and hides the controls.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
 
-from dateline import __version__
 from dateline.briefing.build import Briefing
 from dateline.briefing.figure_source import source_key
 from dateline.briefing.figures import (
@@ -39,7 +46,9 @@ from dateline.render.briefing_text import (
     figure_label,
     summary_date_label,
 )
+from dateline.render.expectations import expectations_view
 from dateline.render.json import date_shown
+from dateline.version import __version__
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a sentence
@@ -49,7 +58,22 @@ CHART_PAD_X = 80  # room for a label centred on the first and last point
 CHART_LINES = 3  # sources drawn as lines in a figures chart, told apart by their dashes
 CHART_DASHES = ("", "6 3", "2 3")
 CHART_LABEL_GAP = 90  # a value label this far from another (viewBox units) cannot overlap it
+# "Show more" pages (items shown before the button) and the lists left open without a
+# click when short, so a long briefing's first screen is its title, summary and timeline.
+PAGE = {
+    "side": 8,  # background and ahead entries
+    "charts": 4,  # figure kinds
+    "rows": 12,  # figure table rows
+    "actors": 8,  # actor cards
+    "quotes": 8,  # quotes of one speaker
+    "sources": 25,  # articles in the source list
+    "open_sources": 12,  # a list of this many articles or fewer starts open
+    "report": 20,  # run report lines
+    "open_report": 6,  # a run report of this many lines or fewer starts open
+}
+LEAD_CHARS = 120  # an entry's first sentence, cut to this, names its dot on the time axis
 CSP_PLACEHOLDER = "__DATELINE_SCRIPT_HASH__"
+ASSETS = ("report.css", "report.js")
 _APP_SCRIPT = re.compile(r'<script id="app">(.*?)</script>', re.DOTALL)
 
 
@@ -65,6 +89,25 @@ def json_for_script(data: Any) -> Markup:
     ):
         text = text.replace(raw, escaped)
     return Markup(text)  # escaped above for the script-data context
+
+
+@cache
+def report_asset(name: str) -> str:
+    """The report's own style or script (``report.css``, ``report.js``), as text."""
+    if name not in ASSETS:
+        raise ValueError(f"no report asset {name!r}: expected one of {', '.join(ASSETS)}")
+    return (resources.files("dateline.render") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _web_link(url: str) -> str:
+    """``url`` when it is an http(s) address (the only links the report makes), else ''."""
+    return url if re.match(r"https?://[^\s<>\"']+$", url, re.IGNORECASE) else ""
+
+
+def _lead(text: str) -> str:
+    if len(text) <= LEAD_CHARS:
+        return text
+    return text[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 # --- text in context ----------------------------------------------------------------
@@ -132,6 +175,7 @@ def _sources(briefing: Briefing) -> list[dict[str, Any]]:
             "source": a.source or "",
             "path": a.path,
             "url": a.url or "",
+            "href": _web_link(a.url or ""),
             "pub": _pub(a),
             "anchors": a.pub_date.anchors(briefing.options.anchor_confidence),
         }
@@ -216,14 +260,19 @@ def _actors(
     return out[:MAX_CARDS]
 
 
-def density_svg(briefing: Briefing) -> dict[str, Any]:
-    """Articles per day as bars and timeline dates as dots, on one time axis."""
+def _per_day(briefing: Briefing) -> Counter[dt.date]:
+    """Articles per publication day (the days that anchor the timeline)."""
     anchor = briefing.options.anchor_confidence
-    per_day = Counter(
+    return Counter(
         a.pub_date.value
         for a in briefing.sources
         if a.pub_date.value and a.pub_date.anchors(anchor)
     )
+
+
+def density_svg(briefing: Briefing) -> dict[str, Any]:
+    """Articles per day as bars and timeline dates as dots, on one time axis."""
+    per_day = _per_day(briefing)
     days = [*per_day, *(e.date for e in briefing.timeline.entries)]
     if not days:
         return {"bars": [], "dots": [], "ticks": [], "width": AXIS_WIDTH, "height": AXIS_HEIGHT}
@@ -410,6 +459,9 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
         "actors": actors,
         "filter_actors": filters,
         "figures": _figures(briefing, numbers),
+        "expectations": expectations_view(
+            briefing.expectations, {a.id: a for a in briefing.sources}, numbers
+        ),
         "sources": _sources(briefing),
         "axis": density_svg(briefing),
         "first": min(dates, default=""),
@@ -424,12 +476,19 @@ def report_view(briefing: Briefing) -> dict[str, Any]:
             # Articles placed by a content estimate (issue 15): the report names them.
             "estimated": [a.id for a in briefing.sources if a.pub_date.source == "content"],
         },
+        "quotes": sum(len(a["quotes"]) for a in actors),
         "data": json_for_script(
             {
                 "entries": [
                     {"i": e["i"], "date": e["date"], "actors": e["actors"]} for e in entries
                 ],
                 "actors": {a["id"]: a["name"] for a in filters},
+                "axis": {
+                    "entries": [
+                        [e["i"], e["date"], _lead(e["sentences"][0]["text"])] for e in entries
+                    ],
+                    "bars": [[d.isoformat(), n] for d, n in sorted(_per_day(briefing).items())],
+                },
             }
         ),
     }
@@ -454,6 +513,10 @@ def render_html(briefing: Briefing) -> str:
         lstrip_blocks=True,
     )
     page = env.get_template("report.html.j2").render(
-        view=report_view(briefing), csp_hash=CSP_PLACEHOLDER
+        view=report_view(briefing),
+        page=PAGE,
+        csp_hash=CSP_PLACEHOLDER,
+        style=Markup(report_asset("report.css")),  # our own files, not article text
+        script=Markup(report_asset("report.js")),
     )
     return page.replace(CSP_PLACEHOLDER, script_hash(page), 1)

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from typing import Any
 
-from dateline import __version__
 from dateline.model import (
     SCHEMA_VERSION,
     Article,
@@ -22,6 +21,7 @@ from dateline.model import (
     TimelineSentence,
 )
 from dateline.options import Options
+from dateline.version import __version__
 
 
 def to_json(data: dict[str, Any]) -> str:
@@ -36,6 +36,8 @@ def span_offsets(article: Article, start: int, end: int, offsets: str) -> tuple[
 
 
 def pub_date_to_dict(pub: PublicationDate) -> dict[str, Any]:
+    """The output shape (docs/json-schema.md, PUB_DATE). It matches the store's codec
+    today, but each may change without the other: this one is a documented contract."""
     return {
         "value": pub.value.isoformat() if pub.value else None,
         "confidence": pub.confidence.value,

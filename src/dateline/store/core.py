@@ -19,15 +19,26 @@ from typing import Any
 
 import numpy as np
 
-from dateline import pipeline, serialize
+from dateline import pipeline
 from dateline.engine import map_chunks
 from dateline.errors import InputError, StoreDamagedError
-from dateline.ingest import article_id_for, manifest_paths, unique_id
+from dateline.ingest import (
+    article_id_for,
+    input_list,
+    manifest_paths,
+    read_virtual,
+    unique_id,
+    virtual_id,
+)
 from dateline.ingest.estimate import estimate_dates
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
+    STDIN_NAME,
+    Discovery,
     ManifestEntry,
+    RawDocument,
     discover,
+    is_virtual,
     read_file,
     read_manifest,
 )
@@ -45,6 +56,7 @@ from dateline.model import (
 from dateline.options import Options
 from dateline.pipeline import TIMELINE_STAGES, Part, combine, ordered, run_stages
 from dateline.progress import Progress
+from dateline.store import codec, curation
 from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
@@ -71,6 +83,7 @@ class AddResult:
     annotated: int = 0  # articles the annotators ran on in this add
     sources: tuple[str, ...] = ()  # source keys of every accepted input of this add
     files: tuple[str, ...] = ()  # resolved paths of the files found, in reading order
+    warnings: tuple[tuple[str, str], ...] = ()  # (path, warning) of inputs read in this add
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,7 @@ class _Tally:
     sources: list[str] = field(default_factory=list)
     annotated: int = 0
     files: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def result(self) -> AddResult:
         return AddResult(
@@ -109,6 +123,7 @@ class _Tally:
             self.annotated,
             tuple(self.sources),
             tuple(self.files),
+            tuple(self.warnings),
         )
 
 
@@ -212,15 +227,17 @@ class Store:
         """Ingest every article under ``paths`` not already stored, and run the stages
         named on every stored article that has no annotations from them yet."""
         opts = opts or Options()
-        roots = [Path(p) for p in paths]
+        given = input_list(paths, opts)
+        roots = [Path(p) for p in given if not is_virtual(p)]
         tally = _Tally()
-        found = discover(roots, opts.include, opts.exclude)
+        found = discover(given, opts.include, opts.exclude)
         tally.files = [str(f.resolve()) for f in found.files]
         tally.rejected += found.rejections()
         manifest, context = _load_manifests(roots, opts)
         todo = self._scan(found.files, context, tally)
+        virtual = self._scan_virtual(found, opts, context, tally, todo)
         files = _FilesInFlight({scan.key: scan for scan in todo}, context)
-        items = self._plan(todo, roots, manifest, files)
+        items = self._plan(todo, roots, manifest, files, virtual)
         work = partial(ingest_many, opts=opts, stages=ordered(stages))
         total = (
             None
@@ -234,6 +251,9 @@ class Store:
         self._remember_files(files.unrecorded(), context)
         self._infer_years()
         self._estimate_dates(grown=bool(tally.new or tally.changed))
+        if curation.has_table(self.db):  # no re-dating overrides a person's date
+            with self.transaction() as db:
+                curation.reapply_dates(db)
         tally.annotated += self._annotate_missing(opts, stages, progress)
         log.info(
             "added: %d new, %d changed, %d unchanged, %d duplicates, %d rejected",
@@ -269,6 +289,35 @@ class Store:
             todo.append(scan)
         return todo
 
+    def _scan_virtual(
+        self, found: Discovery, opts: Options, context: str, tally: _Tally, todo: list[FileScan]
+    ) -> dict[str, list[RawDocument]]:
+        """Standard input and URLs, read now: each is a "file" keyed by its URL (or, for
+        standard input, by its content), and unchanged when its text is."""
+        groups: dict[str, list[RawDocument]] = {}
+        for doc in read_virtual(found, opts):
+            if isinstance(doc, InputError):
+                reason = f"{doc.problem} ({doc.fix})" if doc.fix else doc.problem
+                tally.rejected.append(InputRecord(doc.path, InputStatus.REJECTED, reason))
+            else:
+                name = STDIN_NAME if doc.path.startswith(STDIN_NAME) else doc.path
+                groups.setdefault(name, []).append(doc)
+        cache = {row[0]: row[1:] for row in self.db.execute("SELECT * FROM files")}
+        virtual: dict[str, list[RawDocument]] = {}
+        for name, docs in groups.items():
+            text = "\x00".join(d.text for d in docs).encode()
+            sha = hashlib.sha256(text).hexdigest()
+            key = f"{name}@{sha[:16]}" if name == STDIN_NAME else name
+            tally.files.append(key)
+            cached = cache.get(key)
+            scan = FileScan(Path(name), key, len(text), 0, sha)
+            if cached and cached[2] == sha and cached[3] == context:
+                self._tally_unchanged(key, tally)
+                continue
+            virtual[key] = docs
+            todo.append(scan)
+        return virtual
+
     def _tally_unchanged(self, file: str, tally: _Tally) -> None:
         for key, article_id in self.db.execute(
             "SELECT key, article_id FROM sources WHERE file = ?", (file,)
@@ -288,6 +337,7 @@ class Store:
         roots: Sequence[Path],
         manifest: dict[str, ManifestEntry],
         files: _FilesInFlight,
+        virtual: dict[str, list[RawDocument]],
     ) -> Iterator[IngestItem | Ingested]:
         """Documents to send to workers, each with a store-wide unique article id."""
         known = dict(self.db.execute("SELECT key, article_id FROM sources").fetchall())
@@ -299,7 +349,7 @@ class Store:
             known_bytes.add(scan.sha256)
             root = next((r for r in roots if r in scan.path.parents), scan.path.parent)
             try:
-                docs = list(read_file(scan.path))
+                docs = virtual[scan.key] if scan.key in virtual else list(read_file(scan.path))
             except InputError as err:
                 reason = f"{err.problem} ({err.fix})" if err.fix else err.problem
                 files.pending[scan.key] = 1
@@ -308,7 +358,10 @@ class Store:
             files.pending[scan.key] = len(docs)
             for doc in docs:
                 key = scan.key + ("#" + doc.path.rsplit("#", 1)[1] if "#" in doc.path else "")
-                article_id = known.get(key) or unique_id(article_id_for(doc, scan.path, root), used)
+                name = (
+                    virtual_id(doc) if scan.key in virtual else article_id_for(doc, scan.path, root)
+                )
+                article_id = known.get(key) or unique_id(name, used)
                 used.add(article_id)
                 entry = manifest.get(str(Path(doc.path.split("#")[0]).resolve()))
                 yield IngestItem(doc, article_id, entry, key, scan.key, annotate)
@@ -368,6 +421,7 @@ class Store:
     def _write_accepted(self, db: sqlite3.Connection, done: Ingested, tally: _Tally) -> None:
         done = self._claim_id(db, done)
         assert done.article is not None
+        tally.warnings += [(done.path, w) for w in done.warnings]
         row = db.execute("SELECT hash FROM sources WHERE key = ?", (done.key,)).fetchone()
         stored = db.execute(
             "SELECT 1 FROM articles WHERE hash = ?", (done.content_hash,)
@@ -390,7 +444,7 @@ class Store:
                 done.file,
                 done.article_id,
                 done.content_hash,
-                json.dumps(serialize.pub_date_to_dict(done.article.pub_date)),
+                json.dumps(codec.encode_pub_date(done.article.pub_date)),
                 json.dumps(done.warnings),
                 _now(),
             ),
@@ -406,7 +460,7 @@ class Store:
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 done.content_hash,
-                _pack(serialize.article_to_dict(article)),
+                _pack(codec.encode_article(article)),
                 article.title,
                 article.source,
                 pub.value.isoformat() if pub.value else None,
@@ -460,7 +514,7 @@ class Store:
         """One row per stage, under the stage's own key."""
         for part in parts:
             if isinstance(part, Annotations):
-                data: bytes | None = _pack(serialize.annotations_to_dict(part))
+                data: bytes | None = _pack(codec.encode_annotations(part))
                 problem = None
             else:
                 data, problem = None, part.problem  # recorded so a re-run does not retry it
@@ -500,7 +554,7 @@ class Store:
             )
             for d in dates
         ]
-        partial_ones = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
+        partial_ones = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
         inferred = infer_missing_years(markers + partial_ones)[len(markers) :]
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, partial_ones, inferred, strict=True):
@@ -510,7 +564,7 @@ class Store:
                 db.execute(
                     "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? WHERE hash = ?",
                     (
-                        _pack(serialize.article_to_dict(article)),
+                        _pack(codec.encode_article(article)),
                         pub.value.isoformat() if pub.value else None,
                         pub.confidence.value,
                         text_hash,
@@ -528,7 +582,7 @@ class Store:
         if not self.db.execute(f"SELECT 1 FROM articles WHERE {which} LIMIT 1").fetchone():
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
-        articles = [serialize.article_from_dict(unpack(data, self.path)) for _, data in rows]
+        articles = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
         estimated = estimate_dates(articles)
         with self.transaction() as db:
             for (text_hash, _), before, article in zip(rows, articles, estimated, strict=True):
@@ -539,7 +593,7 @@ class Store:
                     "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
                     "pub_source = ? WHERE hash = ?",
                     (
-                        _pack(serialize.article_to_dict(article)),
+                        _pack(codec.encode_article(article)),
                         pub.value.isoformat() if pub.value else None,
                         pub.confidence.value,
                         pub.source,
@@ -553,18 +607,21 @@ class Store:
         stages: Sequence[str] = TIMELINE_STAGES,
         progress: bool | None = None,
         prune: bool = True,
+        within: Collection[str] | None = None,
     ) -> int:
         """Run the stages named on stored articles with no annotations from them for the
         current versions and date; the number of articles that needed it.
 
         Catches what a batch did not annotate: a killed run, yearless dates inferred
         afterwards, new stage versions, a different ``anchor_confidence``, a stage asked
-        for the first time. Stale versions are deleted afterwards.
+        for the first time. Stale versions are deleted afterwards. ``within``: only
+        these content hashes.
         """
         missing: dict[str, list[str]] = {}
         for name in ordered(stages):
             for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts))):
-                missing.setdefault(text_hash, []).append(name)
+                if within is None or text_hash in within:
+                    missing.setdefault(text_hash, []).append(name)
         groups: dict[tuple[str, ...], list[str]] = {}
         for text_hash, names in missing.items():
             groups.setdefault(tuple(names), []).append(text_hash)
@@ -593,14 +650,14 @@ class Store:
                 (data,) = db.execute(
                     "SELECT data FROM articles WHERE hash = ?", (text_hash,)
                 ).fetchone()
-                pub = serialize.pub_date_from_dict(unpack(data, self.path)["pub_date"])
+                pub = codec.decode_pub_date(unpack(data, self.path)["pub_date"])
                 self._write_annotations(db, text_hash, _dct(pub, opts), parts)
 
     def _article(self, text_hash: str) -> Article:
         (data,) = self.db.execute(
             "SELECT data FROM articles WHERE hash = ?", (text_hash,)
         ).fetchone()
-        return replace(serialize.article_from_dict(unpack(data, self.path)), id=text_hash)
+        return replace(codec.decode_article(unpack(data, self.path)), id=text_hash)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -619,7 +676,9 @@ class Store:
         are annotated now.
         """
         opts = opts or Options()
-        self._annotate_missing(opts, stages, prune=False)
+        matching = set(search_hashes(self.db, query)) if query is not None else None
+        # a query's corpus needs annotating only where it matches (a briefing's spaCy stage)
+        self._annotate_missing(opts, stages, prune=False, within=matching)
         keys = set(only.sources) if only is not None else None
         sources = [
             row
@@ -628,8 +687,7 @@ class Store:
             )
             if keys is None or row[0] in keys
         ]
-        if query is not None:
-            matching = set(search_hashes(self.db, query))
+        if matching is not None:
             sources = [row for row in sources if row[3] in matching]
         primary: dict[str, tuple[str, str]] = {}
         for _, path, article_id, text_hash, _ in sources:
@@ -657,14 +715,15 @@ class Store:
             records += self._rejected_records()
         by_id = sorted(articles.items(), key=lambda item: item[1].id)
         lost = tuple(f for text_hash, _ in by_id for f in failures.get(text_hash, ()))
-        return Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        corpus = Corpus(tuple(a for _, a in by_id), annotations, RunReport(tuple(records)), lost)
+        return curation.attach(self.db, corpus, {aid: h for h, (aid, _) in primary.items()})
 
     def _load_articles(self, primary: dict[str, tuple[str, str]]) -> dict[str, Article]:
         articles = {}
         for text_hash, data in self._rows_by_hash("SELECT hash, data FROM articles", primary):
             article_id, path = primary[text_hash]
             articles[text_hash] = replace(
-                serialize.article_from_dict(unpack(data, self.path)), id=article_id, path=path
+                codec.decode_article(unpack(data, self.path)), id=article_id, path=path
             )
         return articles
 
@@ -696,7 +755,7 @@ class Store:
                 failure = StageFailure(key.split("=", 1)[0], article.id, problem)
                 failures.setdefault(text_hash, []).append(failure)
             else:
-                part = serialize.annotations_from_dict(unpack(data, self.path), article.id)
+                part = codec.decode_annotations(unpack(data, self.path), article.id)
                 found[article.id] = combine(found.get(article.id), part)
         return found, failures
 

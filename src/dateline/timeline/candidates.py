@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
-from dateline.timeline.text import (
+from dateline.text import (
     STOPWORDS,
     TOKEN,
     Vector,
@@ -22,6 +22,7 @@ from dateline.timeline.text import (
     tokens,
     words_contain_keyword,
 )
+from dateline.timeline.curated import curation_of
 
 # A web page's headline, standfirst, photo caption and time stamp run into its first
 # sentence when the page has no punctuation between them: "BP shares fall ... Thursday
@@ -144,6 +145,7 @@ def build_candidate_index(
     window, background and ahead.
     """
     index = CandidateIndex(tuning=opts.tuning)
+    curation = curation_of(corpus)  # sentences a person rejected never enter
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -157,6 +159,9 @@ def build_candidate_index(
         by_sentence = _day_mentions(ann)
 
         for position, (first, end) in enumerate(ann.sentences):
+            may_lead = pub is not None and position < lead_sentences
+            if position not in by_sentence and not may_lead:
+                continue  # names no day and cannot lead: never a candidate (most sentences)
             start = after_page_furniture(article.text, first, end)
             if position == 0:
                 start = after_headline(article.text, start, end)
@@ -165,12 +170,10 @@ def build_candidate_index(
                 start,
                 [(d, w) for d, w in by_sentence.get(position, []) if w[0] >= start],
             )
-            lead = (
-                pub is not None
-                and position < lead_sentences
-                and not any(d != pub for d, _ in dated)
-            )
+            lead = may_lead and not any(d != pub for d, _ in dated)
             if not dated and not lead:
+                continue
+            if curation and curation.rejects(article.id, article.text[start:end]):
                 continue
             sent_id = len(index.sentences)
             index.sentences.append(

@@ -18,7 +18,7 @@ from collections import Counter
 
 from dateline.model import Corpus, StoryFocus
 from dateline.options import Options
-from dateline.timeline.text import STOPWORDS
+from dateline.text import STOPWORDS
 
 # The earliest and latest 1% of a large corpus's articles do not widen its span: one
 # stray article from years before must not let its history in.

@@ -13,8 +13,8 @@ import numpy.typing as npt
 
 from dateline.model import Span, TimelineSentence
 from dateline.options import Options, TimelineTuning, pick_strategy
+from dateline.text import Vector, centroid, cosine, tfidf, tokens
 from dateline.timeline.candidates import Candidate, CandidateIndex, leads_sentence
-from dateline.timeline.text import Vector, centroid, cosine, tfidf, tokens
 
 MIN_TOKENS = 5
 MAX_WORDS = 80
