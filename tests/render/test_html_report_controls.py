@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +22,11 @@ from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes
 from dateline.model import Annotations, DateInterval, EntityKind, Span, Timex, TimexType
 from dateline.options import Options
 from tests.builders import make_article, make_corpus
+from tests.chromium import BROWSER_MARKS, DESKTOP, PHONE
 from tests.render.test_html import HOSTILE_IMG, hostile_corpus, make_briefing
-from tests.render.test_html_browser import ARGS, CHROMIUM, DESKTOP, PHONE, Page
+from tests.render.test_html_browser import Page
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no headless chromium at {CHROMIUM}"),
-]
+pytestmark = BROWSER_MARKS
 
 LONG_ARTICLES, LONG_DAYS = 650, 300
 START = dt.date(2020, 1, 6)
@@ -39,14 +35,6 @@ START = dt.date(2020, 1, 6)
 # leaves room for small changes, not for a list shown in full again.
 LONG_HEIGHT_BOUND = 8_000
 CITIES = ("Aleppo", "Homs", "Daraa", "Idlib", "Hama", "Raqqa", "Latakia", "Deir ez-Zor")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def long_briefing() -> Briefing:

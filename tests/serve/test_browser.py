@@ -8,7 +8,6 @@ browser tests are)."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,25 +15,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.render.test_html_browser import ARGS, CHROMIUM, DESKTOP, PHONE
+from tests.chromium import BROWSER_MARKS, DESKTOP, PHONE
 from tests.serve.conftest import Served, serve
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None,
-        reason=f"no headless chromium at {CHROMIUM} (run .ci/system-deps)",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_MARKS
 
 
 class Tab:

@@ -56,25 +56,27 @@ def _count(n: int, det: str = "") -> str:
     return f"{'none of the' if det == 'no' else ''} {n} articles ha{'s a' if det else 've'}".strip()
 
 
+def _no_model(corpus: Corpus, what: str, finder: str) -> str | None:
+    if _speech_ran(corpus):
+        return None
+    from dateline.annotate.nlp import INSTALL_HINT
+
+    return f"no {what}: the {finder} did not run (it needs the spaCy model: {INSTALL_HINT})"
+
+
 def why_no_quotes(corpus: Corpus) -> str:
-    common = _common(corpus, "quotes")
+    common = _common(corpus, "quotes") or _no_model(corpus, "quotes", "quote finder")
     if common:
         return common
-    if not _speech_ran(corpus):
-        return ("no quotes: the quote finder did not run (it needs the spaCy model; "
-                "install it with 'make model')")  # fmt: skip
     return (f"no quotes found in {_articles(corpus)}: dateline finds reported "
             "speech (\"...,\" she said; he said that ...); check that the articles quote "
             "people")  # fmt: skip
 
 
 def why_no_actors(corpus: Corpus) -> str:
-    common = _common(corpus, "actors")
+    common = _common(corpus, "actors") or _no_model(corpus, "actors", "entity finder")
     if common:
         return common
-    if not _speech_ran(corpus):
-        return ("no actors: the entity finder did not run (it needs the spaCy model; "
-                "install it with 'make model')")  # fmt: skip
     return (f"no people or organisations found in {_articles(corpus)}; "
             "check that they are news articles in English")  # fmt: skip
 
