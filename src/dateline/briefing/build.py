@@ -132,26 +132,24 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     """Summary, timeline, actors, quotes, figures and sources for one story."""
     opts = opts or Options()
     log.info("briefing: summary, timeline and figures for %d articles", len(corpus.articles))
-    with Progress(2, "briefing parts (actors and quotes; summary, timeline, figures)") as bar:
+    with Progress(2, "briefing parts (actors, quotes and figures; summary, timeline)") as bar:
 
-        def speech() -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]:
-            found = _speech(corpus, opts)
+        def speech_and_figures() -> tuple[
+            tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...], tuple[FigureSeries, ...]
+        ]:
+            actors, quotes, notes = _speech(corpus, opts)
+            figures = figures_over_time(corpus, opts)
             bar.advance()
-            return found
+            return actors, quotes, notes, figures
 
-        def the_rest() -> tuple[Summary, Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]:
+        def the_rest() -> tuple[Summary, Timeline, tuple[Chain, ...]]:
             timeline = build_timeline(corpus, opts)
-            return (
-                summarize(corpus, opts),
-                timeline,
-                figures_over_time(corpus, opts),
-                expectation_chains(corpus, timeline),
-            )
+            return summarize(corpus, opts), timeline, expectation_chains(corpus, timeline)
 
-        # Independent parts, on two cores when there are two: a briefing's warm run
-        # is all corpus-level work.
-        (actors, quotes, notes), (summary, timeline, figures, chains) = beside(
-            speech, the_rest, opts
+        # Independent parts, on two cores when there are two: a briefing's warm run is
+        # all corpus-level work, split so that the two sides take about as long.
+        (actors, quotes, notes, figures), (summary, timeline, chains) = beside(
+            speech_and_figures, the_rest, opts
         )
         bar.advance()
     return Briefing(

@@ -227,10 +227,10 @@ def _held(span: Span, corpus: Corpus, group: _Group, expected: set[Span]) -> str
     """The verb that says the sentence's event of the group's class, not itself one of
     the group's expectations, was held ("talks ended in Geneva"), else None."""
     text = corpus.article(span.article_id).text
-    tokens = _tokens(text, span.start, span.end)
     names = stems(_names(text, span.start, span.end))
     if not names & (group.names | group.quals):
         return None
+    tokens = _tokens(text, span.start, span.end)
     for i in range(len(tokens)):
         if _event_head(tokens, i) != group.event_class or any(
             e.article_id == span.article_id and e.start <= tokens[i].start < e.end for e in expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -346,12 +347,16 @@ def _timed(text: str, timex: Timex) -> ExpectedTime:
                         interval.end, interval.granularity, (start, end))  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _names(text: str, start: int, end: int) -> tuple[str, ...]:
     """The names a sentence mentions, lowercased, for linking: capitalised words that
-    are not sentence openers, titles, months or weekdays (cues.NOT_NAMES)."""
+    are not sentence openers, titles, months or weekdays (cues.NOT_NAMES). Cached:
+    linking asks for the same sentences' names once per chain."""
     seen: dict[str, None] = {}
-    for tok in _tokens(text, start, end):
-        word = _POSSESSIVE.sub("", tok.text).rstrip(".")
+    for match in _WORD.finditer(text, start, end):
+        if not match.group()[:1].isupper():
+            continue  # most words; the checks below need a capital anyway
+        word = _POSSESSIVE.sub("", match.group()).rstrip(".")
         if _is_name(word) and word not in cues.NOT_NAMES and len(word) > 1:
             seen.setdefault(word.lower(), None)
     return tuple(seen)
