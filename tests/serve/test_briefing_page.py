@@ -61,3 +61,12 @@ def test_rejecting_a_quote_and_merging_actors(demo: Served) -> None:
     assert reply.status == 303
     merged = re.findall(r'<li class="actor"><strong>([^<]+)</strong>', demo.get("/briefing").body)
     assert names[0] in merged and names[1] not in merged
+
+
+def test_the_briefing_page_shows_the_conference_chain(demo: Served) -> None:
+    body = demo.get("/briefing").body
+    section = body[body.index("<h2>Expectations</h2>") : body.index("<h2>Figures</h2>")]
+    assert re.search(r'<h3 class="chain">[^<]*conference', section)
+    assert "2013-W45" in section and "as soon as possible" in section  # Kerry, Ban
+    assert "(estimated)" in section  # 000's report date is an estimate, and says so
+    assert 'class="outcome"' in section  # the talks held in Geneva

@@ -36,6 +36,7 @@ from dateline.errors import ConfigError, DatelineError
 from dateline.model import Confidence
 from dateline.options import Options
 from dateline.render import exports
+from dateline.render.expectations import key_reports, shown_chains, time_label
 from dateline.serve.data import NotFoundError, StoreData
 from dateline.version import __version__
 
@@ -178,6 +179,10 @@ def create_app(store_path: str | Path, read_only: bool = False, host: str = "127
         version=__version__,
         store=str(data.path),
         urlencode=urlencode,
+        # the expectations a reader needs, chosen as the briefing's Markdown does
+        shown_chains=shown_chains,
+        key_reports=key_reports,
+        time_label=time_label,
     )
 
     def page(name: str, code: int = 200, **context: Any) -> HTMLResponse:
