@@ -57,6 +57,29 @@ def _must_not_run(*args: object, **kwargs: object) -> None:
     raise AssertionError("cleaned an unchanged file")
 
 
+def test_a_new_ingest_version_reads_unchanged_files_again(
+    articles: Path, db: store.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a release that cleans or dates files differently must reach files already added
+    db.add([articles], SERIAL)
+    from dateline.store import core
+
+    monkeypatch.setattr(core, "INGEST_VERSION", core.INGEST_VERSION + "-next")
+    read: list[object] = []
+    real = store.ingest.build_article_reported
+
+    def counting(*args: object, **kwargs: object) -> object:
+        read.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.ingest, "build_article_reported", counting)
+    again = db.add([articles], SERIAL)
+    assert len(read) == 5  # every file read and cleaned again
+    assert again.new == () and again.annotated == 0  # the same texts: nothing new
+    db.add([articles], SERIAL)
+    assert len(read) == 5  # and the next add skips them again
+
+
 def test_touched_file_is_unchanged(articles: Path, db: store.Store) -> None:
     db.add([articles], SERIAL)
     path = next(articles.glob("*.txt"))

@@ -23,6 +23,7 @@ from dateline import pipeline
 from dateline.engine import map_chunks
 from dateline.errors import InputError, StoreDamagedError
 from dateline.ingest import (
+    INGEST_VERSION,
     article_id_for,
     input_list,
     manifest_paths,
@@ -885,7 +886,7 @@ def _load_manifests(roots: list[Path], opts: Options) -> tuple[dict[str, Manifes
     """Manifest entries, and a fingerprint of everything besides a file that shapes its
     articles: when it changes, cached files are read again."""
     entries: dict[str, ManifestEntry] = {}
-    fingerprint = hashlib.sha256(f"use_mtime={opts.use_mtime}".encode())
+    fingerprint = hashlib.sha256(f"use_mtime={opts.use_mtime} ingest={INGEST_VERSION}".encode())
     for manifest in manifest_paths(roots, opts):
         entries.update(read_manifest(manifest))
         fingerprint.update(manifest.read_bytes())
