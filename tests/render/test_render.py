@@ -60,3 +60,17 @@ def test_markdown_cites_and_escapes() -> None:
 def build_escaping_case():
     corpus, _ = small()
     return corpus, build_timeline(corpus, Options(dates=1, sentences=2))
+
+
+def test_an_untitled_article_is_shown_by_its_first_words() -> None:
+    from dateline.render.json import title_shown
+    from tests.builders import make_article
+
+    untitled = make_article(
+        "a", "Cairo, Egypt (CNN) -- Wael Ghonim had a message Wednesday for his country's leaders."
+    )
+    shown = title_shown(untitled)
+    assert shown.startswith("(untitled) “Cairo, Egypt (CNN) -- Wael Ghonim")
+    assert shown.endswith("…”") and len(shown) < 80
+    assert title_shown(make_article("b", "Short one.")) == "(untitled) “Short one.”"
+    assert title_shown(make_article("c", "Text.", title="A  real\ntitle")) == "A real title"

@@ -30,6 +30,7 @@ from dateline.render.json import (
     report_to_dict,
     span_offsets,
     timeline_to_dict,
+    title_shown,
 )
 from dateline.render.markdown import (
     pub_date_line,
@@ -159,7 +160,7 @@ def render_summary_text(summary: Summary, articles: Sequence[Article]) -> str:
 
 
 def _source_line(article: Article) -> str:
-    title = _one_line(article.title) if article.title else "(untitled)"
+    title = title_shown(article)
     return f"{title}; {article.source or 'source unknown'}; published {pub_date_line(article)}"
 
 

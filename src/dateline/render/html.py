@@ -47,7 +47,7 @@ from dateline.render.briefing_text import (
     summary_date_label,
 )
 from dateline.render.expectations import expectations_view
-from dateline.render.json import date_shown
+from dateline.render.json import date_shown, title_shown
 from dateline.version import __version__
 
 MAX_CARDS = 16  # actor cards: the quoted first, then people and organisations
@@ -171,7 +171,7 @@ def _sources(briefing: Briefing) -> list[dict[str, Any]]:
         {
             "n": n,
             "id": a.id,
-            "title": a.title or "(untitled)",
+            "title": title_shown(a),
             "source": a.source or "",
             "path": a.path,
             "url": a.url or "",

@@ -185,6 +185,23 @@ def options_to_dict(opts: Options) -> dict[str, Any]:
     }
 
 
+TITLE_FROM_TEXT_CHARS = 60
+
+
+def title_shown(article: Article) -> str:
+    """The article's title, or for one without (research corpora, pasted text) its first
+    words, marked as such: a list of thirty "(untitled)" sources tells a reader nothing."""
+    if article.title:
+        return " ".join(article.title.split())
+    words = " ".join(article.text[article.body_start :].split())
+    if not words:
+        return "(untitled)"
+    if len(words) > TITLE_FROM_TEXT_CHARS:
+        cut = words.rfind(" ", 0, TITLE_FROM_TEXT_CHARS)
+        words = words[: cut if cut > 0 else TITLE_FROM_TEXT_CHARS] + "…"
+    return f"(untitled) “{words}”"
+
+
 def date_shown(day: dt.date | None, article: Article) -> str:
     """A date as a reader sees it: ``2013-05-23 (estimated)`` when it is the publication
     date of an article dated only by estimate (never shown as if established), ``date

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dateline.escaping import markdown_code, markdown_text
 from dateline.model import Article, Confidence, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
+from dateline.render.json import title_shown
 
 
 def _cite(article: Article) -> str:
@@ -83,7 +84,7 @@ def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
 def render_sources(articles: Sequence[Article], numbers: dict[str, int]) -> list[str]:
     out = ["## Sources", ""]
     for article in articles:
-        title = markdown_text(article.title) if article.title else "(untitled)"
+        title = markdown_text(title_shown(article))
         out.append(
             f"{numbers[article.id]}. **{title}**: {_cite(article)}; "
             f"{markdown_code(str(article.path))}; published {markdown_text(pub_date_line(article))}"
@@ -133,7 +134,7 @@ def render_articles_markdown(articles: Sequence[Article], report: RunReport, opt
     numbers = {a.id: i for i, a in enumerate(articles, start=1)}
     out = ["# Articles", ""]
     for article in articles:
-        title = markdown_text(article.title) if article.title else "(untitled)"
+        title = markdown_text(title_shown(article))
         out += [
             f"## {numbers[article.id]}. {title}",
             "",
