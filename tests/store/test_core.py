@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 import threading
@@ -261,3 +262,23 @@ def make_many_articles(folder: Path, count: int) -> Path:
             encoding="utf-8",
         )
     return folder
+
+
+def test_a_manifest_added_later_dates_a_text_already_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "The foreign ministers met in Geneva to prepare the peace conference on Syria.\n"
+    )
+    (folder / "vote.txt").write_text("The council voted on the resolution after a long debate.\n")
+    path = tmp_path / "c.db"
+    with store.open_store(path) as db:
+        db.add([folder], SERIAL)
+        (folder / "manifest.csv").write_text(
+            "path,date,source,url,title\ntalks.txt,2013-05-07,,,\n"
+        )
+        again = db.add([folder], SERIAL)
+    dated = {Path(a.id).stem: a.pub_date for a in store.corpus_from_store(path, SERIAL).articles}
+    assert dated["talks"].value == dt.date(2013, 5, 7) and dated["talks"].source == "manifest"
+    assert any("talks" in a for a in again.changed)  # said so: its date changed
+    assert dated["vote"].source != "manifest"  # the manifest names only talks.txt

@@ -429,7 +429,8 @@ class Store:
         ).fetchone()
         if not stored:
             self._insert_article(db, done)
-        if row and row[0] == done.content_hash:
+        redated = bool(stored) and self._take_explicit_date(db, done)
+        if row and row[0] == done.content_hash and not redated:
             tally.unchanged.append(done.article_id)
         elif row:
             tally.changed.append(done.article_id)
@@ -452,6 +453,24 @@ class Store:
         )
         db.execute("DELETE FROM rejected WHERE key = ?", (done.key,))
         tally.sources.append(done.key)
+
+    def _take_explicit_date(self, db: sqlite3.Connection, done: Ingested) -> bool:
+        """A stored text whose input now gives an explicit date it did not have (a
+        manifest added or corrected, metadata fixed) takes that date: the article row
+        keeps the text as first seen, and before this a manifest never reached a text
+        already stored. Inferred and estimated dates are the store's own work, made
+        again after the add; a person's date is re-applied by the curation after it."""
+        pub = done.article.pub_date if done.article else None
+        if pub is None or pub.confidence is not Confidence.EXPLICIT:
+            return False
+        (data,) = db.execute(
+            "SELECT data FROM articles WHERE hash = ?", (done.content_hash,)
+        ).fetchone()
+        article = codec.decode_article(unpack(data, self.path))
+        if article.pub_date == pub or article.pub_date.source == curation.USER_SOURCE:
+            return False
+        _write_article_date(db, done.content_hash, replace(article, pub_date=pub))
+        return True
 
     def _insert_article(self, db: sqlite3.Connection, done: Ingested) -> None:
         article = done.article
@@ -562,15 +581,7 @@ class Store:
                 pub = article.pub_date
                 if pub == before.pub_date:  # a year unknown still changes the evidence
                     continue
-                db.execute(
-                    "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ? WHERE hash = ?",
-                    (
-                        _pack(codec.encode_article(article)),
-                        pub.value.isoformat() if pub.value else None,
-                        pub.confidence.value,
-                        text_hash,
-                    ),
-                )
+                _write_article_date(db, text_hash, article)
 
     def _estimate_dates(self, grown: bool = True) -> None:
         """Date the store's undated articles from their content and the dated ones, as
@@ -590,17 +601,7 @@ class Store:
                 pub = article.pub_date
                 if pub == before.pub_date:
                     continue
-                db.execute(
-                    "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, "
-                    "pub_source = ? WHERE hash = ?",
-                    (
-                        _pack(codec.encode_article(article)),
-                        pub.value.isoformat() if pub.value else None,
-                        pub.confidence.value,
-                        pub.source,
-                        text_hash,
-                    ),
-                )
+                _write_article_date(db, text_hash, article)
 
     def _annotate_missing(
         self,
@@ -847,6 +848,23 @@ WHERE a.hash IN (SELECT hash FROM sources)
                        THEN a.pub_date ELSE '' END)
 """
 _MISSING_SQL = _MISSING_SQL.replace("{anchoring}", ", ".join(f"?{i}" for i in range(2, 6)))
+
+
+def _write_article_date(db: sqlite3.Connection, text_hash: str, article: Article) -> None:
+    """The stored article and its date columns, after its publication date changed."""
+    pub = article.pub_date
+    db.execute(
+        "UPDATE articles SET data = ?, pub_date = ?, pub_confidence = ?, pub_source = ?, "
+        "pub_partial = ? WHERE hash = ?",
+        (
+            _pack(codec.encode_article(article)),
+            pub.value.isoformat() if pub.value else None,
+            pub.confidence.value,
+            pub.source,
+            pub.partial,
+            text_hash,
+        ),
+    )
 
 
 @dataclass
