@@ -239,8 +239,12 @@ def _event_phrase(tokens: Sequence[_Token], i: int) -> tuple[int, int]:
     first = i
     while first > 0 and i - first < 3:
         prev = tokens[first - 1]
+        if tokens[first].start - prev.end > 1:
+            break  # a dash or a comma between: "10:00 am ET - Iraq transition hearing"
         if prev.lower in cues.EVENT_MODIFIERS or (
-            _is_name(prev.text) and _POSSESSIVE.sub("", prev.text) not in cues.NOT_NAMES
+            _is_name(prev.text)
+            and _POSSESSIVE.sub("", prev.text) not in cues.NOT_NAMES
+            and not _TIMESTAMP.fullmatch(prev.text)
         ):
             first -= 1
         else:
