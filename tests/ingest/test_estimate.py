@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.ingest import load_articles
-from dateline.ingest.clues import read_clues
-from dateline.ingest.estimate import DatingCorpus, estimate_date, estimate_dates
+from dateline.ingest.clues import Clues, read_clues
+from dateline.ingest.estimate import DateEstimate, DatingCorpus, estimate_date, estimate_dates
 from dateline.model import Article, Confidence
 from dateline.options import Options
 from dateline.render.markdown import render_report
@@ -82,19 +82,27 @@ _DAYS = st.dates(dt.date(2012, 1, 1), dt.date(2015, 12, 31))
 def test_an_estimate_lies_in_its_interval_and_after_no_past_date_it_cannot(
     pairs: list[tuple[str, dt.date | None]],
 ) -> None:
-    texts = [t for t, _ in pairs]
-    dates = [d for _, d in pairs]
+    _estimates_within_their_evidence([t for t, _ in pairs], [d for _, d in pairs])
+
+
+def _estimates_within_their_evidence(
+    texts: list[str], dates: list[dt.date | None]
+) -> list[tuple[DateEstimate, Clues]]:
+    """Each article's estimate with its date hidden, checked: the point lies in its
+    interval and is never later than the latest evidence allows (a known date of
+    another article plus the neighbour window, or a date the text itself mentions)."""
     corpus = DatingCorpus.of_texts(texts, dates)
+    checked = []
     for i, text in enumerate(texts):
         estimate = estimate_date(corpus, i, hidden={i})
         if estimate is None:
             continue
         assert estimate.earliest <= estimate.point <= estimate.latest
-        # Never later than the latest evidence allows: a known date of another article
-        # (plus the neighbour window), or a date the text itself mentions.
         clues = read_clues(text)
         evidence = [d for j, d in enumerate(dates) if d and j != i] + [m.day for m in clues.days]
         assert estimate.point <= max(evidence) + dt.timedelta(days=31)
+        checked.append((estimate, clues))
+    return checked
 
 
 def test_the_estimate_and_its_interval_survive_json_and_the_store_codec(syria: dict) -> None:
@@ -284,16 +292,7 @@ def test_with_a_wire_dateline_the_estimate_stays_in_bounds_and_names_its_conflic
     from dateline.annotate.timex.calendar import FUTURE
 
     texts = [f"GENEVA, {month} {day} (Reuters) - {words}" for month, day, words, _ in rows]
-    dates = [d for *_, d in rows]
-    corpus = DatingCorpus.of_texts(texts, dates)
-    for i, text in enumerate(texts):
-        estimate = estimate_date(corpus, i, hidden={i})
-        if estimate is None:
-            continue
-        assert estimate.earliest <= estimate.point <= estimate.latest
-        clues = read_clues(text)
-        evidence = [d for j, d in enumerate(dates) if d and j != i] + [m.day for m in clues.days]
-        assert estimate.point <= max(evidence) + dt.timedelta(days=31)
+    for estimate, clues in _estimates_within_their_evidence(texts, [d for *_, d in rows]):
         past = [m for m in clues.days if m.direction != FUTURE]
         latest = max(past, key=lambda m: m.day) if past else None
         if latest and estimate.point < latest.day:
