@@ -571,12 +571,37 @@ class _PhraseFinder:
             if first is not None and first.start() == 0:
                 self.by_first[first.group()].append(phrase)
 
+    def _starts(self, text: str) -> list[tuple[int, str]]:
+        """Where a phrase's first word stands as a whole word (not after a hyphen).
+
+        The lower-cased text's words are looked up first, so only the first words it
+        has are searched for; a text whose length changes in lower case (a dotted
+        capital I) is read word by word."""
+        low = text.lower()
+        if len(low) != len(text):
+            return [
+                (w.start(), w.group().lower())
+                for w in self._WORD.finditer(text)
+                if w.group().lower() in self.by_first
+                and not (w.start() and text[w.start() - 1] == "-")
+            ]
+        starts = []
+        for first in self.by_first.keys() & set(self._WORD.findall(low)):
+            at = low.find(first)
+            while at >= 0:
+                end = at + len(first)
+                if not (at and (low[at - 1].isalnum() or low[at - 1] in "_-")) and not (
+                    end < len(low) and (low[end].isalnum() or low[end] == "_")
+                ):
+                    starts.append((at, first))
+                at = low.find(first, end)
+        return sorted(starts)
+
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         resume = 0
-        for word in self._WORD.finditer(text):
-            start = word.start()
-            candidates = self.by_first.get(word.group().lower())
-            if not candidates or start < resume or (start and text[start - 1] == "-"):
+        for start, first in self._starts(text):
+            candidates = self.by_first[first]
+            if start < resume:
                 continue
             for phrase in candidates:
                 end = start + len(phrase)

@@ -54,18 +54,24 @@ class StoryTerms:
     home: frozenset[str]  # the story's widely used names (lowercased)
     known: frozenset[str]  # every core name: naming one is no sign of another story
     start: dt.date | None  # the story's start (its first article, less a lead-in)
+    # The ids of the corpus's articles that name a home name, when known (it saves
+    # reading every text again).
+    naming_home: frozenset[str] | None = None
 
 
 def find_story_terms(corpus: Corpus, opts: Options) -> StoryTerms:
     """The story's home and core names and its start, from the corpus alone."""
     focus = find_story_focus(corpus, opts)
     use = dict.fromkeys(focus.names, 0)
+    named: dict[str, set[str]] = {}
     for article in corpus.articles:
-        for name in use.keys() & set(_NAME.findall(article.text.lower())):
+        named[article.id] = use.keys() & set(_NAME.findall(article.text.lower()))
+        for name in named[article.id]:
             use[name] += 1
     top = max(use.values(), default=0)
     home = frozenset(n for n, count in use.items() if top and count >= HOME_SHARE * top)
-    return StoryTerms(home, frozenset(focus.names), focus.start or focus.first)
+    naming_home = frozenset(i for i, names in named.items() if names & home)
+    return StoryTerms(home, frozenset(focus.names), focus.start or focus.first, naming_home)
 
 
 def other_story_sentences(
@@ -75,7 +81,11 @@ def other_story_sentences(
     if not story.home:
         return set()
     text = article.text
-    if not story.home & set(_NAME.findall(text.lower())):
+    if story.naming_home is not None:
+        names_home = article.id in story.naming_home
+    else:
+        names_home = bool(story.home & set(_NAME.findall(text.lower())))
+    if not names_home:
         return set(ann.sentences)
     out: set[tuple[int, int]] = set()
     elsewhere = False

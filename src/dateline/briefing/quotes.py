@@ -170,21 +170,66 @@ def is_outlet(name: str, sources: Iterable[str] = ()) -> bool:
 
 _NAME = r"((?:[A-Z][\w'’.-]*\.? ){0,2}[A-Z][\w'’-]+)"  # two to three capitalised words
 # Not "host" or "producer": hosts of award shows and music producers are newsmakers.
-_ROLE = r"(?i:correspondent|reporter|anchor|anchorman|anchorwoman|columnist)"
+_ROLE_WORDS = ("correspondent", "reporter", "anchor", "anchorman", "anchorwoman", "columnist")
+_ROLE = rf"(?i:{'|'.join(_ROLE_WORDS)})"
 # An outlet's own analysts and contributors are its voice too ("CNN senior legal analyst").
-_OWN_ROLE = r"(?i:analyst|contributor|commentator)"
-_OUTLET_NAME = r"(?:CNN|BBC|Reuters|AP|AFP|NBC|ABC|CBS|MSNBC|NPR|Al Jazeera|Fox News|Sky News)"
+_OWN_ROLE_WORDS = ("analyst", "contributor", "commentator")
+_OWN_ROLE = rf"(?i:{'|'.join(_OWN_ROLE_WORDS)})"
+_OUTLET_NAMES = (
+    "CNN", "BBC", "Reuters", "AP", "AFP", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Al Jazeera",
+    "Fox News", "Sky News",
+)  # fmt: skip
+_OUTLET_NAME = rf"(?:{'|'.join(_OUTLET_NAMES)})"
 _OURS = rf"(?:{_OUTLET_NAME}|(?i:our))"
-# Ways a story shows its own reporters, not its newsmakers (names are case-sensitive).
-_JOURNALIST_PATTERNS = (
-    re.compile(rf"\b{_OUTLET_NAME}(?:'s|’s) (?:own )?{_NAME}"),  # CNN's Ben Wedeman
-    re.compile(rf"\b{_ROLE}s? {_NAME}"),  # correspondent Ivan Watson
-    re.compile(rf"\b{_OURS} (?:[\w-]+ ){{0,3}}{_OWN_ROLE} {_NAME}"),  # our legal analyst X
-    re.compile(rf"{_NAME}, (?:(?i:an?|the) )?(?:{_OUTLET_NAME} )?(?:[\w-]+ ){{0,3}}{_ROLE}\b"),
-    re.compile(rf"{_NAME}, (?:(?i:an?|the) )?{_OUTLET_NAME} (?:[\w-]+ ){{0,3}}{_OWN_ROLE}\b"),
-    re.compile(rf"(?:^|\n){_NAME}, {_OUTLET_NAME}, [A-Z]"),  # Nic Robertson, CNN, Beirut
-    re.compile(rf"(?:^|\n)(?:By|BY|Posted by) {_NAME}"),  # a byline
+# Ways a story shows its own reporters, not its newsmakers (names are case-sensitive),
+# each with words one of which every match holds (written so, or in any case), around
+# which alone it is looked for: most start with a name, which is slow to look for
+# through whole texts.
+_JOURNALIST_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...] = (
+    (re.compile(rf"\b{_OUTLET_NAME}(?:'s|’s) (?:own )?{_NAME}"), _OUTLET_NAMES, True),
+    (re.compile(rf"\b{_ROLE}s? {_NAME}"), _ROLE_WORDS, False),  # correspondent Ivan Watson
+    (  # our legal analyst X
+        re.compile(rf"\b{_OURS} (?:[\w-]+ ){{0,3}}{_OWN_ROLE} {_NAME}"),
+        _OWN_ROLE_WORDS,
+        False,
+    ),
+    (
+        re.compile(rf"{_NAME}, (?:(?i:an?|the) )?(?:{_OUTLET_NAME} )?(?:[\w-]+ ){{0,3}}{_ROLE}\b"),
+        _ROLE_WORDS,
+        False,
+    ),
+    (
+        re.compile(rf"{_NAME}, (?:(?i:an?|the) )?{_OUTLET_NAME} (?:[\w-]+ ){{0,3}}{_OWN_ROLE}\b"),
+        _OWN_ROLE_WORDS,
+        False,
+    ),
+    # Nic Robertson, CNN, Beirut
+    (re.compile(rf"(?:^|\n){_NAME}, {_OUTLET_NAME}, [A-Z]"), _OUTLET_NAMES, True),
+    # a byline
+    (re.compile(rf"(?:^|\n)(?:By|BY|Posted by) {_NAME}"), ("By ", "BY ", "Posted by "), True),
 )
+_ANCHOR_REACH = 120  # characters around an anchor word that hold any match through it
+
+
+def _around(text: str, lowered: str, anchors: Sequence[str], exact: bool) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within reach of an anchor, overlapping ones joined; each
+    starts at a line start or after a space (so no name is cut) or at the text's start."""
+    haystack = text if exact else lowered
+    stretches: list[tuple[int, int]] = []
+    for anchor in anchors:
+        at = haystack.find(anchor)
+        while at >= 0:
+            lo = max(0, at - _ANCHOR_REACH)
+            lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1 if lo else 0
+            stretches.append((max(0, lo - 1), at + len(anchor) + _ANCHOR_REACH))
+            at = haystack.find(anchor, at + len(anchor))
+    joined: list[tuple[int, int]] = []
+    for lo, hi in sorted(stretches):
+        if joined and lo <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(hi, joined[-1][1]))
+        else:
+            joined.append((lo, hi))
+    return joined
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -211,11 +256,18 @@ def find_journalists(articles: Iterable[Article]) -> frozenset[tuple[str, ...]]:
     for article in articles:
         if article.author:
             found.add(_person_key(article.author))
-        for pattern in _JOURNALIST_PATTERNS:
-            for match in pattern.finditer(article.text):
-                key = _person_key(match.group(1))
-                if len(key) >= 2 and not is_outlet(match.group(1)):
-                    found.add(key)
+        text, lowered = article.text, article.text.lower()
+        exact_case = len(lowered) == len(text)  # else the lower-cased offsets are not the text's
+        for pattern, anchors, exact in _JOURNALIST_PATTERNS:
+            if exact or exact_case:
+                stretches = _around(text, lowered, anchors, exact)
+            else:
+                stretches = [(0, len(text))]
+            for lo, hi in stretches:
+                for match in pattern.finditer(text, lo, hi):
+                    key = _person_key(match.group(1))
+                    if len(key) >= 2 and not is_outlet(match.group(1)):
+                        found.add(key)
     return frozenset(found)
 
 

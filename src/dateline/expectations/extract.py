@@ -59,15 +59,12 @@ class ExpectationTuning:
     link_names: float = 0.2  # set cosine of two expectations' names to link them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # looked at for every word of a clause: made once
 
 
 def extract_expectations(
@@ -111,7 +108,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    return [
+        _Token(m.start(), m.end(), word, word.lower())
+        for m in _WORD.finditer(text, start, end)
+        for word in (m.group(),)
+    ]
 
 
 def _event_head(tokens: Sequence[_Token], i: int) -> str | None:
@@ -170,9 +171,9 @@ def _in_clause(
     text = article.text
     tokens = _tokens(text, *clause)
     heads = [(i, cls) for i in range(len(tokens)) if (cls := _event_head(tokens, i))]
-    found_cues = _cues_in(text, *clause)
     if not heads:
         return []
+    found_cues = _cues_in(text, *clause)
     out: list[Expectation] = []
     used: set[tuple[int, int]] = set()
     for i, cls in heads:
