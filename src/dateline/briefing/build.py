@@ -132,24 +132,28 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
     """Summary, timeline, actors, quotes, figures and sources for one story."""
     opts = opts or Options()
     log.info("briefing: summary, timeline and figures for %d articles", len(corpus.articles))
-    with Progress(2, "briefing parts (actors, quotes and figures; summary, timeline)") as bar:
+    with Progress(
+        2, "briefing parts (actors, quotes, summary; timeline, figures, expectations)"
+    ) as bar:
 
-        def speech_and_figures() -> tuple[
-            tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...], tuple[FigureSeries, ...]
+        def speech_and_summary() -> tuple[
+            tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...], Summary
         ]:
             actors, quotes, notes = _speech(corpus, opts)
-            figures = figures_over_time(corpus, opts)
+            summary = summarize(corpus, opts)
             bar.advance()
-            return actors, quotes, notes, figures
+            return actors, quotes, notes, summary
 
-        def the_rest() -> tuple[Summary, Timeline, tuple[Chain, ...]]:
+        def the_rest() -> tuple[Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]:
             timeline = build_timeline(corpus, opts)
-            return summarize(corpus, opts), timeline, expectation_chains(corpus, timeline)
+            figures = figures_over_time(corpus, opts)
+            return timeline, figures, expectation_chains(corpus, timeline)
 
         # Independent parts, on two cores when there are two: a briefing's warm run is
-        # all corpus-level work, split so that the two sides take about as long.
-        (actors, quotes, notes, figures), (summary, timeline, chains) = beside(
-            speech_and_figures, the_rest, opts
+        # all corpus-level work, split so that the two sides take about as long
+        # (measured on egypt+h1n1: about 3.8 s and 4.1 s).
+        (actors, quotes, notes, summary), (timeline, figures, chains) = beside(
+            speech_and_summary, the_rest, opts
         )
         bar.advance()
     return Briefing(

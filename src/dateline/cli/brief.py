@@ -75,6 +75,7 @@ def summarize_command(
 def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> None:
     """A briefing: summary, timeline, actors, quotes, figures and an HTML report."""
     from dateline.briefing.build import build_briefing
+    from dateline.engine import beside
     from dateline.pipeline import BRIEFING_STAGES
     from dateline.render import exports
     from dateline.render.briefing_text import briefing_to_dict, render_briefing_markdown
@@ -85,9 +86,15 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
     corpus = load_corpus(paths, opts, cache=True, stages=BRIEFING_STAGES)
     briefing = build_briefing(corpus, opts)
     directory.mkdir(parents=True, exist_ok=True)
-    write_output(to_json(briefing_to_dict(briefing)), directory / "briefing.json")
-    write_output(render_briefing_markdown(briefing), directory / "briefing.md")
-    write_output(render_html(briefing), directory / "report.html")
+    # The report beside the other outputs: the slowest to render, it takes the other core.
+    (json_text, markdown), html = beside(
+        lambda: (to_json(briefing_to_dict(briefing)), render_briefing_markdown(briefing)),
+        lambda: render_html(briefing),
+        opts,
+    )
+    write_output(json_text, directory / "briefing.json")
+    write_output(markdown, directory / "briefing.md")
+    write_output(html, directory / "report.html")
     write_output(
         exports.timeline_to_csv(briefing.timeline, corpus, opts), directory / "timeline.csv"
     )
