@@ -205,8 +205,9 @@ _PERFECT = re.compile(
 )
 
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+# The number alone: its qualifier is looked for before it (``_QUALIFIER_BEFORE``), only
+# when it counts something (a qualifier tried at every character was most of the time).
 _NUMBER = re.compile(
-    rf"(?:(?P<qual>\b(?:{_QUALIFIER}))\s+(?:the\s+)?)?"
     r"(?<![\w$£€.,/:\\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|"
     + "|".join(WORD_NUMBERS)
     + r")(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?!['’]s\b|[\w%$:/\\-]|[.,]\d)",
@@ -214,6 +215,8 @@ _NUMBER = re.compile(
 )
 # What any match of ``_NUMBER`` or a sum needs: a digit, a number word or a scale ("a
 # thousand"). Most sentences have none, and this is far cheaper to look for.
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>{_QUALIFIER})\s+(?:the\s+)?$", re.IGNORECASE)
+_QUALIFIER_REACH = max(len(q) for q in QUALIFIERS) + len(" the ") + 4  # spaces between
 _COUNT_WORDS = [*WORD_NUMBERS, *SCALES]
 _MAY_COUNT = re.compile(  # the lookahead on a first letter halves the search's time
     r"\d|\b(?=["
@@ -472,9 +475,11 @@ def figures_in_sentence(
         start, end = match.start("num"), match.end()
         if quantity is None or _looks_like_date_or_year(text, start, end, raw, scale):
             continue
-        found = _what_is_counted(text, span, match.start(), end)
-        region = _region(text, span, match.start(), end)
-        if found is None or _not_a_toll(text, span, match.start(), end):
+        qual = _QUALIFIER_BEFORE.search(text, max(span.start, start - _QUALIFIER_REACH), start)
+        lead = qual.start() if qual else start  # where the figure's words begin
+        found = _what_is_counted(text, span, lead, end)
+        region = _region(text, span, lead, end)
+        if found is None or _not_a_toll(text, span, lead, end):
             continue
         cue, unit = found
         if raw.lower() in WORD_NUMBERS and not unit and cue not in _words(text[end : span.end]):
@@ -488,8 +493,8 @@ def figures_in_sentence(
             continue
         if category == "arrested" and _GOT_AWAY.search(_clause_after(text, end, span.end)):
             continue  # "1,000 prisoners escaped": no longer held
-        qualifier = " ".join((match.group("qual") or "").lower().split())
-        number = (match.start(), end)
+        qualifier = " ".join(qual.group("qual").lower().split()) if qual else ""
+        number = (lead, end)
         day = _sentence_date(text, timexes, number, reported)
         yield Figure(
             span,
@@ -508,9 +513,6 @@ def figures_in_sentence(
     yield from _money_in_sentence(text, span, reported, timexes)
 
 
-_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>{_QUALIFIER})\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _money_in_sentence(
     text: str, span: Span, reported: dt.date | None, timexes: Sequence[Timex]
 ) -> Iterator[Figure]:
@@ -519,7 +521,7 @@ def _money_in_sentence(
     from dateline.briefing.figure_money import MONEY, sums_in_sentence
 
     for start, end, amount, currency, cue in sums_in_sentence(text, span):
-        qual = _QUALIFIER_BEFORE.search(text, max(span.start, start - 20), start)
+        qual = _QUALIFIER_BEFORE.search(text, max(span.start, start - _QUALIFIER_REACH), start)
         number = (qual.start() if qual else start, end)
         day = _sentence_date(text, timexes, number, reported)
         yield Figure(
