@@ -147,20 +147,30 @@ def _pub(article: Article) -> dict[str, str]:
 # --- actors in sentences -------------------------------------------------------------
 
 
-def _alias_patterns(briefing: Briefing) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
+# An actor, its names (longest first) and the pattern of them as whole words.
+AliasPattern = tuple[str, tuple[str, ...], re.Pattern[str]]
+
+
+def _alias_patterns(briefing: Briefing) -> list[AliasPattern]:
+    out: list[AliasPattern] = []
     for actor in briefing.actors:
         names = sorted(
             {alias for alias, _ in actor.aliases if len(alias) > 2}, key=len, reverse=True
         )
         if names:
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-            out.append((actor.id, pattern))
+            out.append((actor.id, tuple(names), pattern))
     return out
 
 
-def actors_in(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[str]:
-    return [actor_id for actor_id, pattern in patterns if pattern.search(text)]
+def actors_in(text: str, patterns: Sequence[AliasPattern]) -> list[str]:
+    """The actors named in ``text``; a name not even in it as a substring needs no
+    pattern (most actors are in no given sentence)."""
+    return [
+        actor_id
+        for actor_id, names, pattern in patterns
+        if any(name in text for name in names) and pattern.search(text)
+    ]
 
 
 # --- the view model -----------------------------------------------------------------
@@ -186,7 +196,7 @@ def _sources(briefing: Briefing) -> list[dict[str, Any]]:
 def _entries(
     briefing: Briefing,
     numbers: dict[str, int],
-    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    patterns: Sequence[AliasPattern],
     part: Sequence[TimelineEntry] | None = None,
 ) -> list[dict[str, Any]]:
     """The view of the main timeline's entries, or of another ``part`` (background)."""

@@ -193,7 +193,11 @@ def title_shown(article: Article) -> str:
     words, marked as such: a list of thirty "(untitled)" sources tells a reader nothing."""
     if article.title:
         return " ".join(article.title.split())
-    words = " ".join(article.text[article.body_start :].split())
+    # The words of the body's start (a few times what is shown, so no long text is split
+    # whole), else of the whole body.
+    words = " ".join(article.text[article.body_start :][: 8 * TITLE_FROM_TEXT_CHARS].split())
+    if len(words) <= TITLE_FROM_TEXT_CHARS:
+        words = " ".join(article.text[article.body_start :].split())
     if not words:
         return "(untitled)"
     if len(words) > TITLE_FROM_TEXT_CHARS:
