@@ -16,7 +16,6 @@ no solver to install.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import defaultdict
@@ -51,13 +50,14 @@ def sentence_concepts(text: str, unigrams: bool = False) -> set[tuple[str, str]]
     """The adjacent stemmed word pairs of a sentence, less pairs of two function words;
     with ``unigrams``, its stemmed content words too, as ``(word, "")``."""
     words = _WORD.findall(text.lower())
+    stems = [_stem(w) for w in words]  # each word once: a pair shares its words
     out = {
-        (_stem(a), _stem(b))
-        for a, b in itertools.pairwise(words)
-        if not (a in _FUNCTION and b in _FUNCTION)
+        (stems[i], stems[i + 1])
+        for i in range(len(words) - 1)
+        if not (words[i] in _FUNCTION and words[i + 1] in _FUNCTION)
     }
     if unigrams:
-        out |= {(_stem(w), "") for w in words if w not in _FUNCTION}
+        out |= {(stem, "") for w, stem in zip(words, stems, strict=True) if w not in _FUNCTION}
     return out
 
 
