@@ -56,7 +56,8 @@ LEAD_CHARS = 300
 # place in capitals ("MOSCOW, Oct. 6", "REYKJAVIK, Iceland, Oct. 9"), with a weekday
 # ("Thursday, Oct. 16"), or before the agency or the dash ("May 19 (Reuters) -",
 # "Jan. 15 --"). In running prose ("exploded on April 20") or a photo caption ("May 5:
-# The crew of ...") it is as often an event.
+# The crew of ...") it is as often an event: in the dev topics (bpoil sampled) 75 of 78
+# yearless lead dates in these forms are the day or the day before, 100 of 191 of all.
 _DATELINE_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Z.'/-]+(?:\s+[A-Z][A-Z.'/-]+)*,(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,)?"
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*$"
