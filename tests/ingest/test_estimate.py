@@ -361,3 +361,68 @@ def test_a_person_s_date_is_never_re_estimated_as_the_store_grows(tmp_path: Path
     pub = {a.id[:3]: a.pub_date for a in corpus_from_store(db_path, opts).articles}["000"]
     assert pub.value == dt.date(2013, 5, 17) and pub.source == "user"
     assert pub.confidence is Confidence.EXPLICIT
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "MOSCOW, Oct. 6 -- Less than a year ago, one of Russia's richest men was worth billions.",
+        "REYKJAVIK, Iceland, Oct. 9 -- The bad news just keeps coming for Iceland.",
+        "ROME, April 29 (Reuters) - Egypt's order on Wednesday to cull all pigs drew criticism.",
+        "Tim Hanson will be online Thursday, Oct. 16 at noon ET to take your questions.",
+    ],
+)
+def test_a_yearless_date_in_a_dateline_s_form_is_a_lead_date(opening: str) -> None:
+    [word] = read_clues(opening).lead_month_days
+    assert word.text in opening
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Since BP's Deepwater Horizon oil rig exploded on 20 April, it has been estimated "
+        "that 40,000 barrels of oil a day have leaked.",
+        "May 5: The crew of a Basler BT-67 fixed wing aircraft releases dispersant over an "
+        "oil discharge off the shore of Louisiana.",
+        "Egyptian protesters first took to the streets of Egypt on January 25.",
+    ],
+)
+def test_a_yearless_date_in_prose_or_a_caption_is_no_lead_date(opening: str) -> None:
+    """An event the opening recalls, or a photo's day: as often not the report's day."""
+    clues = read_clues(opening)
+    assert clues.lead_month_days == () and len(clues.month_days) == 1
+
+
+def _spill_corpus(undated: str, days: tuple[int, int]) -> list[Article]:
+    """Two dated reports of the Gulf oil spill, on the given days of 2010, and ``undated``."""
+    texts = [
+        "BP said the oil spill in the Gulf of Mexico grew as crews laid booms.",
+        "Crews laid booms as the oil spill in the Gulf of Mexico reached Louisiana.",
+    ]
+    dated = [
+        make_article(key, text, dt.date(2010, 4, 1) + dt.timedelta(days=day - 1))
+        for key, text, day in zip("ab", texts, days, strict=True)
+    ]
+    return [*dated, make_article("c", undated)]
+
+
+def test_a_wire_dateline_s_day_places_the_article() -> None:
+    opening = (
+        "HOUSTON, May 3 (Reuters) - BP said crews laid booms as the oil spill in the "
+        "Gulf of Mexico grew."
+    )
+    pub = estimate_dates(_spill_corpus(opening, (31, 36)))[2].pub_date
+    assert pub.value == dt.date(2010, 5, 3)
+    assert 'its first lines give "May 3"' in pub.evidence
+
+
+def test_an_event_day_in_the_opening_prose_does_not_place_the_article() -> None:
+    """Reports on April 22 and May 6: the article's "April 20" is the explosion it
+    recalls, not its day (read as a dateline, it placed the article on April 20)."""
+    opening = (
+        "Since the Deepwater Horizon rig exploded on April 20, the oil spill in the Gulf "
+        "of Mexico grew and crews laid booms."
+    )
+    pub = estimate_dates(_spill_corpus(opening, (22, 36)))[2].pub_date
+    assert pub.value is not None and pub.value >= dt.date(2010, 4, 22)
+    assert "its first lines give" not in pub.evidence

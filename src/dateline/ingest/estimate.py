@@ -65,10 +65,10 @@ class DatingTuning:
             "pins": 0.5,
             "recent": 0.3,
             "weekdays": 0.5,
-            "month_days": 0.0,  # fitted to 0: a yearless date rarely is the report's day
+            "month_days": 0.1,
             "counts": 0.3,
-            "violations": 0.2,
-            "lead": 0.5,
+            "violations": 0.3,
+            "lead": 0.8,
         }
     )
     interval_ratio: float = 0.1  # days scoring at least this share of the best are in
