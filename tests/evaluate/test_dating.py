@@ -9,7 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
-from dateline.evaluate.dating import evaluate_dating, render_dating_scores
+from dateline.evaluate.dating import (
+    FIXED,
+    NEUTRAL_WEIGHT,
+    evaluate_dating,
+    neutral_start,
+    render_dating_scores,
+)
 from tests.builders import SHARED_DATA, SYRIA
 
 # The demo articles' real publication days, as their texts and sources establish them.
@@ -128,3 +134,19 @@ def test_an_unknown_weight_to_keep_fixed_is_a_clear_error(two_topics: Path) -> N
     result = CliRunner().invoke(main, args)
     assert result.exit_code != 0
     assert "no weight named tolls" in result.output and "counts" in result.output
+
+
+def test_a_fold_starts_from_neutral_weights_not_the_shipped_fit() -> None:
+    """The shipped weights are fitted on every topic: a fold starting from them would
+    start from its held-out topic's fit."""
+    from dateline.ingest.estimate import DatingTuning
+
+    shipped = DatingTuning()
+    start = neutral_start(shipped)
+    for key, value in start.weights.items():
+        if key in FIXED or key == "neighbours":
+            assert value == shipped.weights[key]
+        else:
+            assert value == NEUTRAL_WEIGHT
+    assert start.weights != shipped.weights
+    assert start.weights.keys() == shipped.weights.keys()
