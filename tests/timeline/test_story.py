@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dateline.model import Annotations
 from dateline.options import Options
 from dateline.timeline import build_timeline
@@ -95,3 +98,14 @@ def test_the_focus_is_found_once_per_corpus_and_afresh_for_another() -> None:
     assert find_story_focus(other, Options()) is not first
     assert find_story_focus(other, Options()).articles == 120
     assert find_story_focus(corpus, Options(), with_names=False).names == ()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAbZz09-'’ .\n\"“(Éé_", max_size=60))
+def test_the_capitals_scan_finds_exactly_the_capitalised_words(text: str) -> None:
+    # core_names counts every word with _WORD and looks back only at _CAPITALISED's
+    # matches: they must be _WORD's matches that start with a capital, at the same places.
+    from dateline.timeline.story import _CAPITALISED, _WORD
+
+    words = [(m.start(), m.group(1)) for m in _WORD.finditer(text) if m.group(1)[0].isupper()]
+    assert [(m.start(), m.group(1)) for m in _CAPITALISED.finditer(text)] == words

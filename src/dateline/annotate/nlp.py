@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from dateline.annotate.attribute_rules import install as install_attribute_rules
 from dateline.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -77,13 +78,22 @@ def _register_paragraph_breaks() -> None:
     if Language.has_factory(PARAGRAPH_PIPE):
         return
 
+    from spacy.attrs import IS_SPACE, SENT_START
+
     def paragraph_breaks(doc: Doc) -> Doc:
-        blank_lines = "\n\n" in doc.text or "\n \n" in doc.text
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            breaks = prev.is_space and prev.text.count("\n") >= (2 if blank_lines else 1)
-            if breaks or (not blank_lines and "\n" in prev.whitespace_):
-                tok.is_sent_start = True
+        if len(doc) < 2:
+            return doc
+        needed = 2 if "\n\n" in doc.text or "\n \n" in doc.text else 1
+        # Only whitespace tokens can end a paragraph (a token's trailing whitespace is
+        # never more than one space), so the others are not visited.
+        spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
+        starts = [i + 1 for i in spaces if doc[i].text.count("\n") >= needed]
+        if starts:
+            # One array write: the Token.is_sent_start setter scans the whole Doc for
+            # a parse each time, which made this pipe quadratic in the text's length.
+            column = doc.to_array(SENT_START)
+            column[starts] = 1
+            doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # stub says float
         return doc
 
     Language.component(PARAGRAPH_PIPE, func=paragraph_breaks)
@@ -106,6 +116,7 @@ def load_nlp() -> Language:
         raise ModelNotFoundError(f"spaCy model {name} failed to load ({e}); {INSTALL_HINT}") from e
     _register_paragraph_breaks()
     nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    install_attribute_rules(nlp)
     logger.info("loaded spaCy model %s with pipes %s", name, ", ".join(nlp.pipe_names))
     return nlp
 

@@ -40,6 +40,11 @@ PROPER_SHARE = 0.7  # of a word's occurrences after a sentence's first word
 _WORD = re.compile(
     r"(?<![\w'’-])([A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]+)(?:['’]s)?(?![\w'’-])"
 )
+# The words of _WORD that start with a capital: the same matches at the same places (no
+# match of _WORD can start inside another, so scanning for fewer finds no new ones).
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]+)(?:['’]s)?(?![\w'’-])"
+)
 # Capitalised for being what they are, not for naming the story.
 _GENERIC = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -89,17 +94,17 @@ def core_names(corpus: Corpus) -> tuple[str, ...]:
     capitalised: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     for article in corpus.articles:
-        seen: set[str] = set()
-        for match in _WORD.finditer(article.text, 0, NAMES_SCAN_CHARS):
-            word = match.group(1)
-            lowered = word.lower()
-            seen.add(lowered)
-            upper = word[0].isupper()
-            # A word in lower case is inside its sentence; only a capital needs a look back.
-            if not upper or not _opens_sentence(article.text, match.start()):
-                inside[lowered] += 1
-                capitalised[lowered] += upper
-        article_freq.update(seen)
+        text = article.text
+        words = [word.lower() for word in _WORD.findall(text, 0, NAMES_SCAN_CHARS)]
+        article_freq.update(set(words))
+        inside.update(words)
+        # A word in lower case is inside its sentence; only a capital needs a look back.
+        for match in _CAPITALISED.finditer(text, 0, NAMES_SCAN_CHARS):
+            lowered = match.group(1).lower()
+            if _opens_sentence(text, match.start()):
+                inside[lowered] -= 1
+            else:
+                capitalised[lowered] += 1
     needed = max(CORE_MIN_ARTICLES, CORE_SHARE * len(corpus.articles))
     names = [
         word
