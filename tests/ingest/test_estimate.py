@@ -137,6 +137,66 @@ def test_the_store_estimates_too_and_a_second_add_changes_nothing(tmp_path: Path
     assert again == first
 
 
+def test_a_store_re_estimates_when_its_estimates_came_from_another_estimator(
+    tmp_path: Path,
+) -> None:
+    """An upgrade that changes the estimator reaches an existing store at its next add,
+    even when no article came in; with the same estimator that add reads no text."""
+    import sqlite3
+
+    from dateline.ingest.estimate import ESTIMATOR_VERSION
+    from dateline.store import corpus_from_store, open_store
+
+    folder = tmp_path / "articles"
+    shutil.copytree(SYRIA, folder)
+    # 002 stays undated (year unknown), and an undated article is estimated at every add.
+    next(folder.glob("002_*")).unlink()
+    opts = Options(workers=1)
+    path = tmp_path / "c.db"
+
+    def stored_000() -> tuple[str, str]:
+        with sqlite3.connect(path) as raw:
+            row = raw.execute(
+                "SELECT articles.pub_date, settings.value FROM articles, settings "
+                "WHERE articles.pub_source = 'content' AND settings.key = 'estimator'"
+            ).fetchone()
+        return row[0], row[1]
+
+    def as_an_old_estimator_left_it(version: str) -> None:
+        """000 with another estimate, written as the store writes one, and the mark of
+        the estimator ``version``."""
+        from dataclasses import replace
+
+        from dateline.store import codec
+        from dateline.store.core import _write_article_date, unpack
+
+        with sqlite3.connect(path) as raw:
+            text_hash, data = raw.execute(
+                "SELECT hash, data FROM articles WHERE pub_source = 'content'"
+            ).fetchone()
+            article = codec.decode_article(unpack(data, path))
+            old = replace(article.pub_date, value=dt.date(2001, 1, 1))
+            _write_article_date(raw, text_hash, replace(article, pub_date=old))
+            raw.execute("UPDATE settings SET value = ? WHERE key = 'estimator'", (version,))
+
+    with open_store(path) as db:
+        db.add([folder], opts)
+    estimate, version = stored_000()
+    assert version == ESTIMATOR_VERSION and estimate.startswith("2013-05")
+
+    as_an_old_estimator_left_it(ESTIMATOR_VERSION)  # same version: left as it is
+    with open_store(path) as db:
+        db.add([folder], opts)
+    assert stored_000() == ("2001-01-01", ESTIMATOR_VERSION)
+
+    as_an_old_estimator_left_it("0")
+    with open_store(path) as db:
+        db.add([folder], opts)
+    assert stored_000() == (estimate, ESTIMATOR_VERSION)
+    dated = {a.id[:3]: a.pub_date for a in corpus_from_store(path, opts).articles}
+    assert dated["000"].value is not None and dated["000"].value.isoformat() == estimate
+
+
 def test_a_timeline_line_placed_through_an_estimate_says_so() -> None:
     from click.testing import CliRunner
 

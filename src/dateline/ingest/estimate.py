@@ -37,6 +37,10 @@ from dateline.ingest.clues import Clues, CountFigure, RelativeSentence, dated_ev
 from dateline.ingest.pubdate import WEEKDAY_WEIGHTS
 from dateline.model import Article, Confidence, DateInterval, PublicationDate, Timex
 
+# Bump whenever an estimate for some corpus changes (this module, ingest/clues.py, the
+# fitted DatingTuning): a store re-estimates its undated articles when its estimates
+# were made by another version.
+ESTIMATOR_VERSION = "3"
 DAY = dt.timedelta(days=1)
 _QUERY_TERMS = 100  # an article's heaviest terms, enough to find its neighbours
 _DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})

@@ -31,7 +31,7 @@ from dateline.ingest import (
     unique_id,
     virtual_id,
 )
-from dateline.ingest.estimate import estimate_dates
+from dateline.ingest.estimate import ESTIMATOR_VERSION, estimate_dates
 from dateline.ingest.pubdate import infer_missing_years
 from dateline.ingest.readers import (
     STDIN_NAME,
@@ -588,10 +588,13 @@ class Store:
         load_articles does; earlier estimates are made again, so the store gets what
         estimating its whole contents at once gives. An established date (explicit,
         inferred, a user's) is never touched."""
-        # Estimates are made again only when articles came in (an add of nothing new
-        # leaves them, and skips reading every stored text).
+        # Estimates are made again only when articles came in or the estimator changed
+        # (an add of nothing new leaves them, and skips reading every stored text).
+        made_by = self.db.execute("SELECT value FROM settings WHERE key = 'estimator'").fetchone()
+        grown = grown or made_by is None or made_by[0] != ESTIMATOR_VERSION
         which = "pub_date IS NULL OR pub_source = 'content'" if grown else "pub_date IS NULL"
         if not self.db.execute(f"SELECT 1 FROM articles WHERE {which} LIMIT 1").fetchone():
+            self._record_estimator()
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
         articles = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
@@ -602,6 +605,14 @@ class Store:
                 if pub == before.pub_date:
                     continue
                 _write_article_date(db, text_hash, article)
+        self._record_estimator()
+
+    def _record_estimator(self) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('estimator', ?)",
+                (ESTIMATOR_VERSION,),
+            )
 
     def _annotate_missing(
         self,
