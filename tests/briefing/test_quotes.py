@@ -422,3 +422,24 @@ def test_speakers_quoted_across_articles_come_before_one_long_interview() -> Non
         ("John Minister", 3),
         ("Jane Witness", 5),
     ]
+
+
+def test_the_fed_and_the_federal_reserve_are_one_speaker() -> None:
+    # finan: "the Fed said" and "the Federal Reserve said" were two speakers, none defined.
+    names = ["Fed", "Federal Reserve", "Fed", "IMF", "International Monetary Fund"]
+    text = " ".join(
+        f"“Rates stay where they are, {w}.” The {n} said."
+        for w, n in zip("abcde", names, strict=True)
+    )
+    article = make_article("a", text, DAY)
+    pairs = [
+        named_quote(article, f"Rates stay where they are, {w}.", n, EntityKind.ORG)
+        for w, n in zip("abcde", names, strict=True)
+    ]
+    groups = by_speaker(
+        quotes_by_speaker([(article, tuple(e for e, _ in pairs), tuple(q for _, q in pairs))], [])
+    )
+    assert {name: len(g.quotes) for name, g in groups.items()} == {
+        "Federal Reserve": 3,
+        "International Monetary Fund": 2,
+    }

@@ -193,6 +193,14 @@ def test_a_store_re_estimates_when_its_estimates_came_from_another_estimator(
     with open_store(path) as db:
         db.add([folder], opts)
     assert stored_000() == (estimate, ESTIMATOR_VERSION)
+
+    # A store from before the settings table: its estimates are made again too.
+    as_an_old_estimator_left_it(ESTIMATOR_VERSION)
+    with sqlite3.connect(path) as raw:
+        raw.execute("DROP TABLE settings")
+    with open_store(path) as db:
+        db.add([folder], opts)
+    assert stored_000() == (estimate, ESTIMATOR_VERSION)
     dated = {a.id[:3]: a.pub_date for a in corpus_from_store(path, opts).articles}
     assert dated["000"].value is not None and dated["000"].value.isoformat() == estimate
 

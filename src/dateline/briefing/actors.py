@@ -49,6 +49,7 @@ from dateline.briefing.names import (
     VARIANTS,
     fold,
     name_key,
+    variant_key,
 )
 from dateline.model import Article, Confidence, EntityKind, EntityMention
 
@@ -113,8 +114,7 @@ def _spelled_key(text: str) -> str:
 def _other_key(text: str) -> str:
     """Normalised form of an organisation or place, variants merged: ``the U.N.`` -> "united
     nations"."""
-    key = _spelled_key(text)
-    return VARIANTS.get(key, key)
+    return variant_key(text)
 
 
 def _acronym(key: str) -> str:

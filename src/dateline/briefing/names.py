@@ -178,6 +178,20 @@ VARIANTS = {
         ("UN General Assembly", "General Assembly, United Nations General Assembly"),
         ("European Union", "EU, E.U."),
         ("World Health Organization", "WHO, W.H.O., World Health Organisation"),
+        # Bodies whose short names news text uses without defining them.
+        ("Federal Reserve", "Fed, Federal Reserve Board, Federal Reserve System"),
+        ("International Monetary Fund", "IMF"),
+        ("European Central Bank", "ECB"),
+        ("NATO", "North Atlantic Treaty Organization, North Atlantic Treaty Organisation"),
+        ("Arab League", "League of Arab States"),
     )
     for variant in variants.split(",")
 }
+
+
+def variant_key(text: str) -> str:
+    """The normalised name of an organisation or place with its common variants merged
+    (``VARIANTS``) and British spelling made US: ``the U.N.`` and ``UN`` -> "united
+    nations", ``Fed`` -> "federal reserve"."""
+    key = name_key(text).replace("organisation", "organization")
+    return VARIANTS.get(key, key)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from dateline.briefing.actors import Actor, SpeakerResolver, name_tokens
+from dateline.briefing.names import variant_key
 from dateline.model import Article, EntityKind, EntityMention, Quote, Span
 
 Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
@@ -453,7 +454,13 @@ def _same_name(a: _Group, b: _Group) -> bool:
 
 
 def _acronym_pair(a: _Group, b: _Group) -> bool:
-    return _acronym_of(a, b) or _acronym_of(b, a)
+    """One body: an acronym and its name, or two of its common variants ("Fed" and
+    "Federal Reserve", ``names.VARIANTS``)."""
+    return (
+        _acronym_of(a, b)
+        or _acronym_of(b, a)
+        or (variant_key(a.speaker) == variant_key(b.speaker) != "")
+    )
 
 
 class _Clusters:

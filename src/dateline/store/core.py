@@ -62,6 +62,7 @@ from dateline.store.fingerprint import NEAR_DUPLICATE, lsh_bands
 from dateline.store.ingest import FileScan, Ingested, IngestItem, ingest_many
 from dateline.store.schema import (
     DEFAULT_PATH,
+    SETTINGS_TABLE,
     connect,
     environment_error,
     is_damage,
@@ -590,8 +591,7 @@ class Store:
         inferred, a user's) is never touched."""
         # Estimates are made again only when articles came in or the estimator changed
         # (an add of nothing new leaves them, and skips reading every stored text).
-        made_by = self.db.execute("SELECT value FROM settings WHERE key = 'estimator'").fetchone()
-        grown = grown or made_by is None or made_by[0] != ESTIMATOR_VERSION
+        grown = grown or self._setting("estimator") != ESTIMATOR_VERSION
         which = "pub_date IS NULL OR pub_source = 'content'" if grown else "pub_date IS NULL"
         if not self.db.execute(f"SELECT 1 FROM articles WHERE {which} LIMIT 1").fetchone():
             self._record_estimator()
@@ -607,8 +607,18 @@ class Store:
                 _write_article_date(db, text_hash, article)
         self._record_estimator()
 
+    def _setting(self, key: str) -> str | None:
+        """A value of the settings table; None when unset or the store predates the table."""
+        if not self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
+        ).fetchone():
+            return None
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
     def _record_estimator(self) -> None:
         with self.transaction() as db:
+            db.execute(SETTINGS_TABLE)  # a store made before the table has none yet
             db.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('estimator', ?)",
                 (ESTIMATOR_VERSION,),

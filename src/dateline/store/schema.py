@@ -53,11 +53,12 @@ CREATE TABLE IF NOT EXISTS minhash_bands (
 CREATE TABLE IF NOT EXISTS near_duplicates (
     a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS settings (  -- what the store's own work was made with
-    key TEXT PRIMARY KEY, value TEXT NOT NULL
-);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, content='');
 """
+# What the store's own work (its estimates) was made with. Created on first use too, as
+# stores made before it lack it.
+SETTINGS_TABLE = "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_SCHEMA += SETTINGS_TABLE + ";\n"
 
 
 def connect(path: Path) -> sqlite3.Connection:
