@@ -161,6 +161,34 @@ def test_talk_comments_and_dangling_openers_are_not_candidates() -> None:
     assert texts == ["Soldiers took up positions around the parliament building in central Cairo."]
 
 
+def test_openers_that_lean_on_another_sentence_are_not_candidates() -> None:
+    # finan's default briefing: "Two days later, Geithner told the White House."
+    text = (
+        "The Treasury drew up a plan for the banks over the whole of the weekend. "
+        "Two days later, Geithner told the White House about the plan for the banks. "
+        "The next day the markets fell further than they had fallen in a decade. "
+        "Since then the Fed has cut its rates three times to calm the markets down. "
+        "Then-President Bush met his economic team at the White House on Monday."
+    )
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
+    assert texts == [
+        "The Treasury drew up a plan for the banks over the whole of the weekend.",
+        "Then-President Bush met his economic team at the White House on Monday.",
+    ]
+
+
+def test_a_chronology_s_day_label_is_cut_from_the_sentence() -> None:
+    text = (
+        "A chronology of the crisis in the markets.\n\n"
+        "Sept. 16: The Federal Reserve Bank of New York is authorized to lend up to $85 "
+        "billion to the insurance company American International Group."
+    )
+    corpus = one_article_corpus(text, title="A chronology")
+    (cand,) = [c for c in summary_candidates(corpus, Options()) if "Reserve" in c.text]
+    assert cand.text.startswith("The Federal Reserve Bank of New York is authorized")
+    assert corpus.articles[0].text[cand.span.start : cand.span.end] == cand.text
+
+
 def test_a_headline_run_into_the_first_sentence_keeps_that_sentence_out() -> None:
     text = (
         "New vice president appointed in Egypt The president named his intelligence chief "

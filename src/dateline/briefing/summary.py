@@ -160,6 +160,23 @@ TALK_OPENER = re.compile(
     r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is)"
     r"(?![\w-])"
 )
+# Openers that place the sentence after another one the summary may not hold: "Two
+# days later, Geithner told the White House", "The next day ...", "Since then ...".
+# (finan, read in the default briefing.) The summary dates each sentence itself.
+RELATIVE_OPENER = re.compile(
+    r"[\"“‘']?(?:(?:(?:A|One|Two|Three|Four|Five|Six|Seven|Several|A few|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+later"
+    r"|The\s+(?:next|following)\s+(?:day|morning|evening|night|week|month|year)"
+    r"|Later(?:\s+that\s+(?:day|morning|evening|night|week))?|Since\s+then|Then"
+    r"|Afterwards?|Meanwhile)(?![\w-])",
+    re.IGNORECASE,
+)
+# A chronology's day label before the sentence ("Sept. 16: The Federal Reserve Bank of
+# New York is authorized ..."): cut, as the summary shows the day itself.
+DATE_LABEL = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s+\d{4})?\s*(?::|--|[–—])\s+"
+)
 COMMENT_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*\|", re.IGNORECASE)
 
 
@@ -207,6 +224,8 @@ def summary_candidates(
                 continue
             if DANGLING_OPENER.match(text) or TALK_OPENER.match(text):
                 continue
+            if RELATIVE_OPENER.match(text):
+                continue
             if names and not names_any(names, text):
                 continue
             day, dated_by = (days[position], "mention") if position in days else (pub, "published")
@@ -233,6 +252,9 @@ def _sentence_start(article: Article, start: int, end: int, position: int) -> in
     match = DATELINE_LEAD.match(text, start, end)
     if match and end - match.end() >= MIN_TRIMMED_CHARS:
         start = match.end()
+    label = DATE_LABEL.match(text, start, end)
+    if label and end - label.end() >= MIN_TRIMMED_CHARS:
+        start = label.end()
     return start
 
 
