@@ -75,12 +75,12 @@ class AttributeRules:
         strings = ruler.vocab.strings
         self._set_attrs = set_token_attrs
         self._attrs: list[dict[int, Any]] = list(ruler.attrs)
-        # (rule, offset of the token the attributes go to, one test per pattern token)
         # Single-token rules by the lowercase form or tag they require, so that a new
         # signature is tested against a few rules, not all of them.
         self._by_lower: dict[int, list[tuple[int, TokenTest]]] = {}
         self._by_tag: dict[int, list[tuple[int, TokenTest]]] = {}
         self._unkeyed: list[tuple[int, TokenTest]] = []
+        # (rule, offset of the token the attributes go to, one test per pattern token)
         self._multi: list[tuple[int, int, list[TokenTest]]] = []
         for rule, spec in enumerate(ruler.patterns):
             index = int(cast(int, spec.get("index", 0)))

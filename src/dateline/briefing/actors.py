@@ -49,6 +49,7 @@ from dateline.briefing.names import (
     VARIANTS,
     fold,
     name_key,
+    spelled_key,
     variant_key,
 )
 from dateline.model import Article, Confidence, EntityKind, EntityMention
@@ -105,16 +106,6 @@ def name_tokens(text: str) -> tuple[str, ...]:
         if word and word not in {"al", "el"}:
             words.append(word)
     return tuple(words)
-
-
-def _spelled_key(text: str) -> str:
-    return name_key(text).replace("organisation", "organization")  # British/US spelling
-
-
-def _other_key(text: str) -> str:
-    """Normalised form of an organisation or place, variants merged: ``the U.N.`` -> "united
-    nations"."""
-    return variant_key(text)
 
 
 def _acronym(key: str) -> str:
@@ -482,7 +473,7 @@ def _add_others(corpus: _Corpus, article: Article, mentions: Sequence[EntityMent
     for mention in mentions:
         if mention.kind is EntityKind.PERSON:
             continue
-        key = _other_key(mention.text)
+        key = variant_key(mention.text)
         if not key:
             continue
         builder = corpus.others.setdefault(key, _Builder(mention.kind))
@@ -506,7 +497,7 @@ def _place_loose(corpus: _Corpus) -> None:
             if fits:
                 key = _dominant(fits, corpus.people)
                 break  # ambiguous across the corpus: keep the bare name apart
-        other = corpus.others.get(_other_key(surface))
+        other = corpus.others.get(variant_key(surface))
         if key is None and other is not None:
             other.add(surface, article, full=True)  # "Homs" taken for a person once
             other.kinds[EntityKind.PERSON] += 1
@@ -680,7 +671,7 @@ def _finish(builder: _Builder) -> tuple[str, int]:
     for form, n in (builder.full_forms or builder.aliases).items():
         shown = re.sub(r"[^\w.)]+$", "", form).strip() or form
         spellings[fold(shown)][shown] += n
-    canonical = [f for f in spellings if builder.canonical and _spelled_key(f) == builder.canonical]
+    canonical = [f for f in spellings if builder.canonical and spelled_key(f) == builder.canonical]
     pool = {f: spellings[f] for f in canonical} or spellings
     best = sorted(pool.values(), key=lambda forms: (-forms.total(), _usual_form(forms)))[0]
     return _usual_form(best), sum(builder.aliases.values())
@@ -742,11 +733,11 @@ def _merge_defined_acronyms(others: dict[str, _Builder], articles: Sequence[Arti
     for article in articles:
         for match in _DEFINED.finditer(article.text):
             acronym = match.group(2).lower()
-            if _other_key(acronym) != acronym:
+            if variant_key(acronym) != acronym:
                 continue  # a listed variant ("WHO") already has its name
             words = match.group(1).split()
             for i in range(len(words) - 1):  # the longest known name ending the phrase
-                key = _other_key(" ".join(words[i:]))
+                key = variant_key(" ".join(words[i:]))
                 if key in others and _abbreviates(acronym, key):
                     _merge_into(others, acronym, key)
                     break

@@ -189,9 +189,14 @@ VARIANTS = {
 }
 
 
+def spelled_key(text: str) -> str:
+    """:func:`name_key` with British spelling made US ("organisation")."""
+    return name_key(text).replace("organisation", "organization")
+
+
 def variant_key(text: str) -> str:
     """The normalised name of an organisation or place with its common variants merged
     (``VARIANTS``) and British spelling made US: ``the U.N.`` and ``UN`` -> "united
     nations", ``Fed`` -> "federal reserve"."""
-    key = name_key(text).replace("organisation", "organization")
+    key = spelled_key(text)
     return VARIANTS.get(key, key)

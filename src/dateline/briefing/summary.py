@@ -222,9 +222,7 @@ def summary_candidates(
                 continue
             if not _reads_alone(text) or _furniture(text):
                 continue
-            if DANGLING_OPENER.match(text) or TALK_OPENER.match(text):
-                continue
-            if RELATIVE_OPENER.match(text):
+            if any(p.match(text) for p in (DANGLING_OPENER, TALK_OPENER, RELATIVE_OPENER)):
                 continue
             if names and not names_any(names, text):
                 continue

@@ -591,10 +591,12 @@ class Store:
         inferred, a user's) is never touched."""
         # Estimates are made again only when articles came in or the estimator changed
         # (an add of nothing new leaves them, and skips reading every stored text).
-        grown = grown or self._setting("estimator") != ESTIMATOR_VERSION
+        current = self._setting("estimator") == ESTIMATOR_VERSION
+        grown = grown or not current
         which = "pub_date IS NULL OR pub_source = 'content'" if grown else "pub_date IS NULL"
         if not self.db.execute(f"SELECT 1 FROM articles WHERE {which} LIMIT 1").fetchone():
-            self._record_estimator()
+            if not current:
+                self._record_estimator()
             return
         rows = self.db.execute("SELECT hash, data FROM articles ORDER BY rowid").fetchall()
         articles = [codec.decode_article(unpack(data, self.path)) for _, data in rows]
@@ -605,7 +607,8 @@ class Store:
                 if pub == before.pub_date:
                     continue
                 _write_article_date(db, text_hash, article)
-        self._record_estimator()
+        if not current:
+            self._record_estimator()
 
     def _setting(self, key: str) -> str | None:
         """A value of the settings table; None when unset or the store predates the table."""
