@@ -74,6 +74,17 @@ def test_markdown_and_tilse_formats(tmp_path: Path) -> None:
     assert tilse.count("-" * 32) == 3
 
 
+def test_the_output_extension_names_the_format(tmp_path: Path) -> None:
+    """-o timeline.md writes Markdown, .csv CSV; --format, when given, wins."""
+    md, csv, forced = tmp_path / "t.md", tmp_path / "t.csv", tmp_path / "forced.md"
+    assert run("timeline", str(SYRIA), "-o", str(md)).returncode == 0
+    assert md.read_text().startswith("# Timeline")
+    assert run("timeline", str(SYRIA), "-o", str(csv)).returncode == 0
+    assert csv.read_text().splitlines()[0].startswith("part,date,")
+    assert run("timeline", str(SYRIA), "--format", "json", "-o", str(forced)).returncode == 0
+    assert json.loads(forced.read_text())["schema"] == "dateline.timeline"
+
+
 def test_articles_command_reports_dates() -> None:
     data = json.loads(run("articles", str(SYRIA)).stdout)
     dates = {a["id"][:3]: a["pub_date"] for a in data["articles"]}

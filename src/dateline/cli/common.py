@@ -46,16 +46,43 @@ def output_option(func: F) -> F:
     )(func)
 
 
+# What an output file's extension asks for, when --format is not given.
+FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
+
+
+def format_for(output: Path | None, formats: Sequence[str]) -> str:
+    """The format ``-o FILE``'s extension names, if it is one of ``formats``; else the
+    first of them (``-o timeline.md`` writes Markdown, as a user expects)."""
+    if output is not None:
+        named = FORMAT_OF_SUFFIX.get(output.suffix.lower())
+        if named is not None and named in formats:
+            return named
+    return formats[0]
+
+
 def format_option(*formats: str, help: str | None = None) -> Callable[[F], F]:
-    """``--format``: the first of ``formats`` is the default."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(list(formats)),
-        default=formats[0],
-        show_default=True,
-        help=help,
-    )
+    """``--format``: when it is not given, the one ``-o``'s extension names, else the
+    first of ``formats``."""
+    known = sorted(s for s, f in FORMAT_OF_SUFFIX.items() if f in formats)
+    default = f"from -o's extension ({', '.join(known)}), else {formats[0]}"
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def with_format(*args: Any, **kwargs: Any) -> Any:
+            if kwargs.get("fmt") is None:
+                kwargs["fmt"] = format_for(kwargs.get("output"), formats)
+            return func(*args, **kwargs)
+
+        option = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default=None,
+            help=f"{help + ' ' if help else ''}Default: {default}.",
+        )
+        return option(with_format)  # type: ignore[return-value]
+
+    return decorate
 
 
 def offsets_option(default: str = "cleaned") -> Callable[[F], F]:
