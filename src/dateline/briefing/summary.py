@@ -154,10 +154,12 @@ DATELINE_LEAD = re.compile(
 SPEAKER_TURN = re.compile(r"[\"“‘']?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}:\s|[(\[]")
 # Openers of talk, not of report, beside the timeline's DANGLING_OPENER: a broadcast's
 # "Let's go to Cairo", "Right now, it's 1:00 a.m.", "Up next, ...", "Here's ...", and
-# a guess that answers another sentence ("Perhaps the White House should ..."). From
-# reading the CNN transcripts and blogs in the Timeline17 corpora.
+# a guess that answers another sentence ("Perhaps the White House should ..."), a host's
+# greeting ("Welcome to all of you in the United States", "Good evening", "Thanks for
+# joining us"). From reading the CNN transcripts and blogs in the Timeline17 corpora.
 TALK_OPENER = re.compile(
-    r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is)"
+    r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is|Welcome"
+    r"|Good (?:morning|afternoon|evening|night)|Thanks|Thank you)"
     r"(?![\w-])"
 )
 # Openers that place the sentence after another one the summary may not hold: "Two
