@@ -156,10 +156,11 @@ SPEAKER_TURN = re.compile(r"[\"“‘']?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){
 # "Let's go to Cairo", "Right now, it's 1:00 a.m.", "Up next, ...", "Here's ...", and
 # a guess that answers another sentence ("Perhaps the White House should ..."), a host's
 # greeting ("Welcome to all of you in the United States", "Good evening", "Thanks for
-# joining us"). From reading the CNN transcripts and blogs in the Timeline17 corpora.
+# joining us"; not "Thanks to the rescue, ..."). From reading the CNN transcripts and
+# blogs in the Timeline17 corpora.
 TALK_OPENER = re.compile(
     r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is|Welcome"
-    r"|Good (?:morning|afternoon|evening|night)|Thanks|Thank you)"
+    r"|Good (?:morning|afternoon|evening|night)|Thanks(?!\s+to\b)|Thank you)"
     r"(?![\w-])"
 )
 # Openers that place the sentence after another one the summary may not hold: "Two
