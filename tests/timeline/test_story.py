@@ -7,12 +7,13 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.ingest import load_articles
 from dateline.model import Annotations
 from dateline.options import Options
 from dateline.timeline import build_timeline
 from dateline.timeline.candidates import names_any
-from dateline.timeline.story import core_names, find_story_focus
-from tests.builders import day_timex, make_article, make_corpus
+from dateline.timeline.story import core_names, find_story_focus, shown_names
+from tests.builders import SYRIA, day_timex, make_article, make_corpus
 
 START = dt.date(2011, 2, 15)
 
@@ -109,3 +110,38 @@ def test_the_capitals_scan_finds_exactly_the_capitalised_words(text: str) -> Non
 
     words = [(m.start(), m.group(1)) for m in _WORD.finditer(text) if m.group(1)[0].isupper()]
     assert [(m.start(), m.group(1)) for m in _CAPITALISED.finditer(text)] == words
+
+
+def _named(texts: list[str]):  # type: ignore[no-untyped-def]
+    articles = [
+        make_article(f"n{i}", text, START + dt.timedelta(days=i)) for i, text in enumerate(texts)
+    ]
+    return make_corpus(articles, [Annotations(a.id, ((0, len(a.text)),), ()) for a in articles])
+
+
+def test_shown_names_join_the_parts_the_articles_write_together() -> None:
+    corpus = _named(
+        [
+            "Secretary of State John Kerry met President Hosni Mubarak in Cairo. Mubarak "
+            "spoke first, then Kerry. Ships sailed in the Gulf of Mexico.",
+            "Kerry and Mubarak met again in Cairo on Sunday.",
+        ]
+    )
+    names = ("kerry", "mubarak", "cairo", "john", "hosni", "gulf", "mexico", "ships")
+    assert shown_names(names, corpus) == [
+        "John Kerry",
+        "Hosni Mubarak",
+        "Cairo",
+        "Gulf of Mexico",
+        "Ships",
+    ]
+    # Only the first ``limit`` names are shown; a name never capitalised stays as it is.
+    assert shown_names(("cairo", "tahrir"), corpus, limit=1) == ["Cairo"]
+    assert shown_names(("tahrir",), corpus) == ["tahrir"]
+
+
+def test_demo_story_names_read_as_names() -> None:
+    corpus = load_articles([SYRIA])
+    shown = shown_names(core_names(corpus), corpus)
+    assert shown[:2] == ["Ban Ki-moon", "John Kerry"]
+    assert "Lavrov" in shown and "Syria" in shown

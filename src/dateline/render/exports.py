@@ -21,6 +21,7 @@ from dateline.briefing.build import Briefing
 from dateline.model import Article, Corpus, Span, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import span_offsets
+from dateline.timeline.story import shown_names
 
 HEADLINE_WORDS = 12  # an event's headline: the start of its first sentence
 STORY, BACKGROUND, AHEAD = "Story", "Background", "Ahead"
@@ -97,7 +98,9 @@ def _title_slide(timeline: Timeline, corpus: Corpus) -> dict[str, Any]:
     span = ""
     if story and story.first and story.last:
         span = f", published {story.first.isoformat()} to {story.last.isoformat()}"
-    names = f" The story's names: {', '.join(story.names[:8])}." if story and story.names else ""
+    names = ""
+    if story and story.names:
+        names = f" The story's names: {', '.join(shown_names(story.names, corpus))}."
     text = f"{len(corpus.articles)} sources{span}.{names} Every event cites its source."
     return {"text": {"headline": "Timeline", "text": html.escape(text)}}
 

@@ -8,6 +8,7 @@ from dateline.escaping import markdown_code, markdown_text
 from dateline.model import Article, Confidence, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import title_shown
+from dateline.timeline.story import shown_names
 
 
 def _cite(article: Article) -> str:
@@ -25,7 +26,7 @@ def pub_date_line(article: Article) -> str:
 def render_timeline_markdown(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
     out = ["# Timeline", ""]
     if timeline.story is not None and timeline.story.names:
-        names = ", ".join(map(markdown_text, timeline.story.names[:8]))
+        names = ", ".join(map(markdown_text, shown_names(timeline.story.names, corpus)))
         out += [f"*The story, as the articles tell it: {names}.*", ""]
     if not timeline.entries:
         out += [f"*{empty_timeline_reason(timeline, opts)}*", ""]

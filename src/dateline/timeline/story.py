@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from dateline.model import Corpus, StoryFocus
 from dateline.options import Options
@@ -118,6 +119,58 @@ def core_names(corpus: Corpus) -> tuple[str, ...]:
     ]
     names.sort(key=lambda w: (-article_freq[w], w))
     return tuple(names[:CORE_SIZE])
+
+
+# A run of capitalised words as the text writes it ("Ban Ki-moon", "Gulf of Mexico").
+_NAME_RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][\w-]*(?:['’]s)?(?:[ ](?:of[ ])?[A-Z][\w-]*(?:['’]s)?){0,5}(?![\w'’-])"
+)
+
+
+def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[str]:
+    """The story's first ``limit`` names as a reader writes them: each lowercased core
+    name in the form of the story's names the articles write it in most ("ban",
+    "ki-moon" -> "Ban Ki-moon"; "wall", "street" -> "Wall Street"), in the order of the
+    first name each form holds. A name never written capitalised stays as it is."""
+    wanted = set(names)
+    forms: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}  # a lowered form -> how the articles write it
+    for article in corpus.articles:
+        for match in _NAME_RUN.finditer(article.text, 0, NAMES_SCAN_CHARS):
+            parts = [p.removesuffix("'s").removesuffix("’s") for p in match.group().split()]
+            # The run's longest stretch of the story's own names (a title or another
+            # name around it is cut: "President Hosni Mubarak" -> "Hosni Mubarak").
+            best: list[str] = []
+            run: list[str] = []
+            for part in parts:
+                if part == "of":
+                    run = [*run, part] if run else []
+                    continue
+                run = [*run, part] if part.lower() in wanted else []
+                if len(run) > len(best):
+                    best = run
+            if best:
+                form = " ".join(best)
+                forms[form.lower()] += 1
+                written.setdefault(form.lower(), Counter())[form] += 1
+    shown: list[str] = []  # lowered forms
+    for name in names[:limit]:
+        holding = [f for f in forms if name in f.split()]
+        if not holding:
+            shown.append(name)
+            continue
+        form = max(holding, key=lambda f: (forms[f], len(f)))
+        # A longer form replaces a shorter one shown for an earlier name ("Mubarak",
+        # then "hosni" -> "Hosni Mubarak").
+        inside = [k for k, s in enumerate(shown) if set(s.split()) <= set(form.split())]
+        if any(name in s.split() for s in shown) and not inside:
+            continue
+        if inside:
+            shown[inside[0]] = form
+            shown = [s for k, s in enumerate(shown) if k not in inside[1:]]
+        elif form not in shown:
+            shown.append(form)
+    return [written[f].most_common(1)[0][0] if f in written else f for f in shown]
 
 
 def _opens_sentence(text: str, at: int) -> bool:
