@@ -120,6 +120,23 @@ def test_parse_quantity(num: str, scale: str | None, value: float | None) -> Non
             "A soldier was killed and 11 others were wounded.",
             [("11", 11.0, "", "wounded")],
         ),
+        # "I" inside quotation marks is the witness's, not the article's voice.
+        (
+            '"I saw 20 people killed in the square," a witness told reporters.',
+            [("20", 20.0, "", "killed")],
+        ),
+        (
+            'But, he added, "If you count the 30 people killed on Friday, the toll is higher.',
+            [("30", 30.0, "", "killed")],
+        ),
+        (
+            "I saw 12 people killed near the bridge,” the driver said.",
+            [("12", 12.0, "", "killed")],
+        ),
+        (
+            'I saw 15 people killed near the bridge," the driver said.',
+            [("15", 15.0, "", "killed")],
+        ),
     ],
 )
 def test_figures_in_sentences(text: str, expected: list[tuple[str, float, str, str]]) -> None:
@@ -144,6 +161,10 @@ def test_figures_in_sentences(text: str, expected: list[tuple[str, float, str, s
         "The president has held a tight grip on power for three decades.",
         "Retirement security may be one of the greatest casualties of this crisis.",
         "No one was seriously hurt, and no one lives alone.",
+        # A reader's comment or a host's question speaks as "I" or to "you".
+        "You can jump off a bridge if you think 3000 dead because of some nut job is small.",
+        "At 09:39 am, JamesJester wrote: I 'm sorry, but 140 deaths are nothing at all.",
+        "Here is my question: should the U.S. withhold its $1.5 billion in aid to Egypt?",
     ],
 )
 def test_what_is_not_a_figure(text: str) -> None:
