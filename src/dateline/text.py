@@ -42,6 +42,43 @@ def contains_keyword(text: str, keywords: Sequence[str]) -> bool:
     return words_contain_keyword(set(TOKEN.findall(lowered)), lowered, keywords)
 
 
+# A sentence that speaks as "I" or to "you" outside quotation marks is a reader's comment,
+# a blogger's aside or a host's talk, not a report: "you can jump off a bridge if you
+# think 3000 dead ...", "Here's my question to you: should the U.S. withhold its $1.5
+# billion ...?" In egypt+h1n1's default briefing 39 of 932 figures sat in such
+# sentences; among those read, a broadcast's "clashes this week killed at least 11
+# people" was the one report.
+_PERSONAL = re.compile(
+    r"(?<![\w'’-])(?:I(?=['’]|\s+['’a-z])|[Mm]e|[Mm]y|[Yy]ou|[Yy]our|[Yy]ours)(?![\w-])"
+)
+# A quotation still open at the sentence's end runs to it ('he added, "If you were ...').
+_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)|``.*?(?:''|$)")
+
+
+def speaks_personally(sentence: str) -> bool:
+    """Whether the sentence says "I", "my", "you" or "your" outside what it quotes."""
+    return bool(_PERSONAL.search(outside_quotes(sentence)))
+
+
+def outside_quotes(sentence: str) -> str:
+    """The sentence without what it quotes. A closing mark with no opening one before
+    it ends a quotation begun in an earlier sentence ('I saw them,” he said.')."""
+    closing = sentence.find("”")
+    opening = sentence.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        sentence = sentence[closing + 1 :]
+    elif sentence.count('"') % 2 and _closes(sentence, sentence.find('"')):
+        sentence = sentence[sentence.find('"') + 1 :]
+    return _QUOTED.sub(" ", sentence)
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the straight quotation mark at ``at`` closes (after a word, before a
+    space) rather than opens."""
+    after = text[at + 1 : at + 2]
+    return at > 0 and not text[at - 1].isspace() and (not after or after.isspace())
+
+
 def idf_table(documents: Iterable[Sequence[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency over token lists."""
     df: Counter[str] = Counter()

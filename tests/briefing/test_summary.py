@@ -156,6 +156,8 @@ def test_talk_comments_and_dangling_openers_are_not_candidates() -> None:
         "Let's go to Cairo right now for the very latest from our correspondent there. "
         "Welcome to all of you in the United States and around the world this evening. "
         "Thanks for joining us for this special report on the crisis in the region. "
+        "The army moved tanks into the square, as you could see in the pictures from Cairo. "
+        "My neighbours in the city stayed at home all day behind locked doors and windows. "
         "The army must protect the protesters in the square from the police now! "
         "Soldiers took up positions around the parliament building in central Cairo."
     )

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from dateline.briefing.figure_source import clean_source, find_source, source_key
 from dateline.model import Corpus, Quote, Span, Timex, TimexType
 from dateline.options import Options
-from dateline.text import STOPWORDS
+from dateline.text import STOPWORDS, speaks_personally
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -227,36 +227,6 @@ _MAY_COUNT = re.compile(  # the lookahead on a first letter halves the search's 
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*")
-# A sentence that speaks as "I" or to "you" outside quotation marks is a reader's comment,
-# a blogger's aside or a host's talk, not a report: "you can jump off a bridge if you
-# think 3000 dead ...", "Should the U.S. withhold any of its $1.5 billion ... ?" (an
-# anchor's question to viewers). In egypt+h1n1's default briefing 37 of 932 figures sat
-# in such sentences, a broadcast's "clashes this week killed at least 11 people" the one
-# report among those read.
-_PERSONAL = re.compile(r"(?<![\w'’-])(?:I(?=['’]|\s+['’a-z])|me|my|you|your|yours)(?![\w-])")
-# A quotation still open at the sentence's end runs to it ('he added, "If you were ...').
-_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)|``.*?(?:''|$)")
-
-
-def _outside_quotes(sentence: str) -> str:
-    """The sentence without what it quotes. A closing mark with no opening one before
-    it ends a quotation begun in an earlier sentence ('I saw them,” he said.')."""
-    closing = sentence.find("”")
-    opening = sentence.find("“")
-    if closing >= 0 and (opening < 0 or closing < opening):
-        sentence = sentence[closing + 1 :]
-    elif sentence.count('"') % 2 and _closes(sentence, sentence.find('"')):
-        sentence = sentence[sentence.find('"') + 1 :]
-    return _QUOTED.sub(" ", sentence)
-
-
-def _closes(text: str, at: int) -> bool:
-    """Whether the straight quotation mark at ``at`` closes (after a word, before a
-    space) rather than opens."""
-    after = text[at + 1 : at + 2]
-    return at > 0 and not text[at - 1].isspace() and (not after or after.isspace())
-
-
 # "several officials were killed when 1,000 inmates escaped": "when" starts a new clause.
 _CLAUSE_END = re.compile(
     r"[;:()\[\]—–]|\s-\s|,|\b(?:but|while|whereas|when|because|before|where)\b"
@@ -499,7 +469,7 @@ def figures_in_sentence(
     if not _MAY_COUNT.search(text, span.start, span.end):
         return
     sentence = text[span.start : span.end]
-    if _PERSONAL.search(_outside_quotes(sentence)):
+    if speaks_personally(sentence):
         return
     for match in _NUMBER.finditer(text, span.start, span.end):
         raw, scale = match.group("num"), match.group("scale")

@@ -40,7 +40,7 @@ import numpy.typing as npt
 from dateline.briefing.concepts import ConceptSelector
 from dateline.model import Annotations, Article, Corpus, Granularity, Span, StoryFocus, TimexType
 from dateline.options import Options, pick_strategy
-from dateline.text import idf_table, tfidf, tokens
+from dateline.text import idf_table, speaks_personally, tfidf, tokens
 from dateline.timeline.candidates import (
     MIN_TRIMMED_CHARS,
     after_headline,
@@ -223,7 +223,7 @@ def summary_candidates(
             key = " ".join(tokens(text))
             if not tuning.min_words <= n_words <= MAX_WORDS or key in seen:
                 continue
-            if not _reads_alone(text) or _furniture(text):
+            if not _reads_alone(text) or _furniture(text) or speaks_personally(text):
                 continue
             if any(p.match(text) for p in (DANGLING_OPENER, TALK_OPENER, RELATIVE_OPENER)):
                 continue
