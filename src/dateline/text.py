@@ -48,8 +48,12 @@ def contains_keyword(text: str, keywords: Sequence[str]) -> bool:
 # billion ...?" In egypt+h1n1's default briefing 39 of 932 figures sat in such
 # sentences; among those read, a broadcast's "clashes this week killed at least 11
 # people" was the one report.
+# "I" is not the Roman one of "World War I battles" or "Phase I trials".
+_ROMAN_ONE = "".join(
+    f"(?<!{word} )" for word in ("War", "Phase", "Part", "Stage", "Type", "Class", "Title")
+)
 _PERSONAL = re.compile(
-    r"(?<![\w'’-])(?:I(?=['’]|\s+['’a-z])|[Mm]e|[Mm]y|[Yy]ou|[Yy]our|[Yy]ours)(?![\w-])"
+    rf"(?<![\w'’-])(?:{_ROMAN_ONE}I(?=['’]|\s+['’a-z])|[Mm]e|[Mm]y|[Yy]ou|[Yy]ours?)(?![\w-])"
 )
 # A quotation still open at the sentence's end runs to it ('he added, "If you were ...').
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)|``.*?(?:''|$)")
