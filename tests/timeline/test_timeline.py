@@ -10,7 +10,7 @@ from dateline.errors import ConfigError
 from dateline.model import Annotations, Confidence, Corpus
 from dateline.options import Options, TimelineTuning
 from dateline.timeline import build_timeline, dates, default_sizes, summarise
-from dateline.timeline.candidates import build_candidate_index
+from dateline.timeline.candidates import after_headline, build_candidate_index
 from dateline.timeline.dates import get_date_ranker
 from tests.builders import day_timex, make_article, make_corpus
 
@@ -484,3 +484,28 @@ def test_a_sentence_led_by_a_date_reports_that_days_event() -> None:
     c = corpus_of({"a": (text, D3 + dt.timedelta(days=30))})
     index = build_candidate_index(c, Options())
     assert D3 in index.mentions and D1 not in index.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        (
+            "EU steps up Syria sanctions with ban on oil imports The United Nations says "
+            "the crackdown has killed more than 5,000 people.",
+            "The United Nations says",
+        ),
+        (
+            "Eight cases of swine flu have emerged in the UK Two more people in London have "
+            "been diagnosed with the swine flu virus, the Department of Health confirmed.",
+            "Two more people",
+        ),
+        # An acronym before "President" is a name's start, not a headline's end.
+        (
+            "EU President Herman Van Rompuy said on Monday that the summit would go ahead "
+            "as planned despite the strikes.",
+            "EU President",
+        ),
+    ],
+)
+def test_where_a_headline_run_into_the_first_sentence_ends(text: str, news: str) -> None:
+    assert text[after_headline(text, 0, len(text)) :].startswith(news)

@@ -41,9 +41,12 @@ MIN_TRIMMED_CHARS = 20  # furniture this near the end leaves no sentence: keep i
 # A headline with no full stop runs into the article's first sentence: "EU steps up
 # Syria sanctions with ban on oil imports The United Nations says ...". The news starts
 # at a sentence-opening word that follows a word with no punctuation after it.
+# After an acronym ("... have emerged in the UK Two more people ...") only an opener
+# that no name continues with: "EU President Herman Van Rompuy" is one name.
 HEADLINE_RUN_ON = re.compile(
     r"(?<=[a-z0-9\"”’'])\s+(?=(?:The|A|An|In|On|At|After|As|For|It|This|Two|Three|Police"
     r"|Officials|President)\s)"
+    r"|(?<=[A-Z]{2})\s+(?=(?:The|A|An|It|This|Two|Three)\s)"
 )
 HEADLINE_MAX_CHARS = 160
 MIN_AFTER_HEADLINE = 40
