@@ -133,7 +133,6 @@ def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[st
     "ki-moon" -> "Ban Ki-moon"; "wall", "street" -> "Wall Street"), in the order of the
     first name each form holds. A name never written capitalised stays as it is."""
     wanted = set(names)
-    forms: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}  # a lowered form -> how the articles write it
     for article in corpus.articles:
         for match in _NAME_RUN.finditer(article.text, 0, NAMES_SCAN_CHARS):
@@ -151,15 +150,14 @@ def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[st
                     best = run
             if best:
                 form = " ".join(best)
-                forms[form.lower()] += 1
                 written.setdefault(form.lower(), Counter())[form] += 1
     shown: list[str] = []  # lowered forms
     for name in names[:limit]:
-        holding = [f for f in forms if name in f.split()]
+        holding = [f for f in written if name in f.split()]
         if not holding:
             shown.append(name)
             continue
-        form = max(holding, key=lambda f: (forms[f], len(f)))
+        form = max(holding, key=lambda f: (written[f].total(), len(f)))
         # A longer form replaces a shorter one shown for an earlier name ("Mubarak",
         # then "hosni" -> "Hosni Mubarak").
         inside = [k for k, s in enumerate(shown) if set(s.split()) <= set(form.split())]
