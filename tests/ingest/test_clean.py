@@ -97,6 +97,17 @@ def test_ptb_text_is_detokenized() -> None:
     assert "-LRB-" not in result
 
 
+def test_ptb_escaped_slashes_are_restored() -> None:
+    text = (
+        "The virus , labeled A\\/H1N1 , is new . `` It 's spreading , '' he said .\n"
+        "Photograph : Matthew Fearn\\/PA Eton has closed .\n"
+    )
+    result = clean_text(text).text
+    assert "labeled A/H1N1, is new" in result
+    assert "Matthew Fearn/PA" in result
+    assert "\\" not in result
+
+
 def test_offsets_map_back_to_the_original_on_every_example() -> None:
     for path in sorted(SYRIA.glob("*.txt")):
         original = path.read_text(encoding="utf-8")

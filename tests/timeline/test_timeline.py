@@ -10,7 +10,7 @@ from dateline.errors import ConfigError
 from dateline.model import Annotations, Confidence, Corpus
 from dateline.options import Options, TimelineTuning
 from dateline.timeline import build_timeline, dates, default_sizes, summarise
-from dateline.timeline.candidates import after_headline, build_candidate_index
+from dateline.timeline.candidates import after_caption, after_headline, build_candidate_index
 from dateline.timeline.dates import get_date_ranker
 from tests.builders import day_timex, make_article, make_corpus
 
@@ -499,6 +499,28 @@ def test_a_sentence_led_by_a_date_reports_that_days_event() -> None:
             "been diagnosed with the swine flu virus, the Department of Health confirmed.",
             "Two more people",
         ),
+        # Any word the article also writes in lowercase opens the news (BBC pages).
+        (
+            "Swine flu found on China mainland People in China are taking no chances in "
+            "the fight against H1N1. Some people wear masks.",
+            "People in China",
+        ),
+        (
+            "Swine Flu: Your questions answered More cases of swine flu have been "
+            "confirmed across the globe.",
+            "More cases",
+        ),
+        # A capitalised word followed by another is a name, though "world" is common.
+        (
+            "Officials said World Health Organization chief Margaret Chan would travel "
+            "to the world's worst-hit country on Monday.",
+            "Officials said",
+        ),
+        (
+            "More than 1 million people in the United States may have been infected, "
+            "U.S. health officials said, and states are testing.",
+            "More than 1 million",
+        ),
         # An acronym before "President" is a name's start, not a headline's end.
         (
             "EU President Herman Van Rompuy said on Monday that the summit would go ahead "
@@ -509,3 +531,56 @@ def test_a_sentence_led_by_a_date_reports_that_days_event() -> None:
 )
 def test_where_a_headline_run_into_the_first_sentence_ends(text: str, news: str) -> None:
     assert text[after_headline(text, 0, len(text)) :].startswith(news)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "news"),
+    [
+        (
+            "Dr Conrad Murray is charged with involuntary manslaughter The superstar died on "
+            "25 June that year, a death the coroner attributed to propofol intoxication.",
+            None,
+            "The superstar died",
+        ),
+        # In a chronology the date before the cut leads the entry.
+        (
+            "Dr Murray appears in court in Los Angeles 25 January 2011 The doctor officially "
+            "enters a plea of not guilty.",
+            "25 January 2011",
+            "25 January 2011 The doctor",
+        ),
+        # Names and titles stay whole: a capitalised word or a bracket follows the opener.
+        (
+            "As of 1700 BST on 15 June 2009, 76 countries have officially reported 35,928 "
+            "cases of influenza A (H1N1) infection, including 163 deaths.",
+            None,
+            "As of 1700",
+        ),
+        (
+            "Book Of The Week -- William Golding: The Man Who Wrote The Lord Of The Flies "
+            "presents the first biography of the author.",
+            None,
+            "Book Of The Week",
+        ),
+        (
+            "Supporters of Egyptian President Hosni Mubarak attacked anti-government "
+            "demonstrators in Tahrir Square.",
+            None,
+            "Supporters of",
+        ),
+    ],
+)
+def test_where_a_caption_run_into_a_sentence_ends(text: str, date: str | None, news: str) -> None:
+    dates = [(text.index(date), text.index(date) + len(date))] if date else []
+    assert text[after_caption(text, 0, len(text), dates) :].startswith(news)
+
+
+def test_a_caption_run_into_a_dated_sentence_is_cut_from_its_entry() -> None:
+    text = (
+        "Protesters filled the streets of Cairo again. Thousands gathered in Tahrir Square "
+        "for the vigil The army said on January 28 that it would not fire on the crowds."
+    )
+    c = corpus_of({"a": (text, D3)})
+    index = build_candidate_index(c, Options())
+    (cand,) = index.mentions[D2]
+    assert index.sentences[cand.sentence].text.startswith("The army said on January 28")

@@ -43,6 +43,7 @@ from dateline.options import Options, pick_strategy
 from dateline.text import idf_table, speaks_personally, tfidf, tokens
 from dateline.timeline.candidates import (
     MIN_TRIMMED_CHARS,
+    after_caption,
     after_headline,
     after_page_furniture,
     names_any,
@@ -250,6 +251,8 @@ def _sentence_start(article: Article, start: int, end: int, position: int) -> in
     untitled = article.body_start == 0
     if position == 0 and untitled and after_headline(text, start, end) != start:
         return None
+    if position > 0:
+        start = after_caption(text, start, end)
     match = DATELINE_LEAD.match(text, start, end)
     if match and end - match.end() >= MIN_TRIMMED_CHARS:
         start = match.end()

@@ -94,9 +94,11 @@ HYPHEN_KEEP_PREFIXES = frozenset(
 PTB_MARKERS = re.compile(r"(?: 's | n't |-LRB-|-RRB-|``| '' | , | \.$)", re.MULTILINE)
 PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 # One pass per line: each alternative consumes the space the tokenizer added around it.
+# The treebank also escapes slashes and asterisks ("A\/H1N1", "Getty\/AFP").
 PTB_TOKEN = re.compile(
     r"(?P<open>-L[RSC]B-) ?|(?: ?(?P<close>-R[RSC]B-))|(?P<oq>``) ?|(?: ?(?P<cq>''))"
     r"| (?P<punct>[.,;:!?%]|'[sSmd]\b|'re\b|'ve\b|'ll\b|n't\b)|(?<=\$) "
+    r"|\\(?P<escaped>[/*])"
 )
 
 
@@ -150,7 +152,7 @@ def _ptb_replacement(match: re.Match[str]) -> str:
         return PTB_BRACKETS[bracket]
     if match.group("oq") or match.group("cq"):
         return '"'
-    return match.group("punct") or ""
+    return match.group("punct") or match.group("escaped") or ""
 
 
 def normalise_spaces(line: Line) -> Line:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
@@ -48,6 +49,21 @@ HEADLINE_RUN_ON = re.compile(
     r"|Officials|President)\s)"
     r"|(?<=[A-Z]{2})\s+(?=(?:The|A|An|It|This|Two|Three)\s)"
 )
+# Or any common word that opens a clause: "Swine flu found on China mainland People in
+# China are taking no chances ...", "... at Alleyn's School Four children ...". A
+# capitalised word after a lowercase word and before another is taken for the news's
+# first word when the article writes it in lowercase elsewhere (or it is a stopword):
+# a name ("Mexico City", "White House") is written capitalised, or runs on capitalised.
+HEADLINE_COMMON_OPENER = re.compile(r"(?<=[a-z0-9])\s+(?=([A-Z][a-z]+)\s+[a-z])")
+# Inside an article a photo caption with no full stop runs into the next sentence the
+# same way: "Dr Conrad Murray is charged with involuntary manslaughter The superstar
+# died on 25 June ...". Only the plainest openers, before a lowercase word or a number,
+# so that "Vice President Joe Biden", "influenza A (H1N1)" and "The Man Who Wrote The
+# Lord Of The Flies" stay whole.
+CAPTION_RUN_ON = re.compile(r"(?<=[a-z0-9])\s+(?=(?:The|It|On|In|A|An|He|She|They)\s+[a-z0-9])")
+CAPTION_MIN_WORDS = 4
+_BARE_WORD_END = re.compile(r"(?<![\w'’-])[a-z0-9][\w'’-]*\s*$")  # "trial", not "Tunisian"
+HEADLINE_MIN_WORDS = 3  # "Using Internet chat rooms, ..." has no headline before "Internet"
 HEADLINE_MAX_CHARS = 160
 MIN_AFTER_HEADLINE = 40
 # What may stand before a date that leads its sentence, and after it.
@@ -168,6 +184,9 @@ def build_candidate_index(
             start = after_page_furniture(article.text, first, end)
             if position == 0:
                 start = after_headline(article.text, start, end)
+            else:
+                spans = [where for _, where in by_sentence.get(position, [])]
+                start = after_caption(article.text, start, end, spans)
             dated = _leading_only(
                 article.text,
                 start,
@@ -226,10 +245,42 @@ def _leading_only(
 
 def after_headline(text: str, start: int, end: int) -> int:
     """Where the first sentence begins once a headline run into it is cut off."""
-    for match in HEADLINE_RUN_ON.finditer(text, start, min(end, start + HEADLINE_MAX_CHARS)):
-        before = text[start : match.start()].rsplit(None, 1)[-1].lower()
-        if before not in STOPWORDS and end - match.end() >= MIN_AFTER_HEADLINE:
-            return match.end()  # a headline does not end on "the" or "in"
+    stop = min(end, start + HEADLINE_MAX_CHARS)
+    cuts = [(m.end(), 1) for m in HEADLINE_RUN_ON.finditer(text, start, stop)]
+    for match in HEADLINE_COMMON_OPENER.finditer(text, start, stop):
+        word = match.group(1).lower()
+        last = text[start : match.start()].rsplit(None, 1)[-1]
+        if last[0].isupper():
+            continue  # "in the United States may ..." is one name
+        if word in STOPWORDS or re.search(rf"\s{word}\b", text):
+            cuts.append((match.end(), HEADLINE_MIN_WORDS))
+    for cut, min_words in sorted(cuts):
+        headline = text[start:cut].split()
+        if (
+            len(headline) >= min_words
+            and headline[-1].lower() not in STOPWORDS  # a headline does not end on "the"
+            and end - cut >= MIN_AFTER_HEADLINE
+        ):
+            return cut
+    return start
+
+
+def after_caption(text: str, start: int, end: int, dates: Sequence[tuple[int, int]] = ()) -> int:
+    """Where a sentence inside an article begins once a caption run into it is cut off.
+
+    A date just before the cut leads the sentence, as in a chronology: "Dr Murray
+    appears in court in Los Angeles 25 January 2011 The doctor officially enters a plea
+    ..." begins at "25 January 2011"."""
+    for match in CAPTION_RUN_ON.finditer(text, start, end):
+        news = next((a for a, b in dates if b == match.start() and a > start), match.end())
+        caption = text[start:news].split()
+        if (
+            len(caption) >= CAPTION_MIN_WORDS
+            and _BARE_WORD_END.search(text, start, match.start()) is not None
+            and caption[-1].lower() not in STOPWORDS
+            and end - news >= MIN_AFTER_HEADLINE
+        ):
+            return news
     return start
 
 
