@@ -145,3 +145,15 @@ def test_demo_story_names_read_as_names() -> None:
     shown = shown_names(core_names(corpus), corpus)
     assert shown[:2] == ["Ban Ki-moon", "John Kerry"]
     assert "Lavrov" in shown and "Syria" in shown
+
+
+def test_shown_names_leave_out_demonyms() -> None:
+    corpus = _named(
+        [
+            "Egyptian protesters marched in Cairo. Egypt's army stood by as Egyptian "
+            "police withdrew from Cairo.",
+        ]
+    )
+    assert shown_names(("egyptian", "egypt", "cairo"), corpus) == ["Egypt", "Cairo"]
+    # A story named by a demonym alone still shows it.
+    assert shown_names(("egyptian",), corpus) == ["Egyptian"]

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from dateline.briefing.names import DEMONYMS
 from dateline.model import Corpus, StoryFocus
 from dateline.options import Options
 from dateline.text import STOPWORDS
@@ -131,7 +132,8 @@ def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[st
     """The story's first ``limit`` names as a reader writes them: each lowercased core
     name in the form of the story's names the articles write it in most ("ban",
     "ki-moon" -> "Ban Ki-moon"; "wall", "street" -> "Wall Street"), in the order of the
-    first name each form holds. A name never written capitalised stays as it is."""
+    first name each form holds. A name never written capitalised stays as it is, and a
+    demonym ("egyptian") is left out."""
     wanted = set(names)
     written: dict[str, Counter[str]] = {}  # a lowered form -> how the articles write it
     for article in corpus.articles:
@@ -152,7 +154,10 @@ def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[st
                 form = " ".join(best)
                 written.setdefault(form.lower(), Counter())[form] += 1
     shown: list[str] = []  # lowered forms
-    for name in names[:limit]:
+    # "Egyptian" beside "Egypt" tells the reader nothing: demonyms stay core names (a
+    # sentence naming one is on the story) but are not shown.
+    nouns = [n for n in names if n not in DEMONYMS] or list(names)
+    for name in nouns[:limit]:
         holding = [f for f in written if name in f.split()]
         if not holding:
             shown.append(name)
