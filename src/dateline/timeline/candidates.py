@@ -50,7 +50,7 @@ HEADLINE_RUN_ON = re.compile(
     r"|(?<=[A-Z]{2})\s+(?=(?:The|A|An|It|This|Two|Three)\s)"
 )
 # Or any common word that opens a clause: "Swine flu found on China mainland People in
-# China are taking no chances ...", "... at Alleyn's School Four children ...". A
+# China are taking no chances ...", "Swine Flu: Your questions answered More cases ...". A
 # capitalised word after a lowercase word and before another is taken for the news's
 # first word when the article writes it in lowercase elsewhere (or it is a stopword):
 # a name ("Mexico City", "White House") is written capitalised, or runs on capitalised.
@@ -62,7 +62,8 @@ HEADLINE_COMMON_OPENER = re.compile(r"(?<=[a-z0-9])\s+(?=([A-Z][a-z]+)\s+[a-z])"
 # Lord Of The Flies" stay whole.
 CAPTION_RUN_ON = re.compile(r"(?<=[a-z0-9])\s+(?=(?:The|It|On|In|A|An|He|She|They)\s+[a-z0-9])")
 CAPTION_MIN_WORDS = 4
-_BARE_WORD_END = re.compile(r"(?<![\w'’-])[a-z0-9][\w'’-]*\s*$")  # "trial", not "Tunisian"
+# A caption ends on a lowercase word or a number ("manslaughter", "2011"), not a name.
+_BARE_WORD_END = re.compile(r"(?<![\w'’-])[a-z0-9][\w'’-]*\s*$")
 HEADLINE_MIN_WORDS = 3  # "Using Internet chat rooms, ..." has no headline before "Internet"
 HEADLINE_MAX_CHARS = 160
 MIN_AFTER_HEADLINE = 40
