@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dateline.briefing.build import Briefing
+from dateline.briefing.names import DEMONYMS
 from dateline.model import Article, Corpus, Span, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import span_offsets
@@ -100,7 +101,8 @@ def _title_slide(timeline: Timeline, corpus: Corpus) -> dict[str, Any]:
         span = f", published {story.first.isoformat()} to {story.last.isoformat()}"
     names = ""
     if story and story.names:
-        names = f" The story's names: {', '.join(shown_names(story.names, corpus))}."
+        shown = shown_names(story.names, corpus, leave_out=DEMONYMS)
+        names = f" The story's names: {', '.join(shown)}."
     text = f"{len(corpus.articles)} sources{span}.{names} Every event cites its source."
     return {"text": {"headline": "Timeline", "text": html.escape(text)}}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dateline.briefing.names import DEMONYMS
 from dateline.escaping import markdown_code, markdown_text
 from dateline.model import Article, Confidence, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
@@ -26,7 +27,8 @@ def pub_date_line(article: Article) -> str:
 def render_timeline_markdown(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
     out = ["# Timeline", ""]
     if timeline.story is not None and timeline.story.names:
-        names = ", ".join(map(markdown_text, shown_names(timeline.story.names, corpus)))
+        shown = shown_names(timeline.story.names, corpus, leave_out=DEMONYMS)
+        names = ", ".join(map(markdown_text, shown))
         out += [f"*The story, as the articles tell it: {names}.*", ""]
     if not timeline.entries:
         out += [f"*{empty_timeline_reason(timeline, opts)}*", ""]

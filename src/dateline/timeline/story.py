@@ -15,9 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from dateline.briefing.names import DEMONYMS
 from dateline.model import Corpus, StoryFocus
 from dateline.options import Options
 from dateline.text import STOPWORDS
@@ -128,12 +127,16 @@ _NAME_RUN = re.compile(
 )
 
 
-def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[str]:
+def shown_names(
+    names: Sequence[str], corpus: Corpus, limit: int = 8, leave_out: Collection[str] = ()
+) -> list[str]:
     """The story's first ``limit`` names as a reader writes them: each lowercased core
     name in the form of the story's names the articles write it in most ("ban",
     "ki-moon" -> "Ban Ki-moon"; "wall", "street" -> "Wall Street"), in the order of the
-    first name each form holds. A name never written capitalised stays as it is, and a
-    demonym ("egyptian") is left out."""
+    first name each form holds. A name never written capitalised stays as it is. Names
+    in ``leave_out`` are not shown unless all are (the renderers leave out demonyms:
+    "Egyptian" beside "Egypt" tells a reader nothing, though a sentence naming it is on
+    the story)."""
     wanted = set(names)
     written: dict[str, Counter[str]] = {}  # a lowered form -> how the articles write it
     for article in corpus.articles:
@@ -154,10 +157,8 @@ def shown_names(names: Sequence[str], corpus: Corpus, limit: int = 8) -> list[st
                 form = " ".join(best)
                 written.setdefault(form.lower(), Counter())[form] += 1
     shown: list[str] = []  # lowered forms
-    # "Egyptian" beside "Egypt" tells the reader nothing: demonyms stay core names (a
-    # sentence naming one is on the story) but are not shown.
-    nouns = [n for n in names if n not in DEMONYMS] or list(names)
-    for name in nouns[:limit]:
+    kept = [n for n in names if n not in leave_out] or list(names)
+    for name in kept[:limit]:
         holding = [f for f in written if name in f.split()]
         if not holding:
             shown.append(name)
