@@ -62,7 +62,8 @@ HEADLINE_COMMON_OPENER = re.compile(r"(?<=[a-z0-9])\s+(?=([A-Z][a-z]+)\s+[a-z])"
 # Lord Of The Flies" stay whole.
 CAPTION_RUN_ON = re.compile(r"(?<=[a-z0-9])\s+(?=(?:The|It|On|In|A|An|He|She|They)\s+[a-z0-9])")
 CAPTION_MIN_WORDS = 4
-# A caption ends on a lowercase word or a number ("manslaughter", "2011"), not a name.
+# A headline or caption ends on a lowercase word or a number ("manslaughter", "2011"),
+# not on a name ("United").
 _BARE_WORD_END = re.compile(r"(?<![\w'’-])[a-z0-9][\w'’-]*\s*$")
 HEADLINE_MIN_WORDS = 3  # "Using Internet chat rooms, ..." has no headline before "Internet"
 HEADLINE_MAX_CHARS = 160
@@ -249,10 +250,9 @@ def after_headline(text: str, start: int, end: int) -> int:
     stop = min(end, start + HEADLINE_MAX_CHARS)
     cuts = [(m.end(), 1) for m in HEADLINE_RUN_ON.finditer(text, start, stop)]
     for match in HEADLINE_COMMON_OPENER.finditer(text, start, stop):
-        word = match.group(1).lower()
-        last = text[start : match.start()].rsplit(None, 1)[-1]
-        if last[0].isupper():
+        if _BARE_WORD_END.search(text, start, match.start()) is None:
             continue  # "in the United States may ..." is one name
+        word = match.group(1).lower()
         if word in STOPWORDS or re.search(rf"\s{word}\b", text):
             cuts.append((match.end(), HEADLINE_MIN_WORDS))
     for cut, min_words in sorted(cuts):
