@@ -44,6 +44,10 @@ class Stage:
     run: Callable[[Article, Options], Annotations]
     run_many: Callable[[Sequence[Article], Options], list[Annotations]] | None = None
     needs_model: bool = False  # the spaCy model: only commands that ask for it pay for it
+    # Whether the output depends on the article's publication date (the reference date
+    # relative expressions resolve against): the store keeps such a stage per date, and
+    # a date inferred later re-runs only these stages.
+    reads_pub_date: bool = False
 
 
 def _sentences(article: Article, opts: Options) -> Annotations:
@@ -89,7 +93,13 @@ def _speech(article: Article, opts: Options) -> Annotations:
 LANGUAGE_VERSION = "en-only1"  # the English-only stages skip other languages (bump on change)
 STAGES = (
     Stage("sentences", SPLITTER_VERSION, ("sentences",), _sentences),
-    Stage("timex", f"{TIMEX_VERSION}+{LANGUAGE_VERSION}", ("timexes",), _timexes),
+    Stage(
+        "timex",
+        f"{TIMEX_VERSION}+{LANGUAGE_VERSION}",
+        ("timexes",),
+        _timexes,
+        reads_pub_date=True,
+    ),
     Stage(
         "speech",
         f"{ENTITIES_VERSION}+{QUOTES_VERSION}+{NLP_VERSION}+{LANGUAGE_VERSION}",

@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from dateline.annotate.sentences import split_sentences
+from dateline.briefing.figure_source import find_source
 from dateline.briefing.figure_story import StoryTerms, other_story_sentences
 from dateline.briefing.figures import (
     HEADLINE,
@@ -560,3 +561,32 @@ def test_money_is_its_own_category_with_a_currency(
     ] == expected
     assert all(f.kind == HEADLINE for f in money)
     assert [f for f in found(text) if f.category != "money"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # when it spoke, and adverbs before its verb, are not part of its name
+        (
+            "The World Health Organisation today said 86 people had died.",
+            "86",
+            "the World Health Organisation",
+        ),
+        ("Mexico previously had reported 159 deaths.", "159", "Mexico"),
+        (
+            "But South Korea has already confirmed its first case of the strain, which "
+            "has killed at least 100 people in Mexico.",
+            "100",
+            "South Korea",
+        ),
+        ("Officials on Tuesday said 61 people had died.", "61", "Officials"),
+        # a possessive before an adjective that looks like a verb is nobody's word
+        ("Mexico's confirmed death toll ticked up to 44.", "44", ""),
+        # a reporter's credit is no source
+        ("Matthew Price reports from Mexico, where 159 people may have died.", "159", ""),
+        ("The ministry reported 300 deaths.", "300", "the ministry"),
+    ],
+)
+def test_source_phrases_are_names_not_clauses(text: str, number: str, source: str) -> None:
+    at = text.index(number)
+    assert find_source(text, Span("a", 0, len(text)), (at, at + len(number))) == source

@@ -13,6 +13,7 @@ import pytest
 
 from dateline import pipeline, store
 from dateline.errors import InputError
+from dateline.model import Confidence
 from dateline.options import Options
 from dateline.pipeline import build_corpus
 from dateline.store import cached_build_corpus, corpus_from_store, open_store, search
@@ -282,3 +283,40 @@ def test_a_manifest_added_later_dates_a_text_already_stored(tmp_path: Path) -> N
     assert dated["talks"].value == dt.date(2013, 5, 7) and dated["talks"].source == "manifest"
     assert any("talks" in a for a in again.changed)  # said so: its date changed
     assert dated["vote"].source != "manifest"  # the manifest names only talks.txt
+
+
+def test_another_anchor_reruns_only_the_stages_that_read_the_date(
+    articles: Path, db: store.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.add([articles], SERIAL, stages=pipeline.BRIEFING_STAGES)
+    first = db.corpus(SERIAL, stages=pipeline.BRIEFING_STAGES)
+
+    def no_parsing(*args: object) -> list[object]:
+        raise RuntimeError("the speech stage ran again")
+
+    # From here on a speech run would be recorded as this failure.
+    monkeypatch.setattr(
+        pipeline,
+        "STAGES",
+        tuple(
+            replace(s, run=no_parsing, run_many=no_parsing) if s.name == "speech" else s
+            for s in pipeline.STAGES
+        ),
+    )
+    # 001, 003 and 004 have inferred dates: with only explicit dates anchoring, their
+    # time expressions resolve against nothing and are found again; quotes do not move.
+    strict = Options(workers=1, anchor_confidence=Confidence.EXPLICIT)
+    corpus = db.corpus(strict, stages=pipeline.BRIEFING_STAGES)
+    assert corpus.failures == ()
+    timex_dates = {
+        dct
+        for (dct,) in db.db.execute(
+            "SELECT dct FROM annotations WHERE versions = ?", (store.stage_keys(["timex"])[0],)
+        )
+    }
+    assert "" in timex_dates and "2013-10-07" in timex_dates  # both anchors cached
+    quotes = {a.id: corpus.annotations[a.id].quotes for a in corpus.articles}
+    assert quotes == {a.id: first.annotations[a.id].quotes for a in first.articles}
+    assert sum(map(len, quotes.values())) > 10
+    timexes = {a.id: corpus.annotations[a.id].timexes for a in corpus.articles}
+    assert timexes != {a.id: first.annotations[a.id].timexes for a in first.articles}

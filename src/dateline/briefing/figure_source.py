@@ -23,8 +23,10 @@ _REPORT_VERBS = (
 _ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\s+(?P<who>[^,;.()]+)")
 _SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:(]\s*|\bthat\s+|\band\s+|\bbut\s+)(?P<who>[^,;:()]{{2,80}}?)\)?\s+"
-    rf"(?:also\s+|earlier\s+|later\s+|has\s+|have\s+|had\s+|now\s+)*(?:{_REPORT_VERBS})\b"
+    rf"(?:also\s+|earlier\s+|later\s+|has\s+|have\s+|had\s+|now\s+)*(?P<verb>{_REPORT_VERBS})\b"
 )
+# A reporter's credit, not a source: "Matthew Price reports from Mexico".
+_CREDIT = re.compile(r"reports?\s+(?:from|for)\b")
 _SAYS_SUBJECT = re.compile(
     rf",\s*(?:{_REPORT_VERBS})\s+(?P<who>(?:the\s+)?[A-Z][^,;.()]{{1,60}}?)\s*(?:[,.;(]|$)"
 )
@@ -51,6 +53,17 @@ _SOURCE_LEAD = re.compile(
     r"even though|though|although|because|if|when|after|so)\s+)+",
     re.IGNORECASE,
 )
+# Words that may end a source phrase and do not belong to its name: when it spoke
+# ("the World Health Organisation today", "John McCain this afternoon", "WHO's tally
+# on Tuesday") and adverbs before its verb ("Mexico previously", "South Korea has
+# already").
+_SOURCE_TAIL = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|previously|already|also|again|earlier|later|now|"
+    r"recently|repeatedly|first|initially|has|have|had|this\s+(?:morning|afternoon|evening|"
+    r"week|month|year)|last\s+(?:night|week|month|year)|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)))+$",
+    re.IGNORECASE,
+)
 
 
 def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
@@ -60,6 +73,8 @@ def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
     candidates: list[tuple[int, str]] = []
     for pattern in (_ACCORDING, _SAYS_SUBJECT, _SUBJECT_SAYS):
         for match in pattern.finditer(sentence):
+            if pattern is _SUBJECT_SAYS and _CREDIT.match(sentence, match.start("verb")):
+                continue
             who = clean_source(match.group("who"))
             if who and not match.start("who") <= at < match.end("who"):
                 candidates.append((abs(match.start("who") - at), who))
@@ -70,13 +85,16 @@ def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
 
 def clean_source(phrase: str) -> str:
     """The source a phrase names, or "" when it names none (a pronoun, a clause)."""
-    words = _SOURCE_LEAD.sub("", " ".join(phrase.strip(" \"'“”‘’-").split())).split()
+    phrase = _SOURCE_LEAD.sub("", " ".join(phrase.strip(" \"'“”‘’-").split()))
+    words = _SOURCE_TAIL.sub("", phrase).split()
     if not words or len(words) > SOURCE_WORDS or any(ch.isdigit() or ch in "-—–" for ch in phrase):
         return ""
     if any(w in {"A", "An", "The"} for w in words[1:]):
         return ""  # "middle-class A Human Rights Watch researcher": two phrases run together
     if words[0].lower() in _NOT_SOURCES or words[-1].lower() in STOPWORDS:
         return ""
+    if words[-1].endswith(("'s", "’s")):
+        return ""  # "Mexico's confirmed death toll": a possessive, not who speaks
     named = any(w[:1].isupper() for w in words if w.lower() not in {"the", "a", "an"})
     if not named and words[-1].lower() not in SOURCE_NOUNS:
         return ""

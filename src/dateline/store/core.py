@@ -165,6 +165,12 @@ def _dct(pub: PublicationDate, opts: Options) -> str:
     return pub.value.isoformat() if pub.value and pub.anchors(opts.anchor_confidence) else ""
 
 
+def _stage_dct(name: str, pub: PublicationDate, opts: Options) -> str:
+    """The date a stage's row is kept under: ``_dct`` for a stage that reads the
+    publication date, '' for one that does not (its row serves every date)."""
+    return _dct(pub, opts) if pipeline.stage(name).reads_pub_date else ""
+
+
 def _anchoring(opts: Options) -> list[str]:
     """The confidences that anchor, padded to four for the ``?2..?5`` of _MISSING_SQL."""
     anchoring = [c.value for c in Confidence if c.at_least(opts.anchor_confidence)]
@@ -379,7 +385,7 @@ class Store:
                     self._write_accepted(db, done, tally)
                     if done.parts:
                         self._write_annotations(
-                            db, done.content_hash, _dct(done.article.pub_date, opts), done.parts
+                            db, done.content_hash, done.article.pub_date, opts, done.parts
                         )
                         tally.annotated += 1
             # A file whose every document is in this transaction is done: a killed run
@@ -530,10 +536,15 @@ class Store:
 
     @staticmethod
     def _write_annotations(
-        db: sqlite3.Connection, text_hash: str, dct: str, parts: Iterable[Part]
+        db: sqlite3.Connection,
+        text_hash: str,
+        pub: PublicationDate,
+        opts: Options,
+        parts: Iterable[Part],
     ) -> None:
         """One row per stage, under the stage's own key."""
         for part in parts:
+            name = _part_stage(part)
             if isinstance(part, Annotations):
                 data: bytes | None = _pack(codec.encode_annotations(part))
                 problem = None
@@ -541,7 +552,7 @@ class Store:
                 data, problem = None, part.problem  # recorded so a re-run does not retry it
             db.execute(
                 "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?, ?)",
-                (text_hash, stage_key(_part_stage(part)), dct, data, problem),
+                (text_hash, stage_key(name), _stage_dct(name, pub, opts), data, problem),
             )
 
     def _remember_files(self, scans: Sequence[FileScan], context: str) -> None:
@@ -645,7 +656,11 @@ class Store:
         """
         missing: dict[str, list[str]] = {}
         for name in ordered(stages):
-            for (text_hash,) in self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts))):
+            if pipeline.stage(name).reads_pub_date:
+                rows = self.db.execute(_MISSING_SQL, (stage_key(name), *_anchoring(opts)))
+            else:
+                rows = self.db.execute(_MISSING_ANY_DATE_SQL, (stage_key(name),))
+            for (text_hash,) in rows:
                 if within is None or text_hash in within:
                     missing.setdefault(text_hash, []).append(name)
         groups: dict[tuple[str, ...], list[str]] = {}
@@ -677,7 +692,7 @@ class Store:
                     "SELECT data FROM articles WHERE hash = ?", (text_hash,)
                 ).fetchone()
                 pub = codec.decode_pub_date(unpack(data, self.path)["pub_date"])
-                self._write_annotations(db, text_hash, _dct(pub, opts), parts)
+                self._write_annotations(db, text_hash, pub, opts, parts)
 
     def _article(self, text_hash: str) -> Article:
         (data,) = self.db.execute(
@@ -773,12 +788,20 @@ class Store:
             ),
             key=lambda row: keys.index(row[4]),
         )
+        seen: set[tuple[str, str]] = set()
         for text_hash, dct, data, problem, key in rows:
             article = articles[text_hash]
-            if dct != _dct(article.pub_date, opts):
+            name = key.split("=", 1)[0]
+            # A stage that reads no date is good under any: stores written before such
+            # rows were kept under '' may hold one per date, the first will do.
+            if pipeline.stage(name).reads_pub_date:
+                if dct != _dct(article.pub_date, opts):
+                    continue
+            elif (text_hash, key) in seen:
                 continue
+            seen.add((text_hash, key))
             if data is None:
-                failure = StageFailure(key.split("=", 1)[0], article.id, problem)
+                failure = StageFailure(name, article.id, problem)
                 failures.setdefault(text_hash, []).append(failure)
             else:
                 part = codec.decode_annotations(unpack(data, self.path), article.id)
@@ -852,9 +875,9 @@ class Store:
         keys = stage_keys(TIMELINE_STAGES)
         return int(
             self._one(
-                "SELECT count(DISTINCT hash) FROM (SELECT hash FROM annotations WHERE versions IN "
-                f"({', '.join('?' * len(keys))}) AND data IS NOT NULL GROUP BY hash, dct "
-                "HAVING count(*) = ?)",
+                "SELECT count(*) FROM (SELECT hash FROM annotations WHERE versions IN "
+                f"({', '.join('?' * len(keys))}) AND data IS NOT NULL GROUP BY hash "
+                "HAVING count(DISTINCT versions) = ?)",
                 (*keys, len(keys)),
             )
         )
@@ -872,6 +895,12 @@ WHERE a.hash IN (SELECT hash FROM sources)
                        THEN a.pub_date ELSE '' END)
 """
 _MISSING_SQL = _MISSING_SQL.replace("{anchoring}", ", ".join(f"?{i}" for i in range(2, 6)))
+# For a stage that reads no publication date: a row under any date will do.
+_MISSING_ANY_DATE_SQL = """
+SELECT a.hash FROM articles AS a
+WHERE a.hash IN (SELECT hash FROM sources)
+  AND NOT EXISTS (SELECT 1 FROM annotations AS n WHERE n.hash = a.hash AND n.versions = ?1)
+"""
 
 
 def _write_article_date(db: sqlite3.Connection, text_hash: str, article: Article) -> None:
