@@ -4,6 +4,7 @@ incident, other story), who gives them and the date they refer to."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -175,6 +176,8 @@ def test_what_is_not_a_figure(text: str) -> None:
 def test_cases_are_not_deaths() -> None:
     text = "The United States has reported 4,714 confirmed cases including four deaths."
     assert figures(text) == [("four", 4.0, "", "killed")]
+    text = "Swine flu caused 26 deaths in Mexico and 701 people have been infected."
+    assert figures(text) == [("26", 26.0, "", "killed")]
 
 
 @pytest.mark.parametrize(
@@ -386,6 +389,16 @@ def test_story_figures_kept_apart_from_incidents_and_other_stories() -> None:
     }
 
 
+def test_a_figure_dated_long_before_the_story_is_history() -> None:
+    text = "Syria's opposition recalled that 3,000 people were killed on September 11, 2001."
+    article, ann = _syria_page("old", text, dt.date(2013, 8, 2))
+    ann = replace(ann, timexes=(day_timex(text, "September 11, 2001", dt.date(2001, 9, 11)),))
+    pages = syria_pages()
+    corpus = make_corpus([*pages.articles, article], [*pages.annotations.values(), ann])  # type: ignore[list-item]
+    (old,) = [f for f in extract_figures(corpus, Options(workers=1)) if f.span.article_id == "old"]
+    assert (old.quantity, old.refers, old.kind) == (3000.0, dt.date(2001, 9, 11), OTHER_STORY)
+
+
 @cache
 def syria_demo() -> Corpus:
     from dateline.pipeline import build_corpus
@@ -573,18 +586,32 @@ def test_money_is_its_own_category_with_a_currency(
             "the World Health Organisation",
         ),
         ("Mexico previously had reported 159 deaths.", "159", "Mexico"),
+        ("But South Korea has already reported 100 more cases.", "100", "South Korea"),
+        # a relative clause after the source's verb tells of something else
         (
-            "But South Korea has already confirmed its first case of the strain, which "
-            "has killed at least 100 people in Mexico.",
+            "South Korea has confirmed its first case of the strain, which has killed at "
+            "least 100 people in Mexico.",
             "100",
-            "South Korea",
+            "",
         ),
         ("Officials on Tuesday said 61 people had died.", "61", "Officials"),
+        (
+            "Some 5,251 people have been infected, according to the WHO's latest tally "
+            "on Tuesday, which includes 61 deaths.",
+            "61",
+            "the WHO",
+        ),
+        ("WHO said about 60 people in Mexico have died.", "60", "WHO"),
         # a possessive before an adjective that looks like a verb is nobody's word
         ("Mexico's confirmed death toll ticked up to 44.", "44", ""),
         # a reporter's credit is no source
         ("Matthew Price reports from Mexico, where 159 people may have died.", "159", ""),
         ("The ministry reported 300 deaths.", "300", "the ministry"),
+        (
+            "According to the UN, which keeps its own count, 93,000 people have died.",
+            "93,000",
+            "the UN",
+        ),
     ],
 )
 def test_source_phrases_are_names_not_clauses(text: str, number: str, source: str) -> None:

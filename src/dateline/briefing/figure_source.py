@@ -20,11 +20,15 @@ _REPORT_VERBS = (
     r"announced|announces|stated|counted|counts|put|puts|documented|recorded|confirmed|"
     r"confirms|added|claimed|claims"
 )
-_ACCORDING = re.compile(r"\b(?:according to|citing|cited by|quoted by)\s+(?P<who>[^,;.()]+)")
+# "According to ..." opens many sentences: the lead is read in any case, the name is not.
+_ACCORDING = re.compile(r"\b(?i:according to|citing|cited by|quoted by)\s+(?P<who>[^,;.()]+)")
 _SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:(]\s*|\bthat\s+|\band\s+|\bbut\s+)(?P<who>[^,;:()]{{2,80}}?)\)?\s+"
     rf"(?:also\s+|earlier\s+|later\s+|has\s+|have\s+|had\s+|now\s+)*(?P<verb>{_REPORT_VERBS})\b"
 )
+# A relative clause between a source and the number tells of something else: "South
+# Korea has confirmed its first case of the strain, which has killed 100 in Mexico".
+_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # A reporter's credit, not a source: "Matthew Price reports from Mexico".
 _CREDIT = re.compile(r"reports?\s+(?:from|for)\b")
 _SAYS_SUBJECT = re.compile(
@@ -64,6 +68,12 @@ _SOURCE_TAIL = re.compile(
     r"Thursday|Friday|Saturday|Sunday)))+$",
     re.IGNORECASE,
 )
+# A source's count is the source: "the WHO's latest tally", "the ministry's figures".
+_OWN_COUNT = re.compile(
+    r"['’]s\s+(?:(?:latest|own|official|new|last|first)\s+)*"
+    r"(?:tally|tallies|figures?|count|counts|estimates?|data|numbers|toll|report|statement)$",
+    re.IGNORECASE,
+)
 
 
 def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
@@ -76,8 +86,15 @@ def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
             if pattern is _SUBJECT_SAYS and _CREDIT.match(sentence, match.start("verb")):
                 continue
             who = clean_source(match.group("who"))
-            if who and not match.start("who") <= at < match.end("who"):
-                candidates.append((abs(match.start("who") - at), who))
+            if not who or match.start("who") <= at < match.end("who"):
+                continue
+            if (
+                pattern is _SUBJECT_SAYS
+                and match.end() <= at
+                and _RELATIVE.search(sentence, match.end(), at)
+            ):
+                continue
+            candidates.append((abs(match.start("who") - at), who))
         if candidates:
             break
     return min(candidates)[1] if candidates else ""
@@ -86,12 +103,12 @@ def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
 def clean_source(phrase: str) -> str:
     """The source a phrase names, or "" when it names none (a pronoun, a clause)."""
     phrase = _SOURCE_LEAD.sub("", " ".join(phrase.strip(" \"'“”‘’-").split()))
-    words = _SOURCE_TAIL.sub("", phrase).split()
+    words = _OWN_COUNT.sub("", _SOURCE_TAIL.sub("", phrase)).split()
     if not words or len(words) > SOURCE_WORDS or any(ch.isdigit() or ch in "-—–" for ch in phrase):
         return ""
     if any(w in {"A", "An", "The"} for w in words[1:]):
         return ""  # "middle-class A Human Rights Watch researcher": two phrases run together
-    if words[0].lower() in _NOT_SOURCES or words[-1].lower() in STOPWORDS:
+    if _plain(words[0]) in _NOT_SOURCES or _plain(words[-1]) in STOPWORDS:
         return ""
     if words[-1].endswith(("'s", "’s")):
         return ""  # "Mexico's confirmed death toll": a possessive, not who speaks
@@ -101,6 +118,11 @@ def clean_source(phrase: str) -> str:
     if words[0] in {"A", "An", "The"}:
         words[0] = words[0].lower()  # "The UN says": the source is "the UN"
     return " ".join(words)
+
+
+def _plain(word: str) -> str:
+    """``word`` lowercased, unless it is an acronym: "WHO" is no pronoun, "US" no "us"."""
+    return word if len(word) > 1 and word.isupper() else word.lower()
 
 
 def source_key(source: str) -> str:

@@ -147,7 +147,9 @@ OTHER_COUNTED = frozenset(
     "cases infections infected patients samples tests seats votes hospitalized "
     "hospitalised sickened ill".split()
 )
-OTHER_COUNTED_WINDOW = 3
+OTHER_COUNTED_WINDOW = 3  # words after the number, auxiliaries not counted
+# Skipped when looking for what else a number counts: "701 people have been infected".
+_AUXILIARIES = frozenset("have has had been be being were was are is".split())
 # "X was killed and 11 others were wounded": a number followed by one of these starts a
 # new group, so what it counts is said after it, never by the cue before it.
 NEW_GROUP = frozenset({"others", "more"})
@@ -384,7 +386,8 @@ def _cue_before(words: list[str]) -> str | None:
 def _what_is_counted(text: str, span: Span, start: int, end: int) -> tuple[str, str] | None:
     """(cue, unit) of the number at ``text[start:end]``, or None when nothing is counted."""
     after = _words(_clause_after(text, end, span.end))
-    if OTHER_COUNTED & set(after[:OTHER_COUNTED_WINDOW]):
+    content = [w for w in after if w not in _AUXILIARIES]
+    if OTHER_COUNTED & set(content[:OTHER_COUNTED_WINDOW]):
         return None
     found = _cue_after(after)
     if found:
@@ -554,10 +557,17 @@ def _quote_speaker(quotes: Sequence[Quote], number: tuple[int, int]) -> str:
 def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure, ...]:
     """Every figure in the corpus, in article then text order, with its kind (headline,
     incident or other-story) and, when a quote's speaker gives it, that speaker."""
-    from dateline.briefing.figure_story import find_story_terms, other_story_sentences
+    from dateline.briefing.figure_story import (
+        HISTORY_DAYS,
+        find_story_terms,
+        other_story_sentences,
+    )
 
     opts = opts or Options()
     story = find_story_terms(corpus, opts)
+    # A figure its sentence dates long before the story began is history's ("$20
+    # billion" beside the Sept. 11 fund in an oil-spill corpus), whatever it names.
+    history = story.start - dt.timedelta(days=HISTORY_DAYS) if story.start else None
     out: list[Figure] = []
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
@@ -577,7 +587,11 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
             ):
                 # The sentence's own "according to" is nearer the number than a speaker.
                 source = figure.source or _quote_speaker(ann.quotes, figure.number)
-                kind = OTHER_STORY if (start, end) in elsewhere else figure.kind
+                kind = figure.kind
+                if (start, end) in elsewhere or (
+                    history and figure.refers and figure.refers < history
+                ):
+                    kind = OTHER_STORY
                 out.append(replace(figure, kind=kind, source=source))
     return tuple(mark_outliers(out))
 
