@@ -11,7 +11,12 @@ import pytest
 
 from dateline.annotate.sentences import split_sentences
 from dateline.briefing.figure_source import find_source
-from dateline.briefing.figure_story import StoryTerms, other_story_sentences
+from dateline.briefing.figure_story import (
+    StoryTerms,
+    causes_named,
+    other_story_sentences,
+    story_causes,
+)
 from dateline.briefing.figures import (
     HEADLINE,
     INCIDENT,
@@ -28,6 +33,7 @@ from dateline.briefing.figures import (
 )
 from dateline.model import (
     Annotations,
+    Article,
     Corpus,
     DateInterval,
     EntityKind,
@@ -178,6 +184,8 @@ def test_cases_are_not_deaths() -> None:
     assert figures(text) == [("four", 4.0, "", "killed")]
     text = "Swine flu caused 26 deaths in Mexico and 701 people have been infected."
     assert figures(text) == [("26", 26.0, "", "killed")]
+    text = "The rate of deaths has slowed and it has a million doses of antiviral drugs."
+    assert figures(text) == []
 
 
 @pytest.mark.parametrize(
@@ -617,3 +625,55 @@ def test_money_is_its_own_category_with_a_currency(
 def test_source_phrases_are_names_not_clauses(text: str, number: str, source: str) -> None:
     at = text.index(number)
     assert find_source(text, Span("a", 0, len(text)), (at, at + len(number))) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The virus has killed at least 60 people in Mexico.", {"disease"}),
+        ("Drug gangs whose turf wars have killed about 2,300 people this year.", {"crime"}),
+        ("The war has killed more than 93,000 people.", {"violence"}),
+        ("The rig exploded, caught fire and sank, killing 11 workers.", {"accident"}),
+        ("He died of a heart attack.", {"disease"}),
+        ("It has a million doses of antiviral drugs.", set()),
+        ("At least 38 people have died.", set()),
+    ],
+)
+def test_the_causes_a_sentence_names(sentence: str, kinds: set[str]) -> None:
+    assert causes_named(sentence) == kinds
+
+
+def test_the_story_s_causes_need_several_articles() -> None:
+    named = [(f"a{i}", frozenset({"disease"})) for i in range(30)]
+    named += [("b1", frozenset({"crime"})), ("b2", frozenset({"crime"})), ("b3", frozenset())]
+    assert story_causes(named) == {"disease"}
+    # a kind named in three articles but by under a tenth of those naming any is not
+    assert story_causes([*named, ("b4", frozenset({"crime"}))]) == {"disease"}
+    assert story_causes(named[:2]) == frozenset()  # too few to tell: no rule applies
+
+
+def _flu_page(article_id: str, text: str, pub: dt.date) -> tuple[Article, Annotations]:
+    article = make_article(article_id, text, pub)
+    mentions = []
+    for place in ("Mexico", "Mexico City"):
+        at = text.find(place)
+        if at >= 0:
+            mentions.append(EntityMention(at, at + len(place), EntityKind.PLACE, place))
+    return article, Annotations(article_id, tuple(split_sentences(text)), (), tuple(mentions))
+
+
+def test_a_count_of_another_cause_is_another_story_s() -> None:
+    days = [dt.date(2009, 4, 25) + dt.timedelta(days=i) for i in range(6)]
+    texts = [
+        f"The flu virus has killed {20 + 10 * i} people in Mexico, officials said."
+        for i in range(5)
+    ]
+    texts.append(
+        "The flu has killed 99 people in Mexico. The death toll from a fire at a day-care "
+        "center in Mexico rose to 35 children."
+    )
+    built = [_flu_page(f"p{i}", t, d) for i, (t, d) in enumerate(zip(texts, days, strict=True))]
+    corpus = make_corpus([a for a, _ in built], [ann for _, ann in built])
+    kinds = {f.quantity: f.kind for f in extract_figures(corpus, Options(workers=1))}
+    assert kinds[35.0] == OTHER_STORY
+    assert kinds[99.0] != OTHER_STORY and kinds[60.0] != OTHER_STORY

@@ -443,3 +443,26 @@ def test_the_fed_and_the_federal_reserve_are_one_speaker() -> None:
         "Federal Reserve": 3,
         "International Monetary Fund": 2,
     }
+
+
+def test_middle_initials_and_ranks_are_no_part_of_a_name() -> None:
+    groups = _groups_for(
+        ["Edward J. Markey"] * 2 + ["Ed Markey", "Thad Allen", "Thad Allen", "Adm Allen"]
+    )
+    assert set(groups) == {"Edward J. Markey", "Thad Allen"}
+    assert groups["Thad Allen"].variants == ("Adm Allen",)
+
+
+def test_a_common_word_taken_for_a_speaker_is_not_a_newsmaker() -> None:
+    text = (
+        "“It is not meant for use outside hospitals,” Propofol said. The doctor gave him "
+        "propofol every night, and propofol is a powerful anaesthetic.\n\n"
+        "“We will not leave,” Wells said. Oil wells leak; Senator Wells spoke."
+    )
+    article = make_article("a", text, DAY)
+    quotes = (
+        said(article, "It is not meant for use outside hospitals", "Propofol"),
+        said(article, "We will not leave", "Wells"),
+    )
+    roles = {g.speaker: g.role for g in quotes_by_speaker([(article, (), quotes)], [])}
+    assert roles == {"Propofol": SpeakerRole.OTHER, "Wells": SpeakerRole.NEWSMAKER}

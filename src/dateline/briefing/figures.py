@@ -136,7 +136,8 @@ NOT_COUNTS = frozenset(
     "pm am a.m. p.m. km miles kilometres kilometers metres meters dollars euros pounds "
     "times point points cities towns villages countries nations kg tons tonnes decades "
     "decade centuries century dozen dozens flights hospitals buildings houses homes vehicles "
-    "cars trucks planes ships prisons provinces states districts".split()
+    "cars trucks planes ships prisons provinces states districts doses dose vaccines masks "
+    "tablets pills barrels gallons litres liters".split()
 )
 # Words after a number that are not what it counts.
 NOT_UNITS = STOPWORDS | {"mark", "figure", "level", "threshold", "total", "number", "others"}
@@ -593,7 +594,33 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
                 ):
                     kind = OTHER_STORY
                 out.append(replace(figure, kind=kind, source=source))
-    return tuple(mark_outliers(out))
+    texts = {a.id: a.text for a in corpus.articles}
+    return tuple(mark_outliers(mark_other_causes(out, texts)))
+
+
+def mark_other_causes(figures: Sequence[Figure], texts: dict[str, str]) -> list[Figure]:
+    """A count of people whose sentence names causes of other kinds than the story's
+    counts do is another story's (:data:`figure_story.CAUSES`): a fire's dead in a flu
+    story, a drug war's in a flu story set in Mexico."""
+    from dateline.briefing.figure_money import MONEY
+    from dateline.briefing.figure_story import causes_named, story_causes
+
+    people = [
+        i for i, f in enumerate(figures) if f.category != MONEY and f.kind in (HEADLINE, INCIDENT)
+    ]
+    named = {
+        i: causes_named(
+            texts[figures[i].span.article_id][figures[i].span.start : figures[i].span.end]
+        )
+        for i in people
+    }
+    story = story_causes((figures[i].span.article_id, kinds) for i, kinds in named.items())
+    if not story:
+        return list(figures)
+    return [
+        replace(f, kind=OTHER_STORY) if i in named and named[i] and not named[i] & story else f
+        for i, f in enumerate(figures)
+    ]
 
 
 def mark_outliers(figures: Sequence[Figure]) -> list[Figure]:

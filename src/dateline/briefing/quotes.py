@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from dateline.annotate.entities import HONORIFICS
 from dateline.briefing.actors import Actor, SpeakerResolver, name_tokens
 from dateline.briefing.names import variant_key
 from dateline.model import Article, EntityKind, EntityMention, Quote, Span
@@ -234,20 +235,27 @@ def _around(text: str, lowered: str, anchors: Sequence[str], exact: bool) -> lis
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Ranks and honorifics a name may be written with, with or without their full stop:
+# "Adm Allen" is Thad Allen. The entity finder's honorifics and the military ranks.
+_RANKS = frozenset(w.rstrip(".") for w in HONORIFICS) | frozenset(
+    "adm maj cpl pvt cmdr brig supt insp det".split()
+)
 
 
 @functools.lru_cache(maxsize=65536)
 def _person_key(name: str) -> tuple[str, ...]:
     """Name tokens without leading lower-case words, a trailing parenthesis or a
     generational suffix, British spelling folded: ``a Conrad Murray`` -> conrad murray,
-    ``Henry M. Paulson Jr.`` -> henri m paulson, ``World Health Organisation (WHO`` ->
-    world health organization."""
+    ``Henry M. Paulson Jr.`` -> henri m paulson, ``Adm Allen`` -> allen, ``World Health
+    Organisation (WHO`` -> world health organization."""
     words = re.sub(r"\s*\(.*$", "", name).split()
     while words and not words[0][:1].isupper():
         words = words[1:]
     key = name_tokens(" ".join(words).replace("isation", "ization"))
     while len(key) > 1 and key[-1] in _SUFFIXES:
         key = key[:-1]
+    while len(key) > 1 and key[0] in _RANKS:
+        key = key[1:]
     return key
 
 
@@ -373,10 +381,12 @@ def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[Sp
                 )
             group.entries.append(entry)
     merged = _merge_variants([g for g in groups.values() if g.role is SpeakerRole.NEWSMAKER])
+    index = {a.id: a for a in articles}
     for group in merged:
         group.role = _role(group, sources, journalists)
+        if group.role is SpeakerRole.NEWSMAKER and _common_word(group, index):
+            group.role = SpeakerRole.OTHER
     commenters = [g for g in groups.values() if g.role is SpeakerRole.COMMENTER]
-    index = {a.id: a for a in articles}
     out = [_finish(g, index) for g in _dedupe_across([*merged, *commenters], index)]
     out = [g for g in out if g.quotes]
     out.sort(key=_speaker_order)
@@ -413,6 +423,22 @@ def _role(
     return SpeakerRole.NEWSMAKER
 
 
+def _common_word(group: _Group, index: dict[str, Article]) -> bool:
+    """A one-word speaker its articles write in lowercase more often than capitalised
+    inside a sentence is a common word, not a name ("Propofol is extremely powerful", the
+    drug, taken for a speaker)."""
+    words = group.speaker.split()
+    if len(words) != 1 or not words[0].isalpha() or words[0].isupper():
+        return False
+    word = words[0]
+    lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+    # capitalised after a lowercase word, a comma or a closing quote: inside a sentence
+    inside = re.compile(rf"(?:[a-z,;”\"’]\s+){re.escape(word[:1].upper() + word[1:])}\b")
+    texts = [index[i].text for i in {e.span.article_id for e in group.entries} if i in index]
+    lowercase = sum(len(lower.findall(t)) for t in texts)
+    return lowercase > sum(len(inside.findall(t)) for t in texts)
+
+
 def _is_name(speaker: str) -> bool:
     """A name has a capitalised word and no digits: not ``9:14 Cairo`` or ``officials``."""
     return not any(ch.isdigit() for ch in speaker) and any(w[:1].isupper() for w in speaker.split())
@@ -425,19 +451,28 @@ def _mergeable(group: _Group) -> bool:
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """``Obama`` in ``Barack Obama``, ``Tayyip Erdogan`` in ``Recep Tayyip Erdogan``,
-    ``Ed Chernoff`` and ``Edward Chernoff``, ``La Toya`` and ``LaToya``."""
+    ``Ed Chernoff`` and ``Edward Chernoff``, ``Ed Markey`` and ``Edward J. Markey``,
+    ``La Toya`` and ``LaToya``."""
     if len(short) > len(full):
         short, full = full, short
     if "".join(short) == "".join(full):
         return True
     if len(short) < len(full) and full[-len(short) :] == short:
         return True
+    # "Ed Markey" and "Edward J. Markey": middle initials left out
+    short, full = _without_initials(short), _without_initials(full)
     return (
         len(short) == len(full) >= 2
         and short[1:] == full[1:]
         and len(short[0]) >= 2
         and (full[0].startswith(short[0]) or short[0].startswith(full[0]))
     )
+
+
+def _without_initials(key: tuple[str, ...]) -> tuple[str, ...]:
+    if len(key) <= 2:
+        return key
+    return (key[0], *(w for w in key[1:-1] if len(w) > 1), key[-1])
 
 
 def _acronym_of(short: _Group, full: _Group) -> bool:
