@@ -677,3 +677,24 @@ def test_a_count_of_another_cause_is_another_story_s() -> None:
     kinds = {f.quantity: f.kind for f in extract_figures(corpus, Options(workers=1))}
     assert kinds[35.0] == OTHER_STORY
     assert kinds[99.0] != OTHER_STORY and kinds[60.0] != OTHER_STORY
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # an increase is the day's, the total it came to the story's
+        (
+            "This represents a rise of 4,638 cases and 18 deaths since the last report.",
+            [(18.0, INCIDENT)],
+        ),
+        (
+            "An increase of 20 deaths brought the toll to 100 people killed.",
+            [(20.0, INCIDENT), (100.0, HEADLINE)],
+        ),
+        ("The toll rose by 12 to 302 people killed.", [(12.0, INCIDENT), (302.0, HEADLINE)]),
+        # a comma inside a number ends no clause: the cue before is still read
+        ("The flu has killed 1,200 people and sickened 3,000 more.", [(1200.0, HEADLINE)]),
+    ],
+)
+def test_an_increase_is_no_running_total(text: str, kinds: list[tuple[float, str]]) -> None:
+    assert [(f.quantity, f.kind) for f in found(text)] == kinds

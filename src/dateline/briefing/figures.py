@@ -186,6 +186,16 @@ _STORY_NOUNS = re.compile(
     r"pandemic|epidemic|outbreak)\b",
     re.IGNORECASE,
 )
+# An increase is no running total: "a rise of 4,638 cases and 18 deaths since the last
+# report", "the toll rose by three to 78" (3 is the day's, 78 the total).
+_INCREMENT_OF = re.compile(
+    r"\b(?:a rise|an increase|a jump|a further|an additional)(?:\s+of)?\b", re.IGNORECASE
+)
+_INCREMENT_BY = re.compile(
+    r"\b(?:rose|risen|rises|increased|increases|grew|jumped|climbed|up)\s+by\s*$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\bto\b", re.IGNORECASE)
 # Words that tie a count to one event: a day ("on Friday", "yesterday") or an attack.
 _INCIDENT = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -231,10 +241,11 @@ _MAY_COUNT = re.compile(  # the lookahead on a first letter halves the search's 
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d[\d,.]*")
 # "several officials were killed when 1,000 inmates escaped": "when" starts a new clause.
+# A comma ends a clause, not the one inside a number ("4,638").
 _CLAUSE_END = re.compile(
-    r"[;:()\[\]—–]|\s-\s|,|\b(?:but|while|whereas|when|because|before|where)\b"
+    r"[;:()\[\]—–]|\s-\s|,(?!\d)|\b(?:but|while|whereas|when|because|before|where)\b"
 )
-_CLAUSE_PUNCT = re.compile(r"[;:()\[\]—–,]|\s-\s")
+_CLAUSE_PUNCT = re.compile(r"[;:()\[\]—–]|,(?!\d)|\s-\s")
 _AND = re.compile(r"\band\b")
 # Counts that are not tolls: a forecast ("20,000 will die", "could kill 2 million"), a
 # rate ("2 people die daily", "10,000 die each year"), a ratio ("1 out of 8"), an age
@@ -439,6 +450,15 @@ def classify(region: str, sentence: str, quantity: float, home: frozenset[str]) 
     return INCIDENT
 
 
+def _is_increment(text: str, span: Span, lead: int) -> bool:
+    """Whether the number at ``lead`` is an increase, not the total it came to."""
+    if _INCREMENT_BY.search(text, max(span.start, lead - 30), lead):
+        return True
+    before = _clause_before(text, span.start, lead)
+    last = max((m.end() for m in _INCREMENT_OF.finditer(before)), default=None)
+    return last is not None and not _TO.search(before, last)
+
+
 def _sentence_date(
     text: str, timexes: Sequence[Timex], number: tuple[int, int], reported: dt.date | None
 ) -> dt.date | None:
@@ -511,7 +531,9 @@ def figures_in_sentence(
             cue,
             unit,
             reported,
-            classify(region, sentence, quantity, home),
+            INCIDENT
+            if _is_increment(text, span, lead)
+            else classify(region, sentence, quantity, home),
             find_source(text, span, number),
             day or reported,
             "sentence" if day else "publication" if reported else "",
