@@ -451,3 +451,40 @@ def test_a_tie_with_place_contexts_is_a_place() -> None:
     ]
     (aleppo,) = build_actors(items)
     assert aleppo.kind is PLACE
+
+
+def test_companies_are_told_by_how_the_text_writes_them() -> None:
+    pages = [
+        annotate(
+            f"p{i}",
+            f"Transocean said the rig was safe. Shares in Transocean fell. The rig owner "
+            f"Transocean Ltd met officials in Houston. Transocean's shares rose {i}%.",
+            {"Transocean": PLACE, "Transocean Ltd": ORG, "Houston": PLACE},
+        )
+        for i in range(3)
+    ]
+    # a person's name written with a company's words stays a person
+    pages.append(
+        annotate(
+            "q",
+            "Cameron spoke. Cameron said so. Cameron Inc makes valves. Cameron's shares "
+            "fell, and Cameron's shareholders met. David Cameron agreed.",
+            {"Cameron": PERSON, "David Cameron": PERSON},
+        )
+    )
+    actors = by_name(build_actors(pages))
+    assert actors["Transocean"].kind is ORG  # the model's "place" outvoted
+    assert actors["Houston"].kind is PLACE
+    assert actors["David Cameron"].kind is PERSON
+
+
+def test_things_and_events_named_like_actors_are_not_actors() -> None:
+    text = (
+        "The Deepwater Horizon rig exploded. The Deepwater Horizon explosion killed 11. "
+        "Crews left the Deepwater Horizon. The Deepwater Horizon disaster and BP oil spill "
+        "hurt BP, and BP said so. BP paid. BP's chief spoke. Deepwater Horizon well data."
+    )
+    actors = build_actors(
+        [annotate("a", text, {"Deepwater Horizon": PERSON, "Deepwater": PERSON, "BP": ORG})]
+    )
+    assert [a.name for a in actors] == ["BP"]  # the rig is no actor, nor "Deepwater"

@@ -123,33 +123,110 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_CONTEXT_WEIGHT = 2  # a place context says more than one label of the model
+# Words after a name that make it a company: "Transocean Ltd", "Halliburton Co",
+# "Transocean's chief executive" (the model takes both for places); nothing a person has
+# too ("Obama's spokesman").
+_CORPORATE = r"(?:Inc|Ltd|Co|Corp|Corporation|plc|PLC|LLC|Limited|AG|SA|NV|GmbH)"
+# A company's name written with its suffix inside the mention: "Transocean Ltd".
+_CORPORATE_SUFFIX = re.compile(rf"\s+{_CORPORATE}\.?$")
+# "shares in Transocean", "a stake in Halliburton": a company, not a place.
+_INVESTED_IN = re.compile(r"\b(?:shares|stakes?|investments?|invested|holdings?)\s+in\s+$")
+_ORG_AFTER = re.compile(
+    rf"(?:\s+{_CORPORATE}\b"
+    r"|['’]s\s+(?:shares|stock|share price|chief executive|chief financial officer|CEO|"
+    r"board of directors|headquarters|subsidiary|shareholders)\b)"
+)
+# Common nouns a name is written before when it names a thing or an event, not an actor:
+# "the Deepwater Horizon rig", "the Exxon Valdez spill" (the model takes the rig for a
+# person). A name written so in most of its mentions is no actor; "BP oil spill" is 5%
+# of BP's mentions, "Deepwater Horizon rig", "... explosion", "... well" 73% of the rig's.
+_THING_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:rig|platform|well|oil|drilling|disaster|explosion|spill|blowout|leak|"
+    r"accident|crash|flight|ship|vessel|tanker|plant|reactor|mine|site|incident|tragedy|"
+    r"fire|blast|bombing|trial|scandal)\b"
+)
+_THING_SHARE = 0.5
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’'-]*)")
 _NUMBERED = re.compile(r"^(.+) (?:\d+|ii|iii|iv|v)$")  # "geneva 2", "geneva ii"
 
 
-def _vote_kinds(
-    pairs: Sequence[tuple[Article, Sequence[EntityMention]]],
-) -> dict[str, Counter[EntityKind]]:
-    """The model's labels of each name across the corpus, plus place contexts."""
+@dataclass
+class _KindVotes:
+    """What the corpus says each name (by key) is: the model's labels and place contexts,
+    and the names written as companies (``_ORG_AFTER``) at least ``_COMPANY_CONTEXTS``
+    times and more often than in a place context."""
+
+    labels: dict[str, Counter[EntityKind]]
+    companies: frozenset[str]
+
+    def get(self, key: str) -> Counter[EntityKind] | None:
+        return self.labels.get(key)
+
+
+_COMPANY_CONTEXTS = 3
+
+
+def _vote_kinds(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> _KindVotes:
+    """The model's labels of each name across the corpus, plus place and company contexts."""
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    places: Counter[str] = Counter()
+    companies: Counter[str] = Counter()
     for article, mentions in pairs:
         for mention in mentions:
             key = name_key(mention.text)
             votes[key][mention.kind] += 1
             before = article.text[max(0, mention.start - 30) : mention.start]
             possessive = article.text[mention.end : mention.end + 2] in ("'s", "’s")
-            if _PLACE_BEFORE.search(before) and not possessive:
+            invested = _INVESTED_IN.search(before)
+            if _PLACE_BEFORE.search(before) and not possessive and not invested:
                 votes[key][EntityKind.PLACE] += _PLACE_CONTEXT_WEIGHT
-    return votes
+                places[key] += 1
+            if invested or _ORG_AFTER.match(article.text, mention.end, mention.end + 40):
+                companies[key] += 1
+            if _CORPORATE_SUFFIX.search(mention.text):
+                companies[name_key(_CORPORATE_SUFFIX.sub("", mention.text))] += 1
+    # The model takes some companies for places in most mentions ("Transocean",
+    # "Halliburton"): how the text writes them decides.
+    written = frozenset(
+        key for key, n in companies.items() if n >= _COMPANY_CONTEXTS and n > places[key]
+    )
+    return _KindVotes(votes, written)
 
 
-def _decided_kind(
-    key: str, votes: dict[str, Counter[EntityKind]], own: EntityKind
-) -> EntityKind | None:
+def _thing_keys(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> set[str]:
+    """Names mostly written before a noun of things and events (``_THING_AFTER``), read
+    at every place the text writes them: the model often labels no entity where the
+    noun follows ("the Deepwater Horizon rig"), so its mentions alone would not show it."""
+    total: Counter[str] = Counter()
+    things: Counter[str] = Counter()
+    # (key, the name with the next word) of each place a name is written
+    followed: list[tuple[str, str]] = []
+    for article, mentions in pairs:
+        text = article.text
+        for surface in {m.text for m in mentions if len(m.text) > 2}:
+            key = name_key(surface)
+            at = text.find(surface)
+            while at >= 0:
+                end = at + len(surface)
+                if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
+                    total[key] += 1
+                    things[key] += bool(_THING_AFTER.match(text, end, end + 30))
+                    nxt = _NEXT_WORD.match(text, end, end + 30)
+                    followed.append((key, f"{key} {name_key(nxt.group(1))}" if nxt else ""))
+                at = text.find(surface, end)
+    found = {key for key, n in things.items() if n > _THING_SHARE * total[key]}
+    # the start of a thing's name is the thing: "Deepwater" of "Deepwater Horizon"
+    inside = Counter(key for key, longer in followed if longer in found)
+    return found | {key for key, n in inside.items() if n > _THING_SHARE * total[key]}
+
+
+def _decided_kind(key: str, votes: _KindVotes, own: EntityKind) -> EntityKind | None:
     """The kind of a name across the corpus, or None when it is not an actor.
 
     Demonyms, events and diseases are not actors; countries are places; the fixed list next;
-    then the majority of the model's labels (and place contexts) over all mentions of
-    the name; with no majority, the mention keeps its own label.
+    a name written as a company is one unless the model mostly calls it a person; then
+    the majority of the model's labels (and place contexts) over all mentions of the
+    name; with no majority, the mention keeps its own label.
     """
     if key in DEMONYMS:
         return None
@@ -157,11 +234,14 @@ def _decided_kind(
         return EntityKind.PLACE
     if key in FIXED_KINDS:
         return EntityKind(FIXED_KINDS[key])
+    counts = votes.get(key)
+    if key in votes.companies and not (counts and counts[EntityKind.PERSON] * 2 > counts.total()):
+        return EntityKind.ORG  # a person's name stays one: "Cameron" and Cameron International
     numbered = _NUMBERED.match(key)
     words = key.split()
     if words[-1] in EVENT_WORDS or (numbered and _is_place(numbered.group(1), votes)):
         return None
-    kind, counts = own, votes.get(key)
+    kind = own
     if counts:
         voted, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))[0]
         kind = voted if n * 2 > counts.total() else own
@@ -172,8 +252,8 @@ def _decided_kind(
     return kind
 
 
-def _is_place(key: str, votes: dict[str, Counter[EntityKind]]) -> bool:
-    counts = votes.get(key, Counter())
+def _is_place(key: str, votes: _KindVotes) -> bool:
+    counts = votes.get(key) or Counter()
     return key in COUNTRIES or counts[EntityKind.PLACE] * 2 > counts.total() > 0
 
 
@@ -194,15 +274,16 @@ def is_outlet(text: str, outlets: frozenset[str] = NEWS_OUTLETS) -> bool:
 def _corrected(
     article: Article,
     mentions: Sequence[EntityMention],
-    votes: dict[str, Counter[EntityKind]],
+    votes: _KindVotes,
     outlets: frozenset[str],
-    boilerplate: set[str],
+    left_out: set[str],
 ) -> list[EntityMention]:
-    """Mentions of actors only, each with the kind its name has across the corpus."""
+    """Mentions of actors only, each with the kind its name has across the corpus;
+    ``left_out``: names of site boilerplate, things and events."""
     kept = []
     for mention in mentions:
         key = name_key(mention.text)
-        if not key or key in boilerplate or is_outlet(mention.text, outlets):
+        if not key or key in left_out or is_outlet(mention.text, outlets):
             continue
         if _is_marker(article, mention):
             continue
@@ -776,10 +857,11 @@ def build_actors(
     """
     pairs = list(annotated)
     articles = [article for article, _ in pairs]
-    votes, boilerplate = _vote_kinds(pairs), _boilerplate_keys(pairs)
+    votes = _vote_kinds(pairs)
+    left_out = _boilerplate_keys(pairs) | _thing_keys(pairs)
     corpus = _Corpus(outlets=_outlet_keys(articles))
     for article, mentions in pairs:
-        kept = _corrected(article, mentions, votes, corpus.outlets, boilerplate)
+        kept = _corrected(article, mentions, votes, corpus.outlets, left_out)
         _add_people(corpus, article, kept)
         _add_others(corpus, article, kept)
     _place_loose(corpus)
