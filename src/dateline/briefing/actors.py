@@ -199,8 +199,7 @@ def _thing_keys(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> set
     noun follows ("the Deepwater Horizon rig"), so its mentions alone would not show it."""
     total: Counter[str] = Counter()
     things: Counter[str] = Counter()
-    # (key, the name with the next word) of each place a name is written
-    followed: list[tuple[str, str]] = []
+    followed: list[tuple[str, str]] = []  # (key, the next word) where a name is written
     for article, mentions in pairs:
         text = article.text
         for surface in {m.text for m in mentions if len(m.text) > 2}:
@@ -211,12 +210,15 @@ def _thing_keys(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> set
                 if not text[end : end + 1].isalnum() and not text[at - 1 : at].isalnum():
                     total[key] += 1
                     things[key] += bool(_THING_AFTER.match(text, end, end + 30))
-                    nxt = _NEXT_WORD.match(text, end, end + 30)
-                    followed.append((key, f"{key} {name_key(nxt.group(1))}" if nxt else ""))
+                    if nxt := _NEXT_WORD.match(text, end, end + 30):
+                        followed.append((key, nxt.group(1)))
                 at = text.find(surface, end)
     found = {key for key, n in things.items() if n > _THING_SHARE * total[key]}
     # the start of a thing's name is the thing: "Deepwater" of "Deepwater Horizon"
-    inside = Counter(key for key, longer in followed if longer in found)
+    starts = {key.rsplit(" ", 1)[0] for key in found if " " in key}
+    inside = Counter(
+        key for key, word in followed if key in starts and f"{key} {name_key(word)}" in found
+    )
     return found | {key for key, n in inside.items() if n > _THING_SHARE * total[key]}
 
 
