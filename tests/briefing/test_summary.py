@@ -109,6 +109,24 @@ def test_fragments_and_questions_are_not_candidates() -> None:
     assert texts == ["Thousands of protesters stayed in Tahrir Square through the cold night."]
 
 
+def test_captions_broadcast_lines_and_unattributed_quotes_are_not_candidates() -> None:
+    text = (
+        "Live video of BP oil spill in the Gulf of Mexico. "
+        "Anderson is reporting live from Cairo, Egypt tonight. "
+        '"The United States did not take the right path." '
+        "Now, try cleaning up the Gulf coast in that position. "
+        '"The oil keeps coming," the governor said on Monday. '
+        "Crews worked through the night to contain the spreading oil slick."
+    )
+    article = make_article("c", text, D1)
+    c = make_corpus([article], [Annotations("c", tuple(split_sentences(text)))])
+    texts = [cand.text for cand in summary_candidates(c, Options())]
+    assert texts == [
+        '"The oil keeps coming," the governor said on Monday.',
+        "Crews worked through the night to contain the spreading oil slick.",
+    ]
+
+
 def test_empty_corpus_gives_an_empty_summary() -> None:
     summary = summarize(make_corpus([], []), Options())
     assert summary.sentences == ()

@@ -40,7 +40,7 @@ import numpy.typing as npt
 from dateline.briefing.concepts import ConceptSelector
 from dateline.model import Annotations, Article, Corpus, Granularity, Span, StoryFocus, TimexType
 from dateline.options import Options, pick_strategy
-from dateline.text import idf_table, speaks_personally, tfidf, tokens
+from dateline.text import idf_table, outside_quotes, speaks_personally, tfidf, tokens
 from dateline.timeline.candidates import (
     MIN_TRIMMED_CHARS,
     after_caption,
@@ -157,11 +157,13 @@ SPEAKER_TURN = re.compile(r"[\"“‘']?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){
 # "Let's go to Cairo", "Right now, it's 1:00 a.m.", "Up next, ...", "Here's ...", and
 # a guess that answers another sentence ("Perhaps the White House should ..."), a host's
 # greeting ("Welcome to all of you in the United States", "Good evening", "Thanks for
-# joining us"; not "Thanks to the rescue, ..."). From reading the CNN transcripts and
-# blogs in the Timeline17 corpora.
+# joining us"; not "Thanks to the rescue, ..."), a word to the reader ("Now, try
+# cleaning up the Gulf coast in that position", "Imagine ..."). From reading the CNN
+# transcripts and blogs in the Timeline17 corpora.
 TALK_OPENER = re.compile(
-    r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is|Welcome"
-    r"|Good (?:morning|afternoon|evening|night)|Thanks(?!\s+to\b)|Thank you)"
+    r"[\"“‘']?(?:Perhaps|Maybe|Let's|Let us|Right now|Up next|Here's|Here is|"
+    r"Welcome|Good (?:morning|afternoon|evening|night)|Thanks(?!\s+to\b)|Thank you|"
+    r"(?:Now,\s+)?(?:Imagine|imagine|Try|try|Remember|remember|Think about|think about))"
     r"(?![\w-])"
 )
 # Openers that place the sentence after another one the summary may not hold: "Two
@@ -173,6 +175,20 @@ RELATIVE_OPENER = re.compile(
     r"|The\s+(?:next|following)\s+(?:day|morning|evening|night|week|month|year)"
     r"|Later(?:\s+that\s+(?:day|morning|evening|night|week))?|Since\s+then|Then"
     r"|Afterwards?|Meanwhile)(?![\w-])",
+    re.IGNORECASE,
+)
+# A page's media captions ("Live video of BP oil spill in the Gulf of Mexico.", "Photos:
+# ...") and a broadcast's lines about itself ("Anderson is reporting live from Cairo,
+# Egypt tonight.", "... joins us now"): not reports. (bpoil, egypt, read in the default
+# briefings.)
+MEDIA_CAPTION = re.compile(
+    r"[\"“‘']?(?:(?:Live|Exclusive|New)\s+)?(?:video|videos|footage|photos?|photographs?|"
+    r"pictures?|images?|gallery|slideshow|audio|graphic|map|watch|listen|aerial view|"
+    r"(?:the\s+)?(?:site|scene) of)\b",
+    re.IGNORECASE,
+)
+BROADCAST_SELF = re.compile(
+    r"\b(?:reporting live|live from|joins us|joining us|standing by|stay with us)\b",
     re.IGNORECASE,
 )
 # A chronology's day label before the sentence ("Sept. 16: The Federal Reserve Bank of
@@ -226,7 +242,12 @@ def summary_candidates(
                 continue
             if not _reads_alone(text) or _furniture(text) or speaks_personally(text):
                 continue
-            if any(p.match(text) for p in (DANGLING_OPENER, TALK_OPENER, RELATIVE_OPENER)):
+            if any(
+                p.match(text)
+                for p in (DANGLING_OPENER, TALK_OPENER, RELATIVE_OPENER, MEDIA_CAPTION)
+            ):
+                continue
+            if BROADCAST_SELF.search(text) or _unattributed_quote(text):
                 continue
             if names and not names_any(names, text):
                 continue
@@ -309,6 +330,15 @@ def _furniture(text: str) -> bool:
     """A comment's time stamp, a transcript's speaker label or editor's note, a banner
     in capitals ("THIS IS A RUSH TRANSCRIPT")."""
     return bool(COMMENT_STAMP.search(text) or SPEAKER_TURN.match(text) or SHOUTED.search(text))
+
+
+def _unattributed_quote(text: str) -> bool:
+    """A sentence that is all quotation, with no word of who says it: "\"The United States
+    did not take the right path.\"" (finan) leaves the reader asking who."""
+    stripped = text.strip()
+    if stripped[:1] not in "\"“‘'":
+        return False
+    return not any(ch.isalpha() for ch in outside_quotes(stripped))
 
 
 def _reads_alone(text: str) -> bool:
