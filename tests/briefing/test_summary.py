@@ -103,9 +103,7 @@ def test_fragments_and_questions_are_not_candidates() -> None:
         "Will the army stand with the people of Egypt in the end? "
         "Thousands of protesters stayed in Tahrir Square through the cold night."
     )
-    article = make_article("q", text, D1)
-    c = make_corpus([article], [Annotations("q", tuple(split_sentences(text)))])
-    texts = [cand.text for cand in summary_candidates(c, Options())]
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
     assert texts == ["Thousands of protesters stayed in Tahrir Square through the cold night."]
 
 
@@ -118,9 +116,7 @@ def test_captions_broadcast_lines_and_unattributed_quotes_are_not_candidates() -
         '"The oil keeps coming," the governor said on Monday. '
         "Crews worked through the night to contain the spreading oil slick."
     )
-    article = make_article("c", text, D1)
-    c = make_corpus([article], [Annotations("c", tuple(split_sentences(text)))])
-    texts = [cand.text for cand in summary_candidates(c, Options())]
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
     assert texts == [
         '"The oil keeps coming," the governor said on Monday.',
         "Crews worked through the night to contain the spreading oil slick.",

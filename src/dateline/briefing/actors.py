@@ -178,13 +178,13 @@ def _vote_kinds(pairs: Sequence[tuple[Article, Sequence[EntityMention]]]) -> _Ki
             votes[key][mention.kind] += 1
             before = article.text[max(0, mention.start - 30) : mention.start]
             possessive = article.text[mention.end : mention.end + 2] in ("'s", "’s")
-            invested = before.rstrip().endswith(" in") and _INVESTED_IN.search(before)
+            invested = _INVESTED_IN.search(before)
             if _PLACE_BEFORE.search(before) and not possessive and not invested:
                 votes[key][EntityKind.PLACE] += _PLACE_CONTEXT_WEIGHT
                 places[key] += 1
             if invested or _ORG_AFTER.match(article.text, mention.end, mention.end + 40):
                 companies[key] += 1
-            if " " in mention.text and _CORPORATE_SUFFIX.search(mention.text):
+            if _CORPORATE_SUFFIX.search(mention.text):
                 companies[name_key(_CORPORATE_SUFFIX.sub("", mention.text))] += 1
     # The model takes some companies for places in most mentions ("Transocean",
     # "Halliburton"): how the text writes them decides.

@@ -83,21 +83,22 @@ def find_source(text: str, span: Span, number: tuple[int, int]) -> str:
     candidates: list[tuple[int, str]] = []
     for pattern in (_ACCORDING, _SAYS_SUBJECT, _SUBJECT_SAYS):
         for match in pattern.finditer(sentence):
-            if pattern is _SUBJECT_SAYS and _CREDIT.match(sentence, match.start("verb")):
+            if pattern is _SUBJECT_SAYS and _says_something_else(sentence, match, at):
                 continue
             who = clean_source(match.group("who"))
-            if not who or match.start("who") <= at < match.end("who"):
-                continue
-            if (
-                pattern is _SUBJECT_SAYS
-                and match.end() <= at
-                and _RELATIVE.search(sentence, match.end(), at)
-            ):
-                continue
-            candidates.append((abs(match.start("who") - at), who))
+            if who and not match.start("who") <= at < match.end("who"):
+                candidates.append((abs(match.start("who") - at), who))
         if candidates:
             break
     return min(candidates)[1] if candidates else ""
+
+
+def _says_something_else(sentence: str, match: re.Match[str], at: int) -> bool:
+    """Whether "X said" does not give the number at ``at``: a reporter's credit, or a
+    relative clause between the verb and the number."""
+    if _CREDIT.match(sentence, match.start("verb")):
+        return True
+    return match.end() <= at and bool(_RELATIVE.search(sentence, match.end(), at))
 
 
 def clean_source(phrase: str) -> str:
