@@ -585,6 +585,47 @@ def test_money_is_its_own_category_with_a_currency(
 
 
 @pytest.mark.parametrize(
+    ("text", "elsewhere"),
+    [
+        # a bill's parts: the aid is Pakistan's, not the flu's (Reuters, 2009)
+        (
+            "The bill gives $7.7 billion in funding to fight the H1N1 pandemic in the US "
+            "and $1.4 billion in foreign aid for Pakistan, which is fighting the Taliban.",
+            ["$1.4 billion"],
+        ),
+        # a sum whose words name no other place stays the story's: the same fund told
+        # twice (bpoil), aid to the story's own country (egypt)
+        (
+            "Officials agreed to create a $20 billion fund for H1N1 victims and a $100 million "
+            "fund for displaced workers.",
+            [],
+        ),
+        ("The US pledged $100 million in aid for Mexico and $50 million for its neighbours.", []),
+    ],
+)
+def test_a_sum_whose_own_words_name_another_place_is_another_story(
+    text: str, elsewhere: list[str]
+) -> None:
+    from dateline.briefing.figures import _money_elsewhere
+
+    places = ("Pakistan", "Mexico", "US")
+    mentions = [
+        EntityMention(text.index(w), text.index(w) + len(w), EntityKind.PLACE, w)
+        for w in places
+        if w in text
+    ]
+    story = StoryTerms(frozenset({"h1n1", "mexico"}), frozenset({"h1n1", "mexico", "us"}), None)
+    span = Span("x", 0, len(text))
+    money = [f for f in found(text) if f.category == "money"]
+    assert len(money) == text.count("$")
+    assert [
+        text[f.number[0] : f.number[1]]
+        for f in money
+        if _money_elsewhere(text, span, f, mentions, story)
+    ] == elsewhere
+
+
+@pytest.mark.parametrize(
     ("text", "number", "source"),
     [
         # when it spoke, and adverbs before its verb, are not part of its name

@@ -390,9 +390,13 @@ def test_organisations_merge_with_their_acronym_and_a_person_tagged_as_one() -> 
     assert len(groups["Keiji Fukuda"].quotes) == 3
 
 
-def test_a_generational_suffix_is_part_of_no_key() -> None:
+def test_a_junior_is_the_plain_name_and_a_senior_another_person() -> None:
     groups = _groups_for(["Henry M. Paulson Jr."] * 2 + ["Paulson"])
     assert set(groups) == {"Henry M. Paulson Jr."}
+    # bpoil: George W. Bush's father, quoted on the 1991 oil spill
+    groups = _groups_for(["George W. Bush"] * 3 + ["Bush", "George Bush Sr", "Bush Sr."])
+    assert set(groups) == {"George W. Bush", "George Bush Sr"}
+    assert len(groups["George Bush Sr"].quotes) == 2
 
 
 def test_speakers_quoted_across_articles_come_before_one_long_interview() -> None:

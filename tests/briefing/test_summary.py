@@ -123,6 +123,28 @@ def test_captions_broadcast_lines_and_unattributed_quotes_are_not_candidates() -
     ]
 
 
+def test_a_photo_caption_is_no_candidate() -> None:
+    # The Guardian, 18 July 2010: the caption ends its paragraph, the credit opens the next.
+    text = (
+        "Work boats at the site of the Gulf oil spill near the damaged well.\n\n"
+        "Photograph: Dave Martin/AP When the history books come to be written, Sunday may be "
+        "the day the oil stopped.\n\nBP said the cap on the damaged well was holding."
+    )
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
+    assert "Work boats at the site of the Gulf oil spill near the damaged well." not in texts
+    assert "BP said the cap on the damaged well was holding." in texts
+    # a page's first picture, its caption after the page's time stamp
+    text = (
+        "BP and Halliburton knew of cement flaws Friday 29 October 2010 08.38 BST Fire burns "
+        "on the Deepwater Horizon oil rig in the Gulf in April.\n\nInvestigators say the "
+        "cement did not meet industry standards.\n\nPhotograph: US coastguard/EPA BP and "
+        "Halliburton were aware of flaws in the cement used to seal the well."
+    )
+    texts = [cand.text for cand in summary_candidates(one_article_corpus(text), Options())]
+    assert not any(t.startswith("Fire burns") for t in texts)
+    assert "BP and Halliburton were aware of flaws in the cement used to seal the well." in texts
+
+
 def test_empty_corpus_gives_an_empty_summary() -> None:
     summary = summarize(make_corpus([], []), Options())
     assert summary.sentences == ()

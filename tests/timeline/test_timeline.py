@@ -10,7 +10,12 @@ from dateline.errors import ConfigError
 from dateline.model import Annotations, Confidence, Corpus
 from dateline.options import Options, TimelineTuning
 from dateline.timeline import build_timeline, dates, default_sizes, summarise
-from dateline.timeline.candidates import after_caption, after_headline, build_candidate_index
+from dateline.timeline.candidates import (
+    after_caption,
+    after_headline,
+    build_candidate_index,
+    is_photo_caption,
+)
 from dateline.timeline.dates import get_date_ranker
 from tests.builders import day_timex, make_article, make_corpus
 
@@ -296,6 +301,34 @@ def test_a_web_time_stamp_and_the_page_furniture_before_it_are_cut_off() -> None
     assert [s.text for s in index.sentences] == [lead]
     assert not index.mentions  # the stamp dates the page; the lead does not mention it
     assert [c.evidence.kind for c in index.published[pub]] == ["published-on-date"]
+
+
+CAPTIONED = "Fire burns on the Deepwater Horizon oil rig in April."
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        (f"{CAPTIONED}\n\nPhotograph: Dave Martin/AP When the history books ...", True),
+        (f"{CAPTIONED} Photo: Reuters", True),
+        # a page's first picture: after its time stamp, the credit a paragraph on
+        (
+            f"BP knew of flaws Friday 29 October 2010 08.38 BST {CAPTIONED}\n\n"
+            "Investigators say the cement failed.\n\nPhotograph: US coastguard/EPA BP and ...",
+            True,
+        ),
+        # no credit near, or the credit of a picture further down
+        (f"BP knew of flaws Friday 29 October 2010 08.38 BST {CAPTIONED}\n\nBP said.", False),
+        (
+            f"Friday 29 October 2010 08.38 BST {CAPTIONED}\n\nOne.\n\nTwo.\n\nPhotograph: X",
+            False,
+        ),
+        (f"{CAPTIONED}\n\nThe photograph shows the rig.", False),
+    ],
+)
+def test_is_photo_caption(text: str, caption: bool) -> None:
+    start = text.index(CAPTIONED)
+    assert is_photo_caption(text, start, start + len(CAPTIONED)) is caption
 
 
 @pytest.mark.parametrize(

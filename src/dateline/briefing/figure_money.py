@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from dateline.model import Span
 
@@ -58,3 +59,20 @@ def sums_in_sentence(text: str, span: Span) -> Iterator[tuple[int, int, float, s
             cue = next((w for w in [*reversed(before), *after] if w in MONEY_CUES), None)
             if cue and amount >= MIN_SUM:
                 yield match.start(), match.end(), amount, match.group("cur"), cue
+
+
+def sum_segments(text: str, span: Span) -> list[tuple[int, int]]:
+    """The words of each sum in a sentence that lists several, in text order: from a sum
+    to the next one, the first one's from the sentence start ("The bill contains $79.9
+    billion to continue fighting the two wars, | $7.7 billion to address the H1N1 flu
+    pandemic, and | $1.4 billion in foreign aid for Pakistan"). Every sum counts here,
+    the story's money or not; a sentence with one sum has none."""
+    starts = sorted(
+        m.start()
+        for pattern in (_SYMBOL_FIRST, _WORD_AFTER)
+        for m in pattern.finditer(text, span.start, span.end)
+    )
+    if len(starts) < 2:
+        return []
+    bounds = [span.start, *starts[1:], span.end]
+    return list(pairwise(bounds))

@@ -32,7 +32,15 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dateline.model import Annotations, Article, Corpus, EntityKind, Timex, TimexType
+from dateline.model import (
+    Annotations,
+    Article,
+    Corpus,
+    EntityKind,
+    EntityMention,
+    Timex,
+    TimexType,
+)
 from dateline.options import Options
 from dateline.timeline.story import find_story_focus
 
@@ -116,6 +124,22 @@ def other_story_sentences(
         if elsewhere:
             out.add((start, end))
     return out
+
+
+def names_elsewhere(
+    text: str, mentions: Sequence[EntityMention], start: int, end: int, story: StoryTerms
+) -> bool:
+    """Whether ``text[start:end]`` names a place or a people none of the story's names,
+    and no home name: "$1.4 billion in foreign aid for Pakistan" in a swine-flu story."""
+    if story.home & set(_NAME.findall(text[start:end].lower())):
+        return False
+    return any(
+        m.kind in _PLACES
+        and start <= m.start
+        and m.end <= end
+        and not _is_known(set(_NAME.findall(m.text.lower())), story)
+        for m in mentions
+    )
 
 
 def _is_known(place: set[str], story: StoryTerms) -> bool:

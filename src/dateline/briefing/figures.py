@@ -35,11 +35,15 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from dateline.briefing.figure_source import clean_source, find_source, source_key
-from dateline.model import Corpus, Quote, Span, Timex, TimexType
+from dateline.model import Corpus, EntityMention, Quote, Span, Timex, TimexType
 from dateline.options import Options
 from dateline.text import STOPWORDS, speaks_personally
+
+if TYPE_CHECKING:
+    from dateline.briefing.figure_story import StoryTerms
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "killed": (
@@ -611,13 +615,33 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
                 # The sentence's own "according to" is nearer the number than a speaker.
                 source = figure.source or _quote_speaker(ann.quotes, figure.number)
                 kind = figure.kind
-                if (start, end) in elsewhere or (
-                    history and figure.refers and figure.refers < history
+                if (
+                    (start, end) in elsewhere
+                    or (history and figure.refers and figure.refers < history)
+                    or _money_elsewhere(article.text, span, figure, ann.entities, story)
                 ):
                     kind = OTHER_STORY
                 out.append(replace(figure, kind=kind, source=source))
     texts = {a.id: a.text for a in corpus.articles}
     return tuple(mark_outliers(mark_other_causes(out, texts)))
+
+
+def _money_elsewhere(
+    text: str, span: Span, figure: Figure, mentions: Sequence[EntityMention], story: StoryTerms
+) -> bool:
+    """A sum of a sentence that lists several is another story's when its own words name
+    another place and not the story ("... $7.7 billion to address the H1N1 flu pandemic,
+    and $1.4 billion in foreign aid for Pakistan")."""
+    from dateline.briefing.figure_money import MONEY, sum_segments
+    from dateline.briefing.figure_story import names_elsewhere
+
+    if figure.category != MONEY:
+        return False
+    last = figure.number[1] - 1
+    return any(
+        lo <= last < hi and names_elsewhere(text, mentions, lo, hi, story)
+        for lo, hi in sum_segments(text, span)
+    )
 
 
 def mark_other_causes(figures: Sequence[Figure], texts: dict[str, str]) -> list[Figure]:

@@ -234,7 +234,9 @@ def _around(text: str, lowered: str, anchors: Sequence[str], exact: bool) -> lis
     return joined
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A junior is who the plain name means ("Eric Holder" is Eric H. Holder Jr.); a senior
+# ("sr" stays in the key) is another person: "George Bush Sr" is not George W. Bush.
+_SUFFIXES = frozenset({"jr", "ii", "iii", "iv"})
 # Ranks and honorifics a name may be written with, with or without their full stop:
 # "Adm Allen" is Thad Allen. The entity finder's honorifics and the military ranks.
 _RANKS = frozenset(w.rstrip(".") for w in HONORIFICS) | frozenset(
@@ -245,9 +247,10 @@ _RANKS = frozenset(w.rstrip(".") for w in HONORIFICS) | frozenset(
 @functools.lru_cache(maxsize=65536)
 def _person_key(name: str) -> tuple[str, ...]:
     """Name tokens without leading lower-case words, a trailing parenthesis or a
-    generational suffix, British spelling folded: ``a Conrad Murray`` -> conrad murray,
-    ``Henry M. Paulson Jr.`` -> henri m paulson, ``Adm Allen`` -> allen, ``World Health
-    Organisation (WHO`` -> world health organization."""
+    junior's suffix, British spelling folded: ``a Conrad Murray`` -> conrad murray,
+    ``Henry M. Paulson Jr.`` -> henri paulson, ``George Bush Sr`` -> george bush sr,
+    ``Adm Allen`` -> allen, ``World Health Organisation (WHO`` -> world health
+    organization."""
     words = re.sub(r"\s*\(.*$", "", name).split()
     while words and not words[0][:1].isupper():
         words = words[1:]

@@ -46,6 +46,7 @@ from dateline.timeline.candidates import (
     after_caption,
     after_headline,
     after_page_furniture,
+    is_photo_caption,
     names_any,
 )
 from dateline.timeline.story import find_story_focus
@@ -248,6 +249,8 @@ def summary_candidates(
             ):
                 continue
             if BROADCAST_SELF.search(text) or _unattributed_quote(text):
+                continue
+            if is_photo_caption(article.text, start, end):
                 continue
             if names and not names_any(names, text):
                 continue

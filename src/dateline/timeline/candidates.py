@@ -36,6 +36,16 @@ PHOTO_CREDIT = re.compile(
     r"\bPhotograph:\s+(?:\S+\s+){0,4}?\S*?\b(?:AP|AFP|Reuters|Getty Images|Rex Features|PA|EPA"
     r"|Corbis|Bloomberg|Alamy|Xinhua|Zuma Press)\s+(?=[A-Z\"“‘])"
 )
+# A photo's caption is followed by its credit ("Work boats at the site of the Gulf oil
+# spill.\n\nPhotograph: Dave Martin/AP When the history books ..."), or, for a page's
+# first picture, follows the page's time stamp with the credit a paragraph further on
+# ("... 08.38 BST Fire burns on the Deepwater Horizon oil rig in April.\n\n
+# Investigators say ...\n\nPhotograph: US coastguard/EPA BP and ...": The Guardian).
+CREDIT_OPENER = re.compile(r"(?:Photograph|Photo|Picture|Illustration)(?:\s+by)?\s*:\s")
+_STAMP_BEFORE = re.compile(r"\b\d{1,2}\.\d{2} (?:BST|GMT)\s+$")
+_CREDIT_NEXT = re.compile(rf"\s*{CREDIT_OPENER.pattern}")
+CREDIT_PARAGRAPHS = 2  # paragraphs after a page's first caption that may hold its credit
+CREDIT_REACH = 2000  # characters read for them
 WIRE_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|UPI|Xinhua|Itar-Tass|TASS)\)\s*[-—–]+\s+")
 PAGE_FURNITURE = (WEB_STAMP, PHOTO_CREDIT, WIRE_AGENCY)
 MIN_TRIMMED_CHARS = 20  # furniture this near the end leaves no sentence: keep it whole
@@ -264,6 +274,17 @@ def after_headline(text: str, start: int, end: int) -> int:
         ):
             return cut
     return start
+
+
+def is_photo_caption(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` is a photo's caption (:data:`CREDIT_OPENER`)."""
+    if _CREDIT_NEXT.match(text, end):
+        return True
+    if not _STAMP_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    # the rest of the caption's paragraph, then the paragraphs after it
+    following = text[end : end + CREDIT_REACH].split("\n\n", CREDIT_PARAGRAPHS + 1)
+    return any(CREDIT_OPENER.search(p) for p in following[: CREDIT_PARAGRAPHS + 1])
 
 
 def after_caption(text: str, start: int, end: int, dates: Sequence[tuple[int, int]] = ()) -> int:
