@@ -452,10 +452,21 @@ def _mergeable(group: _Group) -> bool:
     return bool(group.key) and " and " not in group.speaker
 
 
+def _without_senior(key: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The key without a trailing "sr", and whether it had one."""
+    if len(key) > 1 and key[-1] == "sr":
+        return key[:-1], True
+    return key, False
+
+
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """``Obama`` in ``Barack Obama``, ``Tayyip Erdogan`` in ``Recep Tayyip Erdogan``,
     ``Ed Chernoff`` and ``Edward Chernoff``, ``Ed Markey`` and ``Edward J. Markey``,
-    ``La Toya`` and ``LaToya``."""
+    ``La Toya`` and ``LaToya``; a bare surname in a senior's name, but no senior and
+    another first name (``George Bush Sr`` is not ``George W. Bush``)."""
+    (short, short_senior), (full, full_senior) = _without_senior(short), _without_senior(full)
+    if short_senior != full_senior and len(full if short_senior else short) > 1:
+        return False
     if len(short) > len(full):
         short, full = full, short
     if "".join(short) == "".join(full):
@@ -514,7 +525,8 @@ class _Clusters:
 
     @staticmethod
     def _handles(group: _Group) -> tuple[str, ...]:
-        return (f"last:{group.key[-1]}", f"all:{''.join(group.key)}") if group.key else ()
+        key, _ = _without_senior(group.key)
+        return (f"last:{key[-1]}", f"all:{''.join(key)}") if key else ()
 
     def start(self, group: _Group) -> None:
         self.all.append([group])
