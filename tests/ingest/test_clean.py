@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -159,3 +160,55 @@ def test_a_sentence_broken_across_lines_of_a_sentence_a_line_corpus_is_rejoined(
     assert paragraphs[2] == "The vote is on Friday."
     start = result.text.index(", chairman")
     assert original[result.offsets.to_original(start)] == ","
+
+
+BODY = (
+    "BP said the cap on the well was holding on Sunday.\n\n"
+    "Engineers will watch the pressure readings for another day.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("comments", "kept_end"),
+    [
+        # BBC blogs: each comment opens with its time, date and writer
+        (
+            "At 4:23 pm on 28 May 2010, Scott0962 wrote:\n\nI think BP is doing its best.\n\n"
+            "At 17:23 1st Jun 2010, Matt wrote:\n\nYou have to wonder.",
+            "another day.",
+        ),
+        # The Washington Post: a blog signs its post, then each comment ends signed
+        (
+            "By Chris Cillizza | September 16, 2008; 6:32 AM ET If Wall Street were lending "
+            "money they'd demand a high interest rate.\n\nLet's ask them, too. Posted by: "
+            "Nclwtk | September 17, 2008 10:53 AM | Report abuse FAr too much is made of it.",
+            "By Chris Cillizza | September 16, 2008; 6:32 AM ET",
+        ),
+        # no post signature: from the paragraph of the first comment's signature
+        (
+            "Looks to me like the oil companies are gouging!!\n\nThey should pay. Posted by: "
+            "jdclegg55 | June 17, 2010 11:53 PM | Report abuse IS it Dick or Barry?",
+            "the oil companies are gouging!!",
+        ),
+    ],
+)
+def test_readers_comments_are_cut_and_said(comments: str, kept_end: str) -> None:
+    original = "Gulf oil spill cap is holding\n\n" + BODY + comments
+    result = clean_text(original)
+    assert result.text.endswith(kept_end)
+    assert "Engineers will watch" in result.text
+    assert any(a.startswith("cut readers' comments: ") for a in result.actions)
+    # the kept text still maps back to the file, to before the comments
+    start, end = result.offsets.span_to_original(0, len(result.text))
+    assert original[start:end].startswith("Gulf oil spill")
+    assert original[start:end].endswith(kept_end)
+
+
+def test_a_writer_quoted_in_prose_is_no_comment() -> None:
+    original = (
+        "Feinberg under fire\n\n" + BODY + 'In a letter to Feinberg, Gillers wrote: "You are not '
+        'in an attorney-client relationship."\n\nAt 10 am on Monday the fund opened.'
+    )
+    result = clean_text(original)
+    assert result.text.endswith("the fund opened.")
+    assert not any("comments" in a for a in result.actions)

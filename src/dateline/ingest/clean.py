@@ -419,6 +419,58 @@ def lift_dateline(para: Line, header: Header, actions: list[str]) -> Line:
     return slice_line(para, match.end(), len(text))
 
 
+# Readers' comments below an article, as news sites print them. The BBC's open each
+# comment: "At 4:23 pm on 28 May 2010, Scott0962 wrote: ...", "At 17:23 1st Jun 2010,
+# Matt wrote: ...". The Washington Post's close each comment with its signature ("...
+# Posted by: Nclwtk | September 17, 2008 10:53 AM | Report abuse"), and its blogs sign
+# the post itself before the first comment ("By Chris Cillizza | September 16, 2008;
+# 6:32 AM ET If Wall Street were lending money ..." is a reader's).
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+COMMENT_HEADER = re.compile(
+    rf"\bAt \d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?(?: on)? \d{{1,2}}(?:st|nd|rd|th)? {_MONTH_WORD}"
+    r" \d{4}, \S+(?: \S+){0,3} wrote:"
+)
+COMMENT_SIGNATURE = re.compile(
+    rf"\|\s*{_MONTH_WORD} \d{{1,2}}, \d{{4}},? \d{{1,2}}:\d{{2}} ?[AP]M\s*\|\s*Report abuse"
+)
+POST_SIGNATURE = re.compile(
+    rf"\bBy [A-Z][^|\n]{{1,80}} \| {_MONTH_WORD} \d{{1,2}}, \d{{4}}; "
+    r"\d{1,2}:\d{2} ?[AP]M [A-Z]{2,3}\s"
+)
+
+
+def find_comments(paragraphs: list[str]) -> tuple[int, int] | None:
+    """(paragraph, offset) where the readers' comments begin, or None."""
+    for i, text in enumerate(paragraphs):
+        if header := COMMENT_HEADER.search(text):
+            return i, header.start()
+        if COMMENT_SIGNATURE.search(text):
+            # the first comment began after the post's own signature when there is one;
+            # else at the signature's paragraph (that comment's earlier ones stay)
+            for j in range(i, -1, -1):
+                post = list(POST_SIGNATURE.finditer(paragraphs[j]))
+                if post:
+                    return j, post[-1].end()
+            return i, 0
+    return None
+
+
+def cut_comments(paragraphs: list[Line], body_index: int, actions: list[str]) -> list[Line]:
+    """The paragraphs before the readers' comments (:func:`find_comments`); what is cut
+    is said in ``actions``."""
+    texts = [line_text(p) for p in paragraphs]
+    found = find_comments(texts)
+    if found is None or found <= (body_index, 0):
+        return paragraphs
+    index, offset = found
+    kept = paragraphs[:index]
+    if texts[index][:offset].strip():
+        kept.append(strip_fragments(slice_line(paragraphs[index], 0, offset)))
+    chars = len(texts[index]) - offset + sum(len(t) for t in texts[index + 1 :])
+    actions.append(f"cut readers' comments: {chars:,} characters at the end")
+    return kept
+
+
 def clean_text(original: str) -> CleanResult:
     """Clean the text of one article as read from its file."""
     actions: list[str] = []
@@ -442,6 +494,7 @@ def clean_text(original: str) -> CleanResult:
         if lifted is not paragraphs[i]:
             paragraphs[i] = lifted
             break
+    paragraphs = cut_comments(paragraphs, body_index, actions)
     return _assemble(paragraphs, title_index, body_index, original, header, actions)
 
 
