@@ -220,6 +220,8 @@ TENSE_CUES = [
     ("Prices have risen in May.", dt.date(2013, 2, 1), "2013-05"),
     ("Prices have risen since May.", dt.date(2013, 2, 1), "2012-05"),
     ("Thursday 's vote was delayed.", dt.date(2010, 6, 1), "2010-05-27"),  # a noun, not a plan
+    # an irregular past tense (bpoil, October 2010)
+    ("Corals lie near where the well blew out on April 20.", dt.date(2010, 10, 22), "2010-04-20"),
 ]  # fmt: skip
 
 

@@ -189,7 +189,8 @@ _PAST_WORDS = frozenset(
     "began fell rose sold bought brought thought found got spoke wrote became ran led "
     "kept sent spent paid fought struck stood agreed felt heard knew meant broke chose "
     "drove ate flew forgot froze hid rode rang sang sank shook shot slid stole swore "
-    "threw woke wore ago last yesterday earlier previously recently since".split()
+    "threw woke wore blew grew drew sought caught taught fled built swept dealt lent "
+    "ago last yesterday earlier previously recently since".split()
 )
 # Lower-case words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset(
