@@ -349,6 +349,19 @@ class TimelineSentence:
     span: Span
     score: float
     evidence: Evidence
+    # Who says a sentence that reports speech with a pronoun ("..., he added."): the
+    # name the quote finder resolved the pronoun at ``speaker_span`` to.
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+
+    def shown(self, article: Article) -> str:
+        """The sentence as a reader is shown it, on one line: its text, with the
+        speaker's name in brackets after a pronoun ("he [John Kerry] added")."""
+        text = self.span.text(article)
+        if self.speaker and self.speaker_span:
+            at = self.speaker_span[1] - self.span.start
+            text = f"{text[:at]} [{self.speaker}]{text[at:]}"
+        return " ".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,18 @@ def test_a_stage_failure_on_one_article_spares_the_others(
     briefing = build_briefing(corpus, Options())
     assert any("bad" in note for note in briefing.notes)
     assert any(q.speaker for q in briefing.quotes)
+
+
+def test_the_demo_timeline_names_who_a_pronoun_is() -> None:
+    briefing = syria_briefing()
+    named = {
+        s.shown(briefing.article(s.span.article_id)): s.speaker
+        for e in briefing.timeline.entries
+        for s in e.sentences
+        if s.speaker
+    }
+    kerry = "The meeting in Geneva might not take place until August or later, he [John Kerry] "
+    assert named.get(kerry + "added.") == "John Kerry"
+    for s in (s for e in briefing.timeline.entries for s in e.sentences if s.speaker_span):
+        text = briefing.article(s.span.article_id).text
+        assert text[slice(*s.speaker_span)].lower() in {"he", "she", "they", "we", "i"}

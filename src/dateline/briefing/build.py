@@ -40,6 +40,7 @@ from dateline.pipeline import SPEECH_STAGES, with_stages
 from dateline.progress import Progress
 from dateline.timeline import build_timeline
 from dateline.timeline.curated import curate_actors, curation_of
+from dateline.timeline.speakers import Speech, name_speakers
 
 __all__ = [
     "Annotated",
@@ -112,20 +113,23 @@ def select_actors(actors: Sequence[Actor], quotes: Sequence[SpeakerQuotes]) -> t
     return tuple(keep)
 
 
-def _speech(
-    corpus: Corpus, opts: Options
-) -> tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]:
+SpeechParts = tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...], Speech]
+
+
+def _speech(corpus: Corpus, opts: Options) -> SpeechParts:
+    """Actors, quotes by speaker, notes, and each article's entities and quotes."""
     try:
         annotated, failures = annotate_speech_reported(corpus, opts)
     except ModelNotFoundError as err:
         log.warning("briefing without actors and quotes: %s", err)
-        return (), (), (f"actors and quotes left out: {err}",)
+        return (), (), (f"actors and quotes left out: {err}",), {}
     actors = build_actors((a, ents) for a, ents, _ in annotated)
     # a person's merges and splits of actors, when the corpus came from a curated store
     actors = curate_actors(actors, annotated, curation_of(corpus))
     quotes = quotes_by_speaker(annotated, actors)
     notes = tuple(f"actors and quotes left out for one article: {f}" for f in failures)
-    return select_actors(actors, quotes), quotes, notes
+    speech = {article.id: (ents, found) for article, ents, found in annotated}
+    return select_actors(actors, quotes), quotes, notes, speech
 
 
 def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
@@ -136,13 +140,11 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
         2, "briefing parts (actors, quotes, summary; timeline, figures, expectations)"
     ) as bar:
 
-        def speech_and_summary() -> tuple[
-            tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...], Summary
-        ]:
-            actors, quotes, notes = _speech(corpus, opts)
+        def speech_and_summary() -> tuple[SpeechParts, Summary]:
+            speech = _speech(corpus, opts)
             summary = summarize(corpus, opts)
             bar.advance()
-            return actors, quotes, notes, summary
+            return speech, summary
 
         def the_rest() -> tuple[Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]:
             timeline = build_timeline(corpus, opts)
@@ -152,9 +154,11 @@ def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
         # Independent parts, on two cores when there are two: a briefing's warm run is
         # all corpus-level work, split so that the two sides take about as long
         # (measured on egypt+h1n1: about 3.8 s and 4.1 s).
-        (actors, quotes, notes, summary), (timeline, figures, chains) = beside(
+        ((actors, quotes, notes, speech), summary), (timeline, figures, chains) = beside(
             speech_and_summary, the_rest, opts
         )
+        # the corpus may have come without the speech stage, which the speech side ran
+        timeline = name_speakers(timeline, corpus, speech)
         bar.advance()
     return Briefing(
         summary,

@@ -35,7 +35,7 @@ TIMELINEJS_COLUMNS = (
 )  # fmt: skip
 ENTRY_COLUMNS = (
     "part", "date", "sentence", "text", "article_id", "start", "end", "title", "source",
-    "url", "pub_date", "pub_date_confidence", "evidence",
+    "url", "pub_date", "pub_date_confidence", "evidence", "speaker",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,7 +70,7 @@ def _web_link(article: Article) -> str | None:
 def _sentence_text(entry: TimelineEntry, corpus: Corpus, i: int) -> tuple[str, Article]:
     sent = entry.sentences[i]
     article = corpus.article(sent.span.article_id)
-    return " ".join(sent.span.text(article).split()), article
+    return sent.shown(article), article
 
 
 def _headline(text: str) -> str:
@@ -198,7 +198,7 @@ def timeline_to_csv(timeline: Timeline, corpus: Corpus, opts: Options) -> str:
                     *_cited(sent.span, article, opts.offsets),
                     article.title, article.source, article.url,
                     pub.value.isoformat() if pub.value else "", pub.confidence.value,
-                    sent.evidence.kind,
+                    sent.evidence.kind, sent.speaker or "",
                 )
             )  # fmt: skip
     return _csv(rows)

@@ -210,6 +210,7 @@ def _entries(
             sents.append(
                 {
                     **ctx,
+                    "text": sent.shown(article),
                     "n": numbers[article.id],
                     "title": article.title or "",
                     "source": article.source or "",

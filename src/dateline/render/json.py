@@ -114,7 +114,7 @@ def sentence_to_dict(sent: TimelineSentence, corpus: Corpus, opts: Options) -> d
         t_start, t_end = sent.evidence.timex
         o_start, o_end = span_offsets(article, t_start, t_end, opts.offsets)
         evidence["timex"] = {"start": o_start, "end": o_end, "text": article.text[t_start:t_end]}
-    return {
+    out = {
         "text": sent.span.text(article),
         "article_id": article.id,
         "start": start,
@@ -125,6 +125,17 @@ def sentence_to_dict(sent: TimelineSentence, corpus: Corpus, opts: Options) -> d
         "title": article.title,
         "pub_date": article.pub_date.value.isoformat() if article.pub_date.value else None,
     }
+    if sent.speaker and sent.speaker_span:
+        s_start, s_end = span_offsets(article, *sent.speaker_span, opts.offsets)
+        out["speaker"] = {
+            "name": sent.speaker,
+            "pronoun": {
+                "start": s_start,
+                "end": s_end,
+                "text": article.text[sent.speaker_span[0] : sent.speaker_span[1]],
+            },
+        }
+    return out
 
 
 def timeline_to_dict(timeline: Timeline, corpus: Corpus, opts: Options) -> dict[str, Any]:

@@ -56,7 +56,7 @@ def _entries_markdown(
         out += [f"{heading} {entry.date:%Y-%m-%d} ({entry.date:%A})", ""]
         for sent in entry.sentences:
             article = corpus.article(sent.span.article_id)
-            text = markdown_text(sent.span.text(article))
+            text = markdown_text(sent.shown(article))
             # A line placed through an estimated publication date says so (issue 15).
             estimated = ", publication date estimated" if _estimated(article) else ""
             out.append(f"- {text} [{numbers[article.id]}{estimated}]")

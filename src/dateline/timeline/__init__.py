@@ -21,6 +21,7 @@ from dateline.timeline.dates import (
     get_date_ranker,
     spread_dates,
 )
+from dateline.timeline.speakers import name_speakers
 from dateline.timeline.story import find_story_focus
 from dateline.timeline.summarise import SentenceSelector, get_sentence_selector
 
@@ -86,7 +87,8 @@ def build_timeline(corpus: Corpus, opts: Options | None = None) -> Timeline:
     )
     background = _entries(index, selector, _side(before, needed), n_side, 1, opts)
     ahead = _entries(index, selector, _side(after, needed), n_side, 1, opts)
-    return Timeline(entries, n_dates, n_sents, background, ahead, focus, start, end)
+    timeline = Timeline(entries, n_dates, n_sents, background, ahead, focus, start, end)
+    return name_speakers(timeline, corpus)
 
 
 def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
