@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.briefing.figure_source import clean_source, find_source, source_key
+from dateline.furniture import find_furniture
 from dateline.model import Corpus, EntityMention, Quote, Span, Timex, TimexType
 from dateline.options import Options
 from dateline.text import STOPWORDS, speaks_personally
@@ -596,6 +597,7 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
     # billion" beside the Sept. 11 fund in an oil-spill corpus), whatever it names.
     history = story.start - dt.timedelta(days=HISTORY_DAYS) if story.start else None
     out: list[Figure] = []
+    furniture = find_furniture(corpus.articles)
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
         if ann is None:
@@ -606,6 +608,8 @@ def extract_figures(corpus: Corpus, opts: Options | None = None) -> tuple[Figure
         timexes = sorted(ann.timexes, key=lambda t: t.start)
         timex_starts = [t.start for t in timexes]
         for start, end in ann.sentences:
+            if furniture.covers(article.id, start, end):
+                continue
             span = Span(article.id, start, end)
             lo, hi = bisect_left(timex_starts, start), bisect_left(timex_starts, end)
             sentence_timexes = timexes[lo:hi]

@@ -33,6 +33,7 @@ from enum import StrEnum
 from dateline.annotate.entities import HONORIFICS
 from dateline.briefing.actors import Actor, SpeakerResolver, name_tokens
 from dateline.briefing.names import variant_key
+from dateline.furniture import find_furniture
 from dateline.model import Article, EntityKind, EntityMention, Quote, Span
 
 Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
@@ -355,12 +356,13 @@ def quotes_by_speaker(annotated: Annotated, actors: Sequence[Actor]) -> tuple[Sp
     articles = [article for article, _, _ in annotated]
     sources = {a.source for a in articles if a.source}
     journalists = find_journalists(articles)
+    furniture = find_furniture(articles)
     resolver = SpeakerResolver(actors)
     groups: dict[tuple[str | None, str, bool], _Group] = {}
     for article, entities, quotes in annotated:
         comments = comments_start(article.text)
         for quote in quotes:
-            if not quote.speaker_name:
+            if not quote.speaker_name or furniture.covers(article.id, quote.start, quote.end):
                 continue
             actor_id = resolver.resolve(quote.speaker_name, article.id)
             speaker = by_id[actor_id].name if actor_id else quote.speaker_name

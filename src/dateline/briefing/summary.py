@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dateline.briefing.concepts import ConceptSelector
+from dateline.furniture import find_furniture
 from dateline.model import Annotations, Article, Corpus, Granularity, Span, StoryFocus, TimexType
 from dateline.options import Options, pick_strategy
 from dateline.text import idf_table, outside_quotes, speaks_personally, tfidf, tokens
@@ -224,6 +225,7 @@ def summary_candidates(
     large = len(corpus.articles) >= LARGE_PILE
     names = frozenset(focus.names) if focus and large else frozenset()
     last_position = PILE_LEAD if large else LAST_POSITION
+    furniture = find_furniture(corpus.articles)
     for article in sorted(corpus.articles, key=lambda a: a.id):
         ann = corpus.annotations.get(article.id)
         if ann is None:
@@ -232,6 +234,8 @@ def summary_candidates(
         days = _reported_days(ann)
         for position, (first, end) in enumerate(ann.sentences):
             if first < article.body_start or position >= last_position:
+                continue
+            if furniture.covers(article.id, first, end):
                 continue
             start = _sentence_start(article, first, end, position)
             if start is None:

@@ -16,6 +16,7 @@ from dateline.expectations.model import (
     Openness,
     Outcome,
 )
+from dateline.furniture import find_furniture
 from dateline.model import Annotations, Corpus, Timeline
 
 __all__ = [
@@ -38,9 +39,14 @@ def corpus_expectations(
 ) -> list[Expectation]:
     """Every expectation in every article of the corpus, article by article."""
     found: list[Expectation] = []
+    furniture = find_furniture(corpus.articles)
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id) or Annotations(article.id)
-        found.extend(extract_expectations(article, ann, tuning))
+        found.extend(
+            e
+            for e in extract_expectations(article, ann, tuning)
+            if not furniture.covers(article.id, e.sentence.start, e.sentence.end)
+        )
     return found
 
 

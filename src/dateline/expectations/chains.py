@@ -15,6 +15,7 @@ Geneva on Friday").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -41,6 +42,10 @@ def cosine(a: Iterable[str], b: Iterable[str], weight: Mapping[str, float] | Non
     return mass(sa & sb) / math.sqrt(mass(sa) * mass(sb))
 
 
+_ADJECTIVE_AN = re.compile(r"an$")
+_ADJECTIVE_A = re.compile(r"i?a$")
+
+
 def name_weights(corpus: Corpus) -> dict[str, float]:
     """``log(1 + N / df)`` for each name stem over the corpus's N articles: the story's
     own names (in every article) weigh least, a name few articles use most."""
@@ -51,9 +56,11 @@ def name_weights(corpus: Corpus) -> dict[str, float]:
     return {name: math.log(1 + n / count) for name, count in df.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(name: str) -> str:
-    """``syrian`` and ``syria`` alike (a name and its adjective), for comparing only."""
-    return re.sub(r"i?a$", "", re.sub(r"an$", "a", name)) or name
+    """``syrian`` and ``syria`` alike (a name and its adjective), for comparing only.
+    Cached: a corpus's names repeat (230,000 calls for 673 articles)."""
+    return _ADJECTIVE_A.sub("", _ADJECTIVE_AN.sub("a", name)) or name
 
 
 def stems(names: Iterable[str]) -> set[str]:

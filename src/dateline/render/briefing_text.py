@@ -21,6 +21,7 @@ from dateline.briefing.figures import (
 from dateline.briefing.quotes import QuoteEntry, SpeakerQuotes, SpeakerRole, shown_quotes
 from dateline.briefing.summary import Summary, SummarySentence
 from dateline.escaping import markdown_text
+from dateline.furniture import Furniture, find_furniture
 from dateline.model import SCHEMA_VERSION, Article, EntityKind, Span
 from dateline.render.expectations import expectations_markdown, expectations_to_dict
 from dateline.render.json import (
@@ -155,12 +156,13 @@ def render_summary_text(summary: Summary, articles: Sequence[Article]) -> str:
     ]
     cited = sorted({s.span.article_id for s in summary.sentences}, key=numbers.__getitem__)
     lines = [*(body or ["(nothing to summarise)"]), "", "Sources:"]
-    lines += [f"[{numbers[i]}] {_source_line(index[i])}" for i in cited]
+    furniture = find_furniture(articles)
+    lines += [f"[{numbers[i]}] {_source_line(index[i], furniture)}" for i in cited]
     return "\n".join(lines) + "\n"
 
 
-def _source_line(article: Article) -> str:
-    title = title_shown(article)
+def _source_line(article: Article, furniture: Furniture) -> str:
+    title = title_shown(article, furniture)
     return f"{title}; {article.source or 'source unknown'}; published {pub_date_line(article)}"
 
 

@@ -39,6 +39,7 @@ from dateline.briefing.figures import (
     key_points,
 )
 from dateline.briefing.quotes import shown_quotes
+from dateline.furniture import find_furniture
 from dateline.model import Article, Span, TimelineEntry
 from dateline.render.briefing_text import (
     briefing_title,
@@ -177,11 +178,12 @@ def actors_in(text: str, patterns: Sequence[AliasPattern]) -> list[str]:
 
 
 def _sources(briefing: Briefing) -> list[dict[str, Any]]:
+    furniture = find_furniture(briefing.sources)
     return [
         {
             "n": n,
             "id": a.id,
-            "title": title_shown(a),
+            "title": title_shown(a, furniture),
             "source": a.source or "",
             "path": a.path,
             "url": a.url or "",

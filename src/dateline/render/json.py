@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from dateline.furniture import Furniture
 from dateline.model import (
     SCHEMA_VERSION,
     Article,
@@ -199,16 +200,23 @@ def options_to_dict(opts: Options) -> dict[str, Any]:
 TITLE_FROM_TEXT_CHARS = 60
 
 
-def title_shown(article: Article) -> str:
+def title_shown(article: Article, furniture: Furniture | None = None) -> str:
     """The article's title, or for one without (research corpora, pasted text) its first
-    words, marked as such: a list of thirty "(untitled)" sources tells a reader nothing."""
+    words, marked as such: a list of thirty "(untitled)" sources tells a reader nothing.
+    The words come after the site's furniture the page opens with (a sidebar headline
+    that fifty CNN pages of a corpus open with names none of them)."""
     if article.title:
         return " ".join(article.title.split())
+    start = article.body_start
+    while furniture is not None and (end := article.text.find("\n\n", start)) > 0:
+        if not furniture.covers(article.id, start, end):
+            break
+        start = end + 2
     # The words of the body's start (a few times what is shown, so no long text is split
     # whole), else of the whole body.
-    words = " ".join(article.text[article.body_start :][: 8 * TITLE_FROM_TEXT_CHARS].split())
+    words = " ".join(article.text[start:][: 8 * TITLE_FROM_TEXT_CHARS].split())
     if len(words) <= TITLE_FROM_TEXT_CHARS:
-        words = " ".join(article.text[article.body_start :].split())
+        words = " ".join(article.text[start:].split())
     if not words:
         return "(untitled)"
     if len(words) > TITLE_FROM_TEXT_CHARS:

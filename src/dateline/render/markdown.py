@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from dateline.briefing.names import DEMONYMS
 from dateline.escaping import markdown_code, markdown_text
+from dateline.furniture import find_furniture
 from dateline.model import Article, Confidence, Corpus, RunReport, Timeline, TimelineEntry
 from dateline.options import Options
 from dateline.render.json import title_shown
@@ -86,8 +87,9 @@ def empty_timeline_reason(timeline: Timeline, opts: Options) -> str:
 
 def render_sources(articles: Sequence[Article], numbers: dict[str, int]) -> list[str]:
     out = ["## Sources", ""]
+    furniture = find_furniture(articles)
     for article in articles:
-        title = markdown_text(title_shown(article))
+        title = markdown_text(title_shown(article, furniture))
         out.append(
             f"{numbers[article.id]}. **{title}**: {_cite(article)}; "
             f"{markdown_code(str(article.path))}; published {markdown_text(pub_date_line(article))}"
@@ -136,8 +138,9 @@ def _estimate_span(article: Article) -> str:
 def render_articles_markdown(articles: Sequence[Article], report: RunReport, opts: Options) -> str:
     numbers = {a.id: i for i, a in enumerate(articles, start=1)}
     out = ["# Articles", ""]
+    furniture = find_furniture(articles)
     for article in articles:
-        title = markdown_text(title_shown(article))
+        title = markdown_text(title_shown(article, furniture))
         out += [
             f"## {numbers[article.id]}. {title}",
             "",

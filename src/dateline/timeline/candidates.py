@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dateline.furniture import find_furniture
 from dateline.model import Annotations, Corpus, Evidence, Granularity, Span, TimexType
 from dateline.options import Options, TimelineTuning
 from dateline.text import (
@@ -177,6 +178,7 @@ def build_candidate_index(
     """
     index = CandidateIndex(tuning=opts.tuning)
     curation = curation_of(corpus)  # sentences a person rejected never enter
+    furniture = find_furniture(corpus.articles)
     lead_sentences = opts.tuning.lead_sentences
     query = set(tokens(opts.about)) if opts.about else set()
     for article in corpus.articles:
@@ -193,6 +195,8 @@ def build_candidate_index(
             may_lead = pub is not None and position < lead_sentences
             if position not in by_sentence and not may_lead:
                 continue  # names no day and cannot lead: never a candidate (most sentences)
+            if furniture.covers(article.id, first, end):
+                continue  # the site's sidebar or boilerplate, not the story
             start = after_page_furniture(article.text, first, end)
             if position == 0:
                 start = after_headline(article.text, start, end)
