@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.ingest.clean import clean_text, keep_hyphen, looks_ptb_tokenized
+from dateline.ingest.clean import agency_credited, clean_text, keep_hyphen, looks_ptb_tokenized
 from tests.builders import SYRIA
 
 
@@ -212,3 +212,21 @@ def test_a_writer_quoted_in_prose_is_no_comment() -> None:
     result = clean_text(original)
     assert result.text.endswith("the fund opened.")
     assert not any("comments" in a for a in result.actions)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Chicago teen story.\n\nCAIRO, Egypt (CNN) -- Egyptian police fired tear gas.", "CNN"),
+        (
+            "* First death outside Mexico By Maggie Fox WASHINGTON (Reuters) - A child died.",
+            "Reuters",
+        ),
+        ("NEW ORLEANS (AP) — The oil kept coming.", "Associated Press"),
+        # a credit in prose, or too far into the page, is none
+        ("The report (Reuters) was cited by officials in the capital.", None),
+        ("x " * 2000 + "CAIRO (CNN) -- Late news.", None),
+    ],
+)
+def test_a_wire_credit_in_the_first_lines_names_the_agency(text: str, agency: str | None) -> None:
+    assert agency_credited(text) == agency

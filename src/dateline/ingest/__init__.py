@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.ingest import pubdate
-from dateline.ingest.clean import clean_text
+from dateline.ingest.clean import agency_credited, clean_text
 from dateline.ingest.estimate import estimate_dates
 from dateline.ingest.language import detect as detect_language
 from dateline.ingest.language import not_english_warning
@@ -224,7 +224,10 @@ def build_article_reported(
     header = cleaned.header
     title = (entry and entry.title) or doc.title or header.title
     source = (
-        (entry and entry.source) or doc.source or (header.agencies[0] if header.agencies else None)
+        (entry and entry.source)
+        or doc.source
+        or (header.agencies[0] if header.agencies else None)
+        or agency_credited(cleaned.text)
     )
     pub, date_warnings = establish_pub_date(
         doc, entry, header.date_lines, header.dateline_date, cleaned.text, opts

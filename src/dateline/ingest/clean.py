@@ -400,6 +400,24 @@ def detect_title(paragraphs: list[Line]) -> int | None:
     return 0
 
 
+# An agency's credit in a dateline inside the page's first lines, where the page did
+# not open with it: "... CAIRO, Egypt (CNN) -- Egyptian police ...", "By Maggie Fox
+# WASHINGTON (Reuters) - Virtually all ...".
+AGENCY_CREDIT = re.compile(
+    r"\b[A-Z][A-Za-z.'-]*(?:,? [A-Z][A-Za-z.'-]*){0,3} \((?P<agency>"
+    + "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+    + r")\)\s*(?:--|[-—–])\s",
+    re.IGNORECASE,
+)
+AGENCY_CREDIT_REACH = 3000  # characters of the page's start searched
+
+
+def agency_credited(text: str) -> str | None:
+    """The agency a wire dateline in the page's first lines credits (:data:`AGENCY_CREDIT`)."""
+    found = AGENCY_CREDIT.search(text, 0, AGENCY_CREDIT_REACH)
+    return AGENCIES[found.group("agency").lower()] if found else None
+
+
 def lift_dateline(para: Line, header: Header, actions: list[str]) -> Line:
     """Cut a wire dateline (``BALI, Indonesia, October 7 (Itar-Tass) -``) off a paragraph."""
     text = line_text(para)
