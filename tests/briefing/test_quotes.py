@@ -473,3 +473,25 @@ def test_a_common_word_taken_for_a_speaker_is_not_a_newsmaker() -> None:
     )
     roles = {g.speaker: g.role for g in quotes_by_speaker([(article, (), quotes)], [])}
     assert roles == {"Propofol": SpeakerRole.OTHER, "Wells": SpeakerRole.NEWSMAKER}
+
+
+def test_a_quote_two_speakers_are_credited_with_once_each_stays_with_the_first_report() -> None:
+    # egypt: a protester's words, reported with his name on Jan 27; a shorter copy on
+    # Jan 31 left them after Joe Biden's paragraph
+    words = "We can't understand how come this leader of the free world is looking away."
+    first = make_article("a", f"“{words}” Ahmed said.", dt.date(2011, 1, 27))
+    later = make_article("b", f"“{words}” He said.", dt.date(2011, 1, 31))
+    biden = make_article("c", "“I think the time has come to act,” Biden said.", DAY)
+    groups = by_speaker(
+        quotes_by_speaker(
+            [
+                (later, (), (said(later, words, "Joe Biden"),)),
+                (biden, (), (said(biden, "I think the time has come to act,", "Joe Biden"),)),
+                (first, (), (said(first, words, "Ahmed"),)),
+            ],
+            [],
+        )
+    )
+    (quote,) = groups["Ahmed"].quotes
+    assert {quote.span.article_id, *(r.article_id for r in quote.repeats)} == {"a", "b"}
+    assert len(groups["Joe Biden"].quotes) == 1

@@ -606,18 +606,30 @@ def _merge_variants(groups: list[_Group]) -> list[_Group]:
 
 
 def _dedupe_across(groups: list[_Group], index: dict[str, Article]) -> list[_Group]:
-    """A quote credited to several speakers stays with the one credited most often."""
+    """A quote credited to several speakers stays with the one credited most often; on
+    a tie, with the one the earliest article credits. A later copy cut short often
+    leaves a quote after another speaker's paragraph: a protester's words, first
+    reported with his name, were credited to Joe Biden in a shorter copy four days on."""
     owners: dict[str, Counter[int]] = defaultdict(Counter)
+    first: dict[tuple[str, int], dt.date] = {}
     for i, group in enumerate(groups):
         for entry in group.entries:
-            owners[_normalised(entry.span.text(index[entry.span.article_id]))][i] += 1
+            text = _normalised(entry.span.text(index[entry.span.article_id]))
+            owners[text][i] += 1
+            day = entry.pub_date or dt.date.max
+            first[text, i] = min(first.get((text, i), dt.date.max), day)
     for i, group in enumerate(groups):
         keep = []
         for entry in group.entries:
-            counts = owners[_normalised(entry.span.text(index[entry.span.article_id]))]
+            text = _normalised(entry.span.text(index[entry.span.article_id]))
             best = max(
-                counts.items(),
-                key=lambda kv: (kv[1], groups[kv[0]].role is SpeakerRole.NEWSMAKER, -kv[0]),
+                owners[text].items(),
+                key=lambda kv: (
+                    kv[1],
+                    groups[kv[0]].role is SpeakerRole.NEWSMAKER,
+                    -first[text, kv[0]].toordinal(),
+                    -kv[0],
+                ),
             )[0]
             if best == i:
                 keep.append(entry)
