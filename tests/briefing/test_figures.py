@@ -739,3 +739,16 @@ def test_a_count_of_another_cause_is_another_story_s() -> None:
 )
 def test_an_increase_is_no_running_total(text: str, kinds: list[tuple[float, str]]) -> None:
     assert [(f.quantity, f.kind) for f in found(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "arrested"),
+    [
+        ("Police said 30 protesters were being held at a station in Cairo.", [30.0]),
+        # held for their health: quarantined (h1n1, Reuters 2009)
+        ("About 50 are being held in quarantine in Shanghai in two five-star hotels.", []),
+        ("A plane arrived to bring home more than 70 Mexicans who have been held in a hotel.", []),
+    ],
+)
+def test_people_held_in_quarantine_are_not_arrested(text: str, arrested: list[float]) -> None:
+    assert [f.quantity for f in found(text) if f.category == "arrested"] == arrested

@@ -264,6 +264,9 @@ _RATE = re.compile(
     r"every year|annually|a week|per week|each week|a month|per month)\b|^\s*out of\b",
     re.IGNORECASE,
 )
+# People "held" for their health are not under arrest (h1n1: Mexicans kept in a
+# Shanghai hotel, "held in quarantine").
+_QUARANTINED = re.compile(r"\b(?:quarantin\w*|isolation|isolated|hotels?)\b", re.IGNORECASE)
 _GOT_AWAY = re.compile(r"\b(?:escaped|escape|freed|released|broke out)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:no|any|every|each|some)\s+$", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?$", re.IGNORECASE)
@@ -524,6 +527,8 @@ def figures_in_sentence(
             continue
         if category == "arrested" and _GOT_AWAY.search(_clause_after(text, end, span.end)):
             continue  # "1,000 prisoners escaped": no longer held
+        if cue == "held" and _QUARANTINED.search(sentence):
+            continue  # "70 Mexicans who have been held in a hotel": quarantined, not arrested
         qualifier = " ".join(qual.group("qual").lower().split()) if qual else ""
         number = (lead, end)
         day = _sentence_date(text, timexes, number, reported)
