@@ -752,3 +752,10 @@ def test_an_increase_is_no_running_total(text: str, kinds: list[tuple[float, str
 )
 def test_people_held_in_quarantine_are_not_arrested(text: str, arrested: list[float]) -> None:
     assert [f.quantity for f in found(text) if f.category == "arrested"] == arrested
+
+
+def test_evacuations_are_their_own_count() -> None:
+    # egypt, CNN 2011: foreigners flown home are not the story's displaced
+    text = "More than 500 Americans have been evacuated from Egypt aboard five flights."
+    assert [(f.quantity, f.category) for f in found(text)] == [(500.0, "evacuated")]
+    assert [f.category for f in found("The floods have displaced 20,000 people.")] == ["displaced"]

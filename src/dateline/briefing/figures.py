@@ -66,7 +66,10 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     ),
     "wounded": ("wounded", "injured", "hurt", "injuries", "casualties"),
     "refugees": ("refugees", "refugee", "fled", "flee", "fleeing", "asylum"),
-    "displaced": ("displaced", "homeless", "evacuated", "uprooted"),
+    "displaced": ("displaced", "homeless", "uprooted"),
+    # people taken out of harm's way: a flood's evacuees, or foreigners flown home
+    # ("500 Americans have been evacuated from Egypt"), not the story's displaced
+    "evacuated": ("evacuated", "evacuees"),
     "arrested": (
         "arrested",
         "detained",
@@ -96,6 +99,7 @@ MAX_COUNT = {
     "missing": 1e6,
     "refugees": 1.2e8,
     "displaced": 1.2e8,
+    "evacuated": 1.2e8,
     "in need": 1.2e8,
 }
 
