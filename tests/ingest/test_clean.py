@@ -204,6 +204,18 @@ def test_readers_comments_are_cut_and_said(comments: str, kept_end: str) -> None
     assert original[start:end].endswith(kept_end)
 
 
+def test_a_post_signed_at_its_top_keeps_its_body_above_the_comments() -> None:
+    original = (
+        "Gulf oil spill cap is holding\n\nBy Steven Mufson | July 18, 2010; 9:10 AM ET\n\n"
+        + BODY
+        + "I think BP is doing its best. Posted by: jdclegg55 | July 18, 2010 11:53 PM | "
+        "Report abuse They should pay."
+    )
+    result = clean_text(original)
+    assert "Engineers will watch the pressure readings for another day." in result.text
+    assert "They should pay." not in result.text
+
+
 def test_a_writer_quoted_in_prose_is_no_comment() -> None:
     original = (
         "Feinberg under fire\n\n" + BODY + 'In a letter to Feinberg, Gillers wrote: "You are not '

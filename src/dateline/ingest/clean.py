@@ -457,15 +457,17 @@ POST_SIGNATURE = re.compile(
 )
 
 
-def find_comments(paragraphs: list[str]) -> tuple[int, int] | None:
-    """(paragraph, offset) where the readers' comments begin, or None."""
+def find_comments(paragraphs: list[str], body: int = 0) -> tuple[int, int] | None:
+    """(paragraph, offset) where the readers' comments begin, or None. ``body`` is the
+    paragraph the body starts at: a post signed at its top is signed as a byline, and
+    comments are never found to begin before the body's second paragraph."""
     for i, text in enumerate(paragraphs):
         if header := COMMENT_HEADER.search(text):
             return i, header.start()
         if COMMENT_SIGNATURE.search(text):
             # the first comment began after the post's own signature when there is one;
             # else at the signature's paragraph (that comment's earlier ones stay)
-            for j in range(i, -1, -1):
+            for j in range(i, body + 1, -1):
                 post = list(POST_SIGNATURE.finditer(paragraphs[j]))
                 if post:
                     return j, post[-1].end()
@@ -477,7 +479,7 @@ def cut_comments(paragraphs: list[Line], body_index: int, actions: list[str]) ->
     """The paragraphs before the readers' comments (:func:`find_comments`); what is cut
     is said in ``actions``."""
     texts = [line_text(p) for p in paragraphs]
-    found = find_comments(texts)
+    found = find_comments(texts, body_index)
     if found is None or found <= (body_index, 0):
         return paragraphs
     index, offset = found
