@@ -349,13 +349,6 @@ def test_is_photo_caption(text: str, caption: bool) -> None:
             "Photographs of the spill were released by the Coast Guard.",
         ),
         ("Crowds gathered (Reuters) - again.", "Crowds gathered (Reuters) - again."),  # no rest
-        # a live page's update stamp (CNN, 2011)
-        (
-            "(Update 8:48 p.m. in Cairo, 1:48 p.m. ET) The death toll from the clashes in "
-            "Tahrir Square has reached 11, Egypt's Health Ministry reported Friday.",
-            "The death toll from the clashes in Tahrir Square has reached 11, Egypt's Health "
-            "Ministry reported Friday.",
-        ),
     ],
 )
 def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> None:

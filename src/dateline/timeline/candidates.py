@@ -48,10 +48,7 @@ _CREDIT_NEXT = re.compile(rf"\s*{CREDIT_OPENER.pattern}")
 CREDIT_PARAGRAPHS = 2  # paragraphs after a page's first caption that may hold its credit
 CREDIT_REACH = 2000  # characters read for them
 WIRE_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|UPI|Xinhua|Itar-Tass|TASS)\)\s*[-—–]+\s+")
-# A live page's update stamp before an entry: "(Update 8:48 p.m. in Cairo, 1:48 p.m. ET)
-# The death toll ..." (CNN).
-UPDATE_STAMP = re.compile(r"\(Updated? \d{1,2}:\d{2}[^()]{0,60}\)\s+")
-PAGE_FURNITURE = (WEB_STAMP, PHOTO_CREDIT, WIRE_AGENCY, UPDATE_STAMP)
+PAGE_FURNITURE = (WEB_STAMP, PHOTO_CREDIT, WIRE_AGENCY)
 MIN_TRIMMED_CHARS = 20  # furniture this near the end leaves no sentence: keep it whole
 # A headline with no full stop runs into the article's first sentence: "EU steps up
 # Syria sanctions with ban on oil imports The United Nations says ...". The news starts
