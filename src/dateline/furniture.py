@@ -41,9 +41,6 @@ class Furniture:
         i = bisect_right(self._starts[article_id], start) - 1
         return i >= 0 and found[i][0] <= start and end <= found[i][1]
 
-    def __len__(self) -> int:
-        return sum(len(s) for s in self.spans.values())
-
 
 # The last corpus asked about, by its articles (held, so their ids stay theirs).
 _CACHE: list[tuple[tuple[int, ...], Sequence[Article], Furniture]] = []

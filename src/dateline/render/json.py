@@ -112,9 +112,7 @@ def sentence_to_dict(sent: TimelineSentence, corpus: Corpus, opts: Options) -> d
     start, end = span_offsets(article, sent.span.start, sent.span.end, opts.offsets)
     evidence: dict[str, Any] = {"kind": sent.evidence.kind}
     if sent.evidence.timex:
-        t_start, t_end = sent.evidence.timex
-        o_start, o_end = span_offsets(article, t_start, t_end, opts.offsets)
-        evidence["timex"] = {"start": o_start, "end": o_end, "text": article.text[t_start:t_end]}
+        evidence["timex"] = _words_at(article, sent.evidence.timex, opts)
     out = {
         "text": sent.span.text(article),
         "article_id": article.id,
@@ -127,16 +125,15 @@ def sentence_to_dict(sent: TimelineSentence, corpus: Corpus, opts: Options) -> d
         "pub_date": article.pub_date.value.isoformat() if article.pub_date.value else None,
     }
     if sent.speaker and sent.speaker_span:
-        s_start, s_end = span_offsets(article, *sent.speaker_span, opts.offsets)
-        out["speaker"] = {
-            "name": sent.speaker,
-            "pronoun": {
-                "start": s_start,
-                "end": s_end,
-                "text": article.text[sent.speaker_span[0] : sent.speaker_span[1]],
-            },
-        }
+        pronoun = _words_at(article, sent.speaker_span, opts)
+        out["speaker"] = {"name": sent.speaker, "pronoun": pronoun}
     return out
+
+
+def _words_at(article: Article, where: tuple[int, int], opts: Options) -> dict[str, Any]:
+    """A few words of a sentence (a date mention, a pronoun): offsets and text."""
+    start, end = span_offsets(article, *where, opts.offsets)
+    return {"start": start, "end": end, "text": article.text[where[0] : where[1]]}
 
 
 def timeline_to_dict(timeline: Timeline, corpus: Corpus, opts: Options) -> dict[str, Any]:
