@@ -184,6 +184,12 @@ BODY = (
             "Nclwtk | September 17, 2008 10:53 AM | Report abuse FAr too much is made of it.",
             "By Chris Cillizza | September 16, 2008; 6:32 AM ET",
         ),
+        # CNN: each comment closes with its stamp alone (the words before it a reader's)
+        (
+            "Does he support Mubarak?\n\nI hope not!!! January 27 , 2011 at 7:59 pm | Report "
+            "abuse | Social media did not play such a role.",
+            "Does he support Mubarak?",
+        ),
         # no post signature: from the paragraph of the first comment's signature
         (
             "Looks to me like the oil companies are gouging!!\n\nThey should pay. Posted by: "

@@ -34,6 +34,7 @@ from dateline.annotate.entities import HONORIFICS
 from dateline.briefing.actors import Actor, SpeakerResolver, name_tokens
 from dateline.briefing.names import variant_key
 from dateline.furniture import find_furniture
+from dateline.ingest.clean import find_comments
 from dateline.model import Article, EntityKind, EntityMention, Quote, Span
 
 Annotated = list[tuple[Article, tuple[EntityMention, ...], tuple[Quote, ...]]]
@@ -284,30 +285,16 @@ def find_journalists(articles: Iterable[Article]) -> frozenset[tuple[str, ...]]:
     return frozenset(found)
 
 
-# Reader comments under an article: "February 2, 2011 at 6:29 pm | Report abuse |"
-# (CNN), "Posted by: charlieb | September 25, 2008 12:05 PM | Report abuse" (Washington
-# Post): a comment stamp is a date with a time then a bar, or "Posted by:" then a bar.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_COMMENT_STAMP = re.compile(
-    rf"\b{_MONTH} \d{{1,2}} ?, \d{{4}},? (?:at )?\d{{1,2}}:\d\d ?(?i:[ap]\.?m\.?) ?\||"
-    rf"\bPosted by ?:[^|\n]{{1,80}}\| ?{_MONTH}"
-)
-
-
 def comments_start(text: str) -> int | None:
-    """Where the reader comments of an article begin, or None when it has none: the
-    paragraph of the first comment stamp.
-
-    A stamp follows its comment's text, so the first comment is left before it: taking
-    the paragraphs before the stamp too would also take the end of the article (on
-    egypt, quotes by Obama and ElBaradei were the article's own)."""
-    stamp = _COMMENT_STAMP.search(text)
-    if stamp is None:
+    """Where the reader comments of a text begin, or None: ingest cuts them
+    (:func:`dateline.ingest.clean.find_comments`), so only an article made without
+    cleaning (from the API) still holds them, and its quotes there are commenters'."""
+    paragraphs = text.split("\n\n")
+    found = find_comments(paragraphs)
+    if found is None:
         return None
-    cut = text.rfind("\n\n", 0, stamp.start())
-    return 0 if cut < 0 else cut + 2
+    index, offset = found
+    return sum(len(p) + 2 for p in paragraphs[:index]) + offset
 
 
 # --- grouping -------------------------------------------------------------------------
