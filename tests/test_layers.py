@@ -14,7 +14,7 @@ PACKAGE = Path(dateline.__file__).resolve().parent
 # Lowest first. A module may import its own layer and the layers below it.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"version", "errors", "model", "escaping", "progress", "text", "furniture"}),
-    frozenset({"options", "engine", "embed"}),
+    frozenset({"options", "engine", "embed", "memo"}),
     frozenset({"annotate"}),
     frozenset({"ingest"}),
     frozenset({"pipeline"}),

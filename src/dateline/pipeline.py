@@ -247,6 +247,17 @@ def reported(corpus: Corpus, failures: Iterable[StageFailure]) -> Corpus:
     return replace(corpus, report=RunReport(inputs), failures=(*corpus.failures, *new))
 
 
+def has_stages(corpus: Corpus, stages: Sequence[str]) -> bool:
+    """True when every article of ``corpus`` has the stages named, or failed them."""
+    failed = {(f.article_id, f.stage) for f in corpus.failures}
+    for article in corpus.articles:
+        ann = corpus.annotations.get(article.id)
+        have = {name for name, _ in ann.versions} if ann else set()
+        if any(n not in have and (article.id, n) not in failed for n in stages):
+            return False
+    return True
+
+
 def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = None) -> Corpus:
     """``corpus`` with the stages named run on the articles that lack them (no work when
     every article has them or failed them already, as a corpus built for them has)."""

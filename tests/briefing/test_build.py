@@ -162,3 +162,34 @@ def test_the_demo_timeline_names_who_a_pronoun_is() -> None:
     for s in (s for e in briefing.timeline.entries for s in e.sentences if s.speaker_span):
         text = briefing.article(s.span.article_id).text
         assert text[slice(*s.speaker_span)].lower() in {"he", "she", "they", "we", "i"}
+
+
+def test_a_briefing_read_back_is_the_one_computed(tmp_path: Path) -> None:
+    import sqlite3
+
+    from dateline.store import open_memo, open_store
+
+    store = tmp_path / "corpus.db"
+    open_store(store).close()
+
+    def kept() -> list[str]:
+        rows = sqlite3.connect(store).execute("SELECT key FROM results ORDER BY key")
+        return [key.split(":")[0] for (key,) in rows]
+
+    def rowids() -> list[int]:  # a result stored again gets a new row (INSERT OR REPLACE)
+        return [r for (r,) in sqlite3.connect(store).execute("SELECT rowid FROM results")]
+
+    from dateline.pipeline import BRIEFING_STAGES, build_corpus
+
+    # with its speech annotations, as the CLI builds it: else only the rest is kept
+    corpus = build_corpus([SYRIA], Options(workers=1), BRIEFING_STAGES)
+    with open_memo(store) as memo:
+        first = build_briefing(corpus, Options(), memo)
+        assert kept() == ["briefing-parts", "speakers"]
+        stored = rowids()
+        assert build_briefing(corpus, Options(), memo) == first == build_briefing(corpus)
+        assert rowids() == stored  # read back, not computed and stored again
+        # other options: the actors and quotes kept are read back, the rest is new
+        shorter = build_briefing(corpus, Options(words=60), memo)
+        assert kept() == ["briefing-parts", "briefing-parts", "speakers"]
+        assert shorter.quotes == first.quotes and shorter.summary != first.summary

@@ -27,6 +27,7 @@ from dateline.briefing.summary import Summary, summarize
 from dateline.engine import beside
 from dateline.errors import ModelNotFoundError
 from dateline.expectations import Chain, expectation_chains
+from dateline.memo import Memo, corpus_fingerprint, keep, options_key, recall
 from dateline.model import (
     Annotations,
     Article,
@@ -36,7 +37,7 @@ from dateline.model import (
     Timeline,
 )
 from dateline.options import Options
-from dateline.pipeline import SPEECH_STAGES, with_stages
+from dateline.pipeline import SPEECH_STAGES, has_stages, with_stages
 from dateline.progress import Progress
 from dateline.timeline import build_timeline
 from dateline.timeline.curated import curate_actors, curation_of
@@ -132,31 +133,69 @@ def _speech(corpus: Corpus, opts: Options) -> SpeechParts:
     return select_actors(actors, quotes), quotes, notes, speech
 
 
-def build_briefing(corpus: Corpus, opts: Options | None = None) -> Briefing:
-    """Summary, timeline, actors, quotes, figures and sources for one story."""
+def _curation_key(corpus: Corpus) -> str:
+    curation = curation_of(corpus)
+    rejected = sorted((i, sorted(s)) for i, s in curation.rejected_sentences.items())
+    return repr((rejected, curation.merges, curation.splits))
+
+
+SpeakerParts = tuple[tuple[Actor, ...], tuple[SpeakerQuotes, ...], tuple[str, ...]]
+OtherParts = tuple[Summary, Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]
+
+
+def build_briefing(
+    corpus: Corpus, opts: Options | None = None, memo: Memo | None = None
+) -> Briefing:
+    """Summary, timeline, actors, quotes, figures and sources for one story.
+
+    With ``memo``, parts computed before for this corpus (and these options) are read
+    back (:mod:`dateline.memo`); actors and quotes read no options, so they are kept
+    across option changes."""
     opts = opts or Options()
     log.info("briefing: summary, timeline and figures for %d articles", len(corpus.articles))
+    corpus_key = corpus_fingerprint(corpus) + _curation_key(corpus) if memo else ""
+    parts_key = corpus_key + options_key(opts) if memo else ""
+    # Actors and quotes are kept only when the corpus brings its speech annotations (the
+    # CLI's always does): the timeline's speakers are named from them.
+    speaker_memo = memo if memo and has_stages(corpus, SPEECH_STAGES) else None
+    speakers: SpeakerParts | None = recall(speaker_memo, "speakers", corpus_key)
+    others: OtherParts | None = recall(memo, "briefing-parts", parts_key)
+    speech: Speech = {i: (ann.entities, ann.quotes) for i, ann in corpus.annotations.items()}
     with Progress(
         2, "briefing parts (actors, quotes, summary; timeline, figures, expectations)"
     ) as bar:
 
-        def speech_and_summary() -> tuple[SpeechParts, Summary]:
-            speech = _speech(corpus, opts)
-            summary = summarize(corpus, opts)
+        # With actors and quotes read back, the figures move to this side: the two sides
+        # then take about as long again.
+        figures_here = speakers is not None and others is None
+
+        def speech_and_summary() -> tuple[SpeechParts, Summary, tuple[FigureSeries, ...]]:
+            parts = (*speakers, speech) if speakers else _speech(corpus, opts)
+            summary = others[0] if others else summarize(corpus, opts)
+            figures = figures_over_time(corpus, opts) if figures_here else ()
             bar.advance()
-            return speech, summary
+            return parts, summary, figures
 
         def the_rest() -> tuple[Timeline, tuple[FigureSeries, ...], tuple[Chain, ...]]:
+            if others:
+                return others[1:]
             timeline = build_timeline(corpus, opts)
-            figures = figures_over_time(corpus, opts)
+            figures = () if figures_here else figures_over_time(corpus, opts)
             return timeline, figures, expectation_chains(corpus, timeline)
 
         # Independent parts, on two cores when there are two: a briefing's warm run is
         # all corpus-level work, split so that the two sides take about as long
-        # (measured on egypt+h1n1: about 3.8 s and 4.1 s).
-        ((actors, quotes, notes, speech), summary), (timeline, figures, chains) = beside(
-            speech_and_summary, the_rest, opts
+        # (measured on egypt+h1n1: about 3.8 s and 4.1 s). Read back, they cost nothing.
+        ((actors, quotes, notes, speech), summary, moved), (timeline, figures, chains) = (
+            (speech_and_summary(), the_rest())
+            if speakers and others
+            else beside(speech_and_summary, the_rest, opts)
         )
+        figures = moved if figures_here else figures
+        if not speakers and not notes:  # notes: a missing model, a failed article
+            keep(speaker_memo, "speakers", corpus_key, (actors, quotes, notes))
+        if not others:
+            keep(memo, "briefing-parts", parts_key, (summary, timeline, figures, chains))
         # the corpus may have come without the speech stage, which the speech side ran
         timeline = name_speakers(timeline, corpus, speech)
         bar.advance()

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from dateline.cli.common import (
+    corpus_memo,
     format_option,
     handle_errors,
     input_options,
@@ -84,7 +85,8 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
 
     opts = make_options(**kwargs)
     corpus = load_corpus(paths, opts, cache=True, stages=BRIEFING_STAGES)
-    briefing = build_briefing(corpus, opts)
+    with corpus_memo(paths, opts) as memo:
+        briefing = build_briefing(corpus, opts, memo)
     directory.mkdir(parents=True, exist_ok=True)
     # The report beside the other outputs: the slowest to render, it takes the other core.
     (json_text, markdown), html = beside(

@@ -9,7 +9,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,6 +18,9 @@ from dateline.errors import ConfigError, DatelineError, EnvironmentProblemError,
 from dateline.escaping import safe_for_terminal
 from dateline.model import Confidence, Corpus, RunReport
 from dateline.options import Options
+
+if TYPE_CHECKING:
+    from dateline.store.results import StoreMemo
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_REJECTED = 1
@@ -305,3 +308,11 @@ def _load_corpus(
         except (OSError, sqlite3.Error, EnvironmentProblemError) as err:  # read-only: no cache
             logging.getLogger(__name__).warning("cache not used: %s", safe_for_terminal(err))
     return build_corpus(paths, opts, stages)
+
+
+def corpus_memo(paths: Sequence[Path], opts: Options) -> StoreMemo:
+    """Where a command keeps its corpus stages' results: the store it read the corpus
+    from, or the default cache of these paths (:mod:`dateline.memo`)."""
+    from dateline.store import cache_path_for, open_memo
+
+    return open_memo(opts.store if opts.store is not None else cache_path_for(paths))

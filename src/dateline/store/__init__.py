@@ -26,6 +26,7 @@ from dateline.store.core import (
 )
 from dateline.store.fingerprint import NEAR_DUPLICATE, content_hash, minhash
 from dateline.store.queries import cache_path_for, cached_build_corpus, corpus_from_store, search
+from dateline.store.results import StoreMemo, open_memo
 from dateline.store.schema import DEFAULT_PATH, SCHEMA_VERSION
 
 __all__ = [
@@ -34,12 +35,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
     "Store",
+    "StoreMemo",
     "StoreStats",
     "cache_path_for",
     "cached_build_corpus",
     "content_hash",
     "corpus_from_store",
     "minhash",
+    "open_memo",
     "open_store",
     "search",
     "stage_keys",
