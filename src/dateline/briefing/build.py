@@ -164,7 +164,6 @@ def build_briefing(
     with Progress(
         2, "briefing parts (actors, quotes, summary; timeline, figures, expectations)"
     ) as bar:
-
         # With actors and quotes read back, the figures move to this side: the two sides
         # then take about as long again.
         figures_here = speakers is not None and others is None
