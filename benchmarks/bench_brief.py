@@ -5,7 +5,10 @@
 Each command runs in its own process, in a fresh folder per worker count (so the first
 ``brief`` finds an empty ``.dateline/cache``): seconds, and whether the process imported
 spaCy at all. A warm ``brief``, ``quotes`` or ``actors`` should read every stage from the
-cache and never import it. ``--keep DIR`` keeps the outputs, to diff them across versions.
+cache and never import it, and reads the briefing's parts kept by the cold one
+(dateline.memo); ``brief --words`` changes an option, so only actors and quotes are
+read back and the rest is computed again. ``--keep DIR`` keeps the outputs, to diff
+them across versions.
 Several folders are read as one corpus (egypt and h1n1 together: 673 articles, the size
 of the issue's Syria corpus). Peak memory is the largest resident set of any process of
 a run (the command and its workers).
@@ -65,7 +68,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Keep the outputs under this folder.")
     args = parser.parse_args()
     corpus = [str(p.resolve()) for p in args.articles]
-    print(f"{'workers':>7}  {'run':<12} {'seconds':>8}  spaCy  peak MB")
+    print(f"{'workers':>7}  {'run':<13} {'seconds':>8}  spaCy  peak MB")
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp:
             cwd = Path(tmp)
@@ -75,13 +78,15 @@ def main() -> None:
             steps = [
                 ("brief cold", ["brief", *corpus, "-o", str(out / "brief"), *w]),
                 ("brief warm", ["brief", *corpus, "-o", str(out / "brief-warm"), *w]),
+                # annotations cached, the kept actors and quotes read, the rest computed
+                ("brief --words", ["brief", *corpus, "-o", str(out / "words"), "--words=200", *w]),
                 ("quotes warm", ["quotes", *corpus, "-o", str(out / "quotes.json"), *w]),
                 ("actors warm", ["actors", *corpus, "-o", str(out / "actors.json"), *w]),
             ]
             for name, command in steps:
                 seconds, spacy, peak = run(command, cwd)
                 print(
-                    f"{workers:>7}  {name:<12} {seconds:8.1f}  {'yes' if spacy else 'no ':<5}"
+                    f"{workers:>7}  {name:<13} {seconds:8.1f}  {'yes' if spacy else 'no ':<5}"
                     f"  {peak:7.0f}",
                     flush=True,
                 )
