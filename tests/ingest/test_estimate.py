@@ -494,3 +494,23 @@ def test_an_event_day_in_the_opening_prose_does_not_place_the_article() -> None:
     pub = estimate_dates(_spill_corpus(opening, (22, 36)))[2].pub_date
     assert pub.value is not None and pub.value >= dt.date(2010, 4, 22)
     assert "its first lines give" not in pub.evidence
+
+
+@pytest.mark.parametrize(("said", "pinned"), [("Yesterday", False), ("Last week", True)])
+def test_a_day_is_never_pinned_to_an_event_dated_by_its_month(said: str, pinned: bool) -> None:
+    """ "Yesterday" matched to "in May, ... announced" says only the month, and a month
+    of agreeing days outweighed the article's own evidence; a week still pins (the demo's
+    "last week, following talks in Moscow" is the May announcement)."""
+    from dateline.ingest.estimate import DatingTuning, Scorer
+
+    texts = [
+        "In May, Kerry and Lavrov announced in Moscow an international conference on Syria.",
+        "Flooding closed schools across Bangladesh as the monsoon rains went on.",
+        f"{said}, following talks in Moscow, Kerry and Lavrov announced an international "
+        "conference on Syria.",
+    ]
+    corpus = DatingCorpus.of_texts(texts, [dt.date(2013, 6, 20), dt.date(2013, 6, 2), None])
+    (sentence,) = corpus.clues[2].relative
+    assert sentence.day_level is not pinned
+    scorer = Scorer(corpus, 2, DatingTuning(), ())
+    assert [p.event_article for p in scorer.pins] == ([0] if pinned else [])

@@ -103,6 +103,7 @@ class RelativeSentence:
     timex_start: int  # the expression's offsets within the sentence
     timex_end: int
     terms: frozenset[str]
+    day_level: bool = False  # "yesterday", "on Monday", "May 5": names one day
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _relative_sentence(text: str, timex: Timex) -> RelativeSentence:
     lo, hi = sentence_bounds(text, timex.start, timex.end)
     return RelativeSentence(
-        lo, hi, timex.start - lo, timex.end - lo, frozenset(tokens(text[lo:hi]))
+        lo,
+        hi,
+        timex.start - lo,
+        timex.end - lo,
+        frozenset(tokens(text[lo:hi])),
+        bool(_DAY_VALUE.match(timex.value)),
     )
 
 
@@ -259,6 +265,8 @@ def dated_events(text: str, pub: dt.date) -> list[tuple[frozenset[str], Timex]]:
 
 
 _EVENT_GRANULARITIES = (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
+# An unresolved expression's value at day precision: XXXX-XX-XX, XXXX-WXX-1, XXXX-05-05.
+_DAY_VALUE = re.compile(r"^XXXX-(?:XX-XX|WXX-\d|\d\d-\d\d)$")
 __all__ = [
     "Clues",
     "CountFigure",

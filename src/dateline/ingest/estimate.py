@@ -35,12 +35,19 @@ from dateline.annotate.timex import extract_timexes
 from dateline.annotate.timex.calendar import FUTURE, PAST
 from dateline.ingest.clues import Clues, CountFigure, RelativeSentence, dated_events, read_clues
 from dateline.ingest.pubdate import WEEKDAY_WEIGHTS
-from dateline.model import Article, Confidence, DateInterval, PublicationDate, Timex
+from dateline.model import (
+    Article,
+    Confidence,
+    DateInterval,
+    Granularity,
+    PublicationDate,
+    Timex,
+)
 
 # Bump whenever an estimate for some corpus changes (this module, ingest/clues.py, the
 # fitted DatingTuning): a store re-estimates its undated articles when its estimates
 # were made by another version.
-ESTIMATOR_VERSION = "3"
+ESTIMATOR_VERSION = "4"
 DAY = dt.timedelta(days=1)
 _QUERY_TERMS = 100  # an article's heaviest terms, enough to find its neighbours
 _DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})
@@ -215,6 +222,10 @@ class Scorer:
             needed = self.tuning.pin_similarity + (0.1 if said in _DEICTIC else 0.0)
             for j, _ in self.near:
                 for terms, event in self.corpus.events(j):
+                    # "yesterday" matched to an event dated "in October" says only the
+                    # month, and a month of days agreeing outweighs the day's evidence
+                    if sent.day_level and _coarse(event):
+                        continue
                     sim = self.corpus.overlap(sent.terms, terms)
                     if sim >= needed and (best is None or sim > best.similarity):
                         best = _Pin(sent, event, j, sim)
@@ -370,6 +381,10 @@ class Scorer:
             if day != their_day:
                 agree += 1 if (day < their_day) == earlier else -1
         return agree / len(self.counts)
+
+
+def _coarse(event: Timex) -> bool:
+    return event.interval is not None and event.interval.granularity is Granularity.MONTH
 
 
 def _latest_on_or_before(month: int, day: int, bound: dt.date) -> dt.date | None:
