@@ -11,7 +11,7 @@ import pytest
 
 from dateline import memo
 from dateline.memo import corpus_fingerprint, keep, recall
-from dateline.model import Corpus, RunReport
+from dateline.model import Annotations, Corpus, Quote, RunReport
 from dateline.store import open_memo, open_store
 from dateline.store.results import KEPT
 from tests.builders import make_article
@@ -90,8 +90,8 @@ def test_without_a_store_file_nothing_is_kept_or_made(tmp_path: Path) -> None:
 def test_the_corpus_fingerprint_follows_what_a_stage_can_read() -> None:
     article = make_article("a", "Talks were held in Geneva on Monday.", DAY)
 
-    def corpus(*articles: object) -> Corpus:
-        return Corpus(tuple(articles), {}, RunReport())  # type: ignore[arg-type]
+    def corpus(*articles: object, annotations: dict[str, Annotations] | None = None) -> Corpus:
+        return Corpus(tuple(articles), annotations or {}, RunReport())  # type: ignore[arg-type]
 
     base = corpus_fingerprint(corpus(article))
     assert corpus_fingerprint(corpus(make_article("a", article.text, DAY))) == base
@@ -101,3 +101,9 @@ def test_the_corpus_fingerprint_follows_what_a_stage_can_read() -> None:
     )
     assert corpus_fingerprint(corpus(later)) != base
     assert corpus_fingerprint(corpus(dataclasses.replace(article, source="TASS"))) != base
+    # the annotations' contents, not only their versions: a curated store drops quotes
+    versions = (("speech", "1"),)
+    quoted = Annotations("a", quotes=(Quote(0, 5, True),), versions=versions)
+    with_quote = corpus_fingerprint(corpus(article, annotations={"a": quoted}))
+    without = Annotations("a", versions=versions)
+    assert corpus_fingerprint(corpus(article, annotations={"a": without})) != with_quote

@@ -54,7 +54,7 @@ def code_fingerprint() -> str:
 
 def corpus_fingerprint(corpus: Corpus) -> str:
     """A hash of what a corpus stage can read of ``corpus``: articles in order, with
-    their texts, dates and metadata, their annotations' versions and the failures."""
+    their texts, dates and metadata, their annotations and the failures."""
     digest = hashlib.sha256()
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
@@ -70,9 +70,11 @@ def corpus_fingerprint(corpus: Corpus) -> str:
             article.author,
             article.place,
             article.path,
-            ann.versions if ann else None,
         )
         digest.update(repr(fields).encode("utf-8"))
+        # the annotations themselves, not only their versions: a curated store leaves
+        # rejected quotes out of them (about 0.2 s for 700 articles)
+        digest.update(repr(ann).encode("utf-8"))
     digest.update(repr(corpus.failures).encode("utf-8"))
     return digest.hexdigest()
 

@@ -27,7 +27,7 @@ from dateline.errors import InputError
 from dateline.model import Article, Corpus, Timeline
 from dateline.options import Options
 from dateline.pipeline import BRIEFING_STAGES, TIMELINE_STAGES, without_missing_model
-from dateline.store import Store, codec, open_store
+from dateline.store import Store, codec, open_memo, open_store
 from dateline.store import curation as cur
 from dateline.store.queries import prefilter_query
 from dateline.store.schema import _fts_query
@@ -323,7 +323,13 @@ class StoreData:
 
     def briefing(self, opts: Options) -> tuple[Briefing, Corpus]:
         corpus = self.corpus(opts, briefing=True)
-        return self._cached(("briefing", opts), lambda: (build_briefing(corpus, opts), corpus))
+
+        def build() -> tuple[Briefing, Corpus]:
+            # kept in the store too: a restarted app reads the briefing back
+            with open_memo(self.path) as memo:
+                return build_briefing(corpus, opts, memo), corpus
+
+        return self._cached(("briefing", opts), build)
 
     # -- curation -------------------------------------------------------------------------
 
