@@ -190,6 +190,11 @@ BODY = (
             "abuse | Social media did not play such a role.",
             "Does he support Mubarak?",
         ),
+        (
+            "Does he support Mubarak?\n\nWhy can't we all get along January 28, 2011 at "
+            "12:55 pm | Reply Please do not follow your VP's line.",
+            "Does he support Mubarak?",
+        ),
         # no post signature: from the paragraph of the first comment's signature
         (
             "Looks to me like the oil companies are gouging!!\n\nThey should pay. Posted by: "

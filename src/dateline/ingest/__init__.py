@@ -42,7 +42,7 @@ from dateline.progress import Progress
 log = logging.getLogger(__name__)
 # Bump whenever reading, cleaning or dating a file can give other articles: the store's
 # file cache (which skips reading an unchanged file) is keyed by it.
-INGEST_VERSION = "4"
+INGEST_VERSION = "5"
 MIN_WORDS = 5
 
 __all__ = [

@@ -443,15 +443,17 @@ def lift_dateline(para: Line, header: Header, actions: list[str]) -> Line:
 # Posted by: Nclwtk | September 17, 2008 10:53 AM | Report abuse"), and its blogs sign
 # the post itself before the first comment ("By Chris Cillizza | September 16, 2008;
 # 6:32 AM ET If Wall Street were lending money ..." is a reader's). CNN's close each
-# comment with its stamp alone: "... January 27, 2011 at 7:59 pm | Report abuse |".
+# comment with its stamp alone: "... January 27, 2011 at 7:59 pm | Report abuse |", "...
+# January 28, 2011 at 12:27 pm | Reply".
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 COMMENT_HEADER = re.compile(
     rf"\bAt \d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?(?: on)? \d{{1,2}}(?:st|nd|rd|th)? {_MONTH_WORD}"
     r" \d{4}, \S+(?: \S+){0,3} wrote:"
 )
+_CLOCK = r"\d{1,2}:\d{2} ?(?i:[ap]\.?m\.?)"
 COMMENT_SIGNATURE = re.compile(
-    rf"(?:\|\s*|\b){_MONTH_WORD} \d{{1,2}} ?, \d{{4}},? (?:at )?\d{{1,2}}:\d{{2}} ?"
-    r"(?i:[ap]\.?m\.?)\s*\|\s*Report abuse"
+    rf"(?:\|\s*|\b){_MONTH_WORD} \d{{1,2}} ?, \d{{4}},? "
+    rf"(?:at {_CLOCK}\s*\||{_CLOCK}\s*\|\s*Report abuse)"
 )
 POST_SIGNATURE = re.compile(
     rf"\bBy [A-Z][^|\n]{{1,80}} \| {_MONTH_WORD} \d{{1,2}}, \d{{4}}; "
