@@ -353,6 +353,29 @@ def test_acronyms_defined_in_the_text_merge() -> None:
     assert "ISIS" in actors and "ISIS/" not in actors
 
 
+def test_british_and_us_spellings_of_an_organisation_and_its_acronym_merge() -> None:
+    """h1n1: the CDC was four actors (one with the acronym) in UK and US copy."""
+    text = (
+        "The Centre for Disease Control and Prevention (CDC) said so. The CDC agreed. The "
+        "U.S. Centers for Disease Control and Prevention counted. The Centers for Disease "
+        "Control and Prevention and the U.S. Centres for Disease Control and Prevention "
+        "too. The Korea Centres for Disease Control and Prevention did not."
+    )
+    names = {
+        "Centre for Disease Control and Prevention": ORG,
+        "CDC": ORG,
+        "U.S. Centers for Disease Control and Prevention": ORG,
+        "Centers for Disease Control and Prevention": ORG,
+        "U.S. Centres for Disease Control and Prevention": ORG,
+        "Korea Centres for Disease Control and Prevention": ORG,
+    }
+    actors = build_actors([annotate("a", text, names)])
+    assert [(a.name, a.mentions) for a in actors] == [
+        ("U.S. Centers for Disease Control and Prevention", 6),
+        ("Korea Centres for Disease Control and Prevention", 1),
+    ]
+
+
 def test_a_bare_name_goes_to_the_full_name_that_dominates() -> None:
     items = [
         annotate("a", f"Barack Obama spoke on day {i}.", {"Barack Obama": PERSON}, day=i)

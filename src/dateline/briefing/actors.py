@@ -837,8 +837,10 @@ def _merge_defined_acronyms(others: dict[str, _Builder], articles: Sequence[Arti
             words = match.group(1).split()
             for i in range(len(words) - 1):  # the longest known name ending the phrase
                 key = variant_key(" ".join(words[i:]))
-                if key in others and _abbreviates(acronym, key):
-                    _merge_into(others, acronym, key)
+                # the name may have joined its prefixed form ("US Centers for ...")
+                known = [k for k in (key, *(p + key for p in _PREFIXES)) if k in others]
+                if known and _abbreviates(acronym, key):
+                    _merge_into(others, acronym, known[0])
                     break
 
 

@@ -189,9 +189,21 @@ VARIANTS = {
 }
 
 
+_BRITISH = re.compile(r"\b(?:organisation(s?)|cent(?:re|er)s?|defence)\b")
+
+
+def _american(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.startswith("organisation"):
+        return "organization" + (match.group(1) or "")
+    # "Centre for Disease Control" is how many write the Centers: one key for both
+    return "center" if word.startswith("cent") else "defense"
+
+
 def spelled_key(text: str) -> str:
-    """:func:`name_key` with British spelling made US ("organisation")."""
-    return name_key(text).replace("organisation", "organization")
+    """:func:`name_key` with British spelling made US ("organisation", "centre",
+    "defence"), and a centre's number folded ("Centres for Disease Control")."""
+    return _BRITISH.sub(_american, name_key(text))
 
 
 def variant_key(text: str) -> str:
