@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+from contextlib import closing
 from pathlib import Path
-from types import TracebackType
 
 __all__ = ["RESULTS_TABLE", "StoreMemo", "open_memo"]
 
@@ -70,21 +70,11 @@ class StoreMemo:
             self._db.close()
             self._db = None
 
-    def __enter__(self) -> StoreMemo:
-        return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        err: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-def open_memo(path: str | Path) -> StoreMemo:
-    """The results kept in the store at ``path`` (which must exist: it holds the corpus)."""
-    return StoreMemo(Path(path))
+def open_memo(path: str | Path) -> closing[StoreMemo]:
+    """The results kept in the store at ``path`` (which must exist: it holds the
+    corpus), closed at the end of a ``with`` block."""
+    return closing(StoreMemo(Path(path)))
 
 
 def _now() -> str:
