@@ -32,14 +32,14 @@ def _use_key_home(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
 
 def test_a_kept_result_is_read_back_under_its_key_only(tmp_path: Path) -> None:
     value = {"actors": ("Ban Ki-moon", "Sergei Lavrov"), "day": DAY}
-    with open_memo(_store(tmp_path)) as kept:
-        keep(kept, "speakers", "corpus A", value)
-        assert recall(kept, "speakers", "corpus A") == value
-        assert recall(kept, "speakers", "corpus B") is None
-        assert recall(kept, "briefing-parts", "corpus A") is None
-    # and in another process's connection
-    with open_memo(tmp_path / "corpus.db") as kept:
-        assert recall(kept, "speakers", "corpus A") == value
+    kept = open_memo(_store(tmp_path))
+    keep(kept, "speakers", "corpus A", value)
+    assert recall(kept, "speakers", "corpus A") == value
+    assert recall(kept, "speakers", "corpus B") is None
+    assert recall(kept, "briefing-parts", "corpus A") is None
+    # and through another memo on the same file
+    kept = open_memo(tmp_path / "corpus.db")
+    assert recall(kept, "speakers", "corpus A") == value
 
 
 def test_a_result_signed_by_another_user_is_a_miss(
@@ -47,43 +47,43 @@ def test_a_result_signed_by_another_user_is_a_miss(
 ) -> None:
     store = _store(tmp_path)
     _use_key_home(monkeypatch, tmp_path / "alice")
-    with open_memo(store) as kept:
-        keep(kept, "speakers", "corpus", ["Alice's result"])
-        assert recall(kept, "speakers", "corpus") == ["Alice's result"]
+    kept = open_memo(store)
+    keep(kept, "speakers", "corpus", ["Alice's result"])
+    assert recall(kept, "speakers", "corpus") == ["Alice's result"]
     _use_key_home(monkeypatch, tmp_path / "bob")
-    with open_memo(store) as kept:
-        assert recall(kept, "speakers", "corpus") is None
+    kept = open_memo(store)
+    assert recall(kept, "speakers", "corpus") is None
     memo._signing_key.cache_clear()
 
 
 def test_a_damaged_result_is_a_miss(tmp_path: Path) -> None:
     store = _store(tmp_path)
-    with open_memo(store) as kept:
-        keep(kept, "speakers", "corpus", [1, 2, 3])
+    kept = open_memo(store)
+    keep(kept, "speakers", "corpus", [1, 2, 3])
     db = sqlite3.connect(store)
     db.execute("UPDATE results SET blob = substr(blob, 1, 40)")
     db.commit()
     db.close()
-    with open_memo(store) as kept:
-        assert recall(kept, "speakers", "corpus") is None
+    kept = open_memo(store)
+    assert recall(kept, "speakers", "corpus") is None
 
 
 def test_a_store_keeps_only_its_most_recently_used_results(tmp_path: Path) -> None:
     store = _store(tmp_path)
-    with open_memo(store) as kept:
-        for n in range(KEPT + 3):
-            keep(kept, "part", str(n), n)
-        assert recall(kept, "part", "0") is None
-        assert recall(kept, "part", str(KEPT + 2)) == KEPT + 2
+    kept = open_memo(store)
+    for n in range(KEPT + 3):
+        keep(kept, "part", str(n), n)
+    assert recall(kept, "part", "0") is None
+    assert recall(kept, "part", str(KEPT + 2)) == KEPT + 2
     (rows,) = sqlite3.connect(store).execute("SELECT count(*) FROM results").fetchone()
     assert rows == KEPT
 
 
 def test_without_a_store_file_nothing_is_kept_or_made(tmp_path: Path) -> None:
     missing = tmp_path / "cache" / "none.db"
-    with open_memo(missing) as kept:
-        keep(kept, "part", "key", 1)
-        assert recall(kept, "part", "key") is None
+    kept = open_memo(missing)
+    keep(kept, "part", "key", 1)
+    assert recall(kept, "part", "key") is None
     assert not missing.exists()
 
 

@@ -183,13 +183,13 @@ def test_a_briefing_read_back_is_the_one_computed(tmp_path: Path) -> None:
 
     # with its speech annotations, as the CLI builds it: else only the rest is kept
     corpus = build_corpus([SYRIA], Options(workers=1), BRIEFING_STAGES)
-    with open_memo(store) as memo:
-        first = build_briefing(corpus, Options(), memo)
-        assert kept() == ["briefing-parts", "speakers"]
-        stored = rowids()
-        assert build_briefing(corpus, Options(), memo) == first == build_briefing(corpus)
-        assert rowids() == stored  # read back, not computed and stored again
-        # other options: the actors and quotes kept are read back, the rest is new
-        shorter = build_briefing(corpus, Options(words=60), memo)
-        assert kept() == ["briefing-parts", "briefing-parts", "speakers"]
-        assert shorter.quotes == first.quotes and shorter.summary != first.summary
+    memo = open_memo(store)
+    first = build_briefing(corpus, Options(), memo)
+    assert kept() == ["briefing-parts", "speakers"]
+    stored = rowids()
+    assert build_briefing(corpus, Options(), memo) == first == build_briefing(corpus)
+    assert rowids() == stored  # read back, not computed and stored again
+    # other options: the actors and quotes kept are read back, the rest is new
+    shorter = build_briefing(corpus, Options(words=60), memo)
+    assert kept() == ["briefing-parts", "briefing-parts", "speakers"]
+    assert shorter.quotes == first.quotes and shorter.summary != first.summary

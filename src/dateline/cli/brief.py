@@ -85,8 +85,7 @@ def brief_command(paths: tuple[Path, ...], directory: Path, **kwargs: Any) -> No
 
     opts = make_options(**kwargs)
     corpus = load_corpus(paths, opts, cache=True, stages=BRIEFING_STAGES)
-    with corpus_memo(paths, opts) as memo:
-        briefing = build_briefing(corpus, opts, memo)
+    briefing = build_briefing(corpus, opts, corpus_memo(paths, opts))
     directory.mkdir(parents=True, exist_ok=True)
     # The report beside the other outputs: the slowest to render, it takes the other core.
     (json_text, markdown), html = beside(

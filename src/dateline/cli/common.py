@@ -20,8 +20,6 @@ from dateline.model import Confidence, Corpus, RunReport
 from dateline.options import Options
 
 if TYPE_CHECKING:
-    from contextlib import closing
-
     from dateline.store.results import StoreMemo
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -312,7 +310,7 @@ def _load_corpus(
     return build_corpus(paths, opts, stages)
 
 
-def corpus_memo(paths: Sequence[Path], opts: Options) -> closing[StoreMemo]:
+def corpus_memo(paths: Sequence[Path], opts: Options) -> StoreMemo:
     """Where a command keeps its corpus stages' results: the store it read the corpus
     from, or the default cache of these paths (:mod:`dateline.memo`)."""
     from dateline.store import cache_path_for, open_memo

@@ -326,8 +326,7 @@ class StoreData:
 
         def build() -> tuple[Briefing, Corpus]:
             # kept in the store too: a restarted app reads the briefing back
-            with open_memo(self.path) as memo:
-                return build_briefing(corpus, opts, memo), corpus
+            return build_briefing(corpus, opts, open_memo(self.path)), corpus
 
         return self._cached(("briefing", opts), build)
 

@@ -22,59 +22,55 @@ KEPT = 12  # results kept per store: a few option sets of one corpus's briefing 
 
 class StoreMemo:
     """A :class:`dateline.memo.Memo` over a store file. A store that cannot be written
-    (read-only, locked, full) keeps nothing and misses: results are only a shortcut."""
+    (read-only, locked, full) keeps nothing and misses: results are only a shortcut.
+
+    Each call opens its own connection: none is open while a briefing forks a worker
+    (SQLite connections must not cross a fork)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db: sqlite3.Connection | None = None
-        if not path.is_file():  # no store there (the cache could not be written)
-            return
-        try:
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-            self._db.execute(RESULTS_TABLE)
-        except sqlite3.Error as err:
-            log.debug("results not kept in %s: %s", path, err)
-            self.close()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if not self.path.is_file():  # no store there (the cache could not be written)
+            return None
+        return sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
 
     def get(self, key: str) -> bytes | None:
-        if self._db is None:
-            return None
         try:
-            row = self._db.execute("SELECT blob FROM results WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                self._db.execute("UPDATE results SET used = ? WHERE key = ?", (_now(), key))
-        except sqlite3.Error as err:
+            db = self._connect()
+            if db is None:
+                return None
+            with closing(db):
+                row = db.execute("SELECT blob FROM results WHERE key = ?", (key,)).fetchone()
+                if row is not None:
+                    db.execute("UPDATE results SET used = ? WHERE key = ?", (_now(), key))
+        except sqlite3.Error as err:  # no table yet, a read-only store: a miss
             log.debug("kept result not read from %s: %s", self.path, err)
             return None
         return bytes(row[0]) if row is not None else None
 
     def put(self, key: str, blob: bytes) -> None:
-        if self._db is None:
-            return
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, blob, _now()))
-            self._db.execute(
-                "DELETE FROM results WHERE key NOT IN "
-                "(SELECT key FROM results ORDER BY used DESC LIMIT ?)",
-                (KEPT,),
-            )
-            self._db.execute("COMMIT")
-        except sqlite3.Error as err:
+            db = self._connect()
+            if db is None:
+                return
+            with closing(db):
+                db.execute(RESULTS_TABLE)
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, blob, _now()))
+                db.execute(
+                    "DELETE FROM results WHERE key NOT IN "
+                    "(SELECT key FROM results ORDER BY used DESC LIMIT ?)",
+                    (KEPT,),
+                )
+                db.execute("COMMIT")
+        except sqlite3.Error as err:  # closing the connection rolls an open write back
             log.debug("result not kept in %s: %s", self.path, err)
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
 
 
-def open_memo(path: str | Path) -> closing[StoreMemo]:
-    """The results kept in the store at ``path`` (which must exist: it holds the
-    corpus), closed at the end of a ``with`` block."""
-    return closing(StoreMemo(Path(path)))
+def open_memo(path: str | Path) -> StoreMemo:
+    """The results kept in the store at ``path`` (which must exist: it holds the corpus)."""
+    return StoreMemo(Path(path))
 
 
 def _now() -> str:
