@@ -195,6 +195,8 @@ class Article:
     encoding: str = "utf-8"
     offsets: OffsetMap = field(default_factory=OffsetMap, repr=False, compare=False)
     cleaning: tuple[str, ...] = ()  # what cleaning did, for the run report
+    # the earliest stamp of the readers' comments cut from the page: dating evidence
+    first_comment: dt.date | None = None
 
 
 @dataclass(frozen=True, order=True)

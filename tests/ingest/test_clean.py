@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -213,6 +215,21 @@ def test_readers_comments_are_cut_and_said(comments: str, kept_end: str) -> None
     start, end = result.offsets.span_to_original(0, len(result.text))
     assert original[start:end].startswith("Gulf oil spill")
     assert original[start:end].endswith(kept_end)
+
+
+@pytest.mark.parametrize(
+    ("comments", "first"),
+    [
+        ("At 4:23 pm on 29 May 2010, Ann wrote:\n\nSad.\n\nAt 17:23 28 May 2010, Matt wrote:"
+         "\n\nYes.", dt.date(2010, 5, 28)),
+        ("Why? January 28 , 2011 at 12:55 pm | Reply No. January 28, 2011 at 1:02 pm | Reply",
+         dt.date(2011, 1, 28)),
+    ],
+)  # fmt: skip
+def test_the_earliest_comment_s_day_is_kept_for_dating(comments: str, first: dt.date) -> None:
+    result = clean_text("Gulf oil spill cap is holding\n\n" + BODY + comments)
+    assert result.header.first_comment == first
+    assert clean_text("Gulf oil spill cap is holding\n\n" + BODY).header.first_comment is None
 
 
 def test_a_post_signed_at_its_top_keeps_its_body_above_the_comments() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -514,3 +515,13 @@ def test_a_day_is_never_pinned_to_an_event_dated_by_its_month(said: str, pinned:
     assert sentence.day_level is not pinned
     scorer = Scorer(corpus, 2, DatingTuning(), ())
     assert [p.event_article for p in scorer.pins] == ([0] if pinned else [])
+
+
+def test_the_first_reader_comment_places_an_article_without_other_clues() -> None:
+    """A comment is posted on its article's day or after (82% of the dev pages with
+    comments: that day): the article of ``commented`` is placed on it."""
+    articles = _spill_corpus("Crews laid more booms as the spill grew.", (22, 36))
+    commented = dataclasses.replace(articles[2], first_comment=dt.date(2010, 5, 4))
+    pub = estimate_dates([*articles[:2], commented])[2].pub_date
+    assert pub.value == dt.date(2010, 5, 4)
+    assert "its first reader comment is dated 2010-05-04" in pub.evidence

@@ -79,6 +79,7 @@ articles = st.builds(
     texts,
     offset_maps,
     st.lists(texts, max_size=3).map(tuple),
+    st.none() | days,
 )
 annotations = st.builds(
     Annotations,

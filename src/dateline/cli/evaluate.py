@@ -156,7 +156,7 @@ def eval_mds_command(
 @click.option(
     "--fixed",
     help="With --cross-validate: comma-separated weights kept as shipped (default: "
-    "neighbours,pins,counts; 'neighbours' alone fits every other weight).",
+    "neighbours,pins,counts,comments; 'neighbours' alone fits every other weight).",
 )
 @handle_errors
 def eval_dating_command(

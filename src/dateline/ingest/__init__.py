@@ -42,7 +42,7 @@ from dateline.progress import Progress
 log = logging.getLogger(__name__)
 # Bump whenever reading, cleaning or dating a file can give other articles: the store's
 # file cache (which skips reading an unchanged file) is keyed by it.
-INGEST_VERSION = "5"
+INGEST_VERSION = "6"
 MIN_WORDS = 5
 
 __all__ = [
@@ -247,6 +247,7 @@ def build_article_reported(
         encoding=doc.encoding,
         offsets=cleaned.offsets,
         cleaning=cleaned.actions,
+        first_comment=header.first_comment,
     )
     language = detect_language(body)
     if not language.english:

@@ -8,11 +8,13 @@ establish the publication date and source.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dateline.annotate.timex import extract_timexes
 from dateline.ingest.textmap import Fragment, Line, assemble, line_text, rewrite, slice_line
 from dateline.ingest.textmap import strip_line as strip_fragments
 from dateline.model import OffsetMap
@@ -112,6 +114,7 @@ class Header:
     place: str | None = None
     dateline: str | None = None  # the wire dateline as written
     dateline_date: str | None = None  # "October 7", "December 21"
+    first_comment: dt.date | None = None  # the earliest stamp of the comments cut
 
 
 @dataclass(frozen=True)
@@ -479,9 +482,26 @@ def find_comments(paragraphs: list[str], body: int = 0) -> tuple[int, int] | Non
     return None
 
 
-def cut_comments(paragraphs: list[Line], body_index: int, actions: list[str]) -> list[Line]:
+def comment_days(text: str) -> list[dt.date]:
+    """The days the comment stamps and headers in ``text`` give ("January 27, 2011 at
+    7:59 pm |", "At 4:23 pm on 28 May 2010, X wrote:")."""
+    days = []
+    for pattern in (COMMENT_HEADER, COMMENT_SIGNATURE):
+        for match in pattern.finditer(text):
+            for timex in extract_timexes(match.group(), None):
+                interval = timex.interval
+                if timex.anchor == "absolute" and interval and interval.start == interval.end:
+                    days.append(interval.start)
+                    break
+    return days
+
+
+def cut_comments(
+    paragraphs: list[Line], body_index: int, actions: list[str], header: Header | None = None
+) -> list[Line]:
     """The paragraphs before the readers' comments (:func:`find_comments`); what is cut
-    is said in ``actions``."""
+    is said in ``actions``, and the day of its earliest stamp in ``header``: a comment
+    is posted on or after its article's day, mostly that day (dating evidence)."""
     texts = [line_text(p) for p in paragraphs]
     found = find_comments(texts, body_index)
     if found is None or found <= (body_index, 0):
@@ -492,6 +512,9 @@ def cut_comments(paragraphs: list[Line], body_index: int, actions: list[str]) ->
         kept.append(strip_fragments(slice_line(paragraphs[index], 0, offset)))
     chars = len(texts[index]) - offset + sum(len(t) for t in texts[index + 1 :])
     actions.append(f"cut readers' comments: {chars:,} characters at the end")
+    days = comment_days("\n\n".join([texts[index][offset:], *texts[index + 1 :]]))
+    if header is not None and days:
+        header.first_comment = min(days)
     return kept
 
 
@@ -518,7 +541,7 @@ def clean_text(original: str) -> CleanResult:
         if lifted is not paragraphs[i]:
             paragraphs[i] = lifted
             break
-    paragraphs = cut_comments(paragraphs, body_index, actions)
+    paragraphs = cut_comments(paragraphs, body_index, actions, header)
     return _assemble(paragraphs, title_index, body_index, original, header, actions)
 
 

@@ -47,7 +47,7 @@ from dateline.model import (
 # Bump whenever an estimate for some corpus changes (this module, ingest/clues.py, the
 # fitted DatingTuning): a store re-estimates its undated articles when its estimates
 # were made by another version.
-ESTIMATOR_VERSION = "4"
+ESTIMATOR_VERSION = "5"
 DAY = dt.timedelta(days=1)
 _QUERY_TERMS = 100  # an article's heaviest terms, enough to find its neighbours
 _DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})
@@ -80,6 +80,8 @@ class DatingTuning:
             "counts": 0.3,
             "violations": 0.3,
             "lead": 0.8,
+            # Not fitted either: few pages keep their comments (set by hand, as "lead")
+            "comments": 0.8,
         }
     )
     interval_ratio: float = 0.1  # days scoring at least this share of the best are in
@@ -109,9 +111,15 @@ class DatingCorpus:
     """
 
     def __init__(
-        self, texts: Sequence[str], dates: Sequence[dt.date | None], clues: Sequence[Clues]
+        self,
+        texts: Sequence[str],
+        dates: Sequence[dt.date | None],
+        clues: Sequence[Clues],
+        commented: Sequence[dt.date | None] | None = None,
     ) -> None:
         self.texts, self.dates, self.clues = texts, dates, clues
+        # each article's earliest reader comment, from its page (Article.first_comment)
+        self.commented = commented if commented is not None else [None] * len(texts)
         df: Counter[str] = Counter()
         for c in clues:
             df.update(set(c.terms))
@@ -132,8 +140,13 @@ class DatingCorpus:
         self._events: dict[int, list[tuple[frozenset[str], Timex]]] = {}
 
     @classmethod
-    def of_texts(cls, texts: Sequence[str], dates: Sequence[dt.date | None]) -> DatingCorpus:
-        return cls(texts, dates, [read_clues(t) for t in texts])
+    def of_texts(
+        cls,
+        texts: Sequence[str],
+        dates: Sequence[dt.date | None],
+        commented: Sequence[dt.date | None] | None = None,
+    ) -> DatingCorpus:
+        return cls(texts, dates, [read_clues(t) for t in texts], commented)
 
     def neighbours(
         self, i: int, tuning: DatingTuning, hidden: Collection[int] = ()
@@ -210,6 +223,7 @@ class Scorer:
         self.pins = self._pins()
         self.latest = self.clues.latest_past_day()
         self.counts = self._count_pairs()
+        self.commented = corpus.commented[i]
 
     def _pins(self) -> list[_Pin]:
         pins: list[_Pin] = []
@@ -255,6 +269,8 @@ class Scorer:
             days.update(self.latest.day + k * DAY for k in range(4))
         for mention in self.clues.lead:
             days.update((mention.day, mention.day + DAY))
+        if self.commented:
+            days.update(self.commented - k * DAY for k in range(3))
         # A dateline's "May 19" in a year the other candidates reach (within 31 days).
         if days:
             low, high = min(days) - 31 * DAY, max(days) + 31 * DAY
@@ -281,6 +297,7 @@ class Scorer:
             "counts": self._counts(day),
             "violations": -self._violations(day),
             "lead": self._lead(day),
+            "comments": self._comments(day),
         }
 
     def score(self, day: dt.date) -> float:
@@ -347,6 +364,17 @@ class Scorer:
             if (word.month, word.day) == (before.month, before.day):
                 best = self.tuning.lead_next_day
         return best
+
+    def _comments(self, day: dt.date) -> float:
+        """Readers comment on the day an article appears or soon after, never before
+        (a negative share for a day after the first comment: soft, as a stamp's year
+        can be misread like any other)."""
+        if not self.commented:
+            return 0.0
+        back = (self.commented - day).days
+        if back < 0:
+            return -1.0
+        return (1.0, 0.5, 0.25)[back] if back < 3 else 0.0
 
     def _weekdays(self, day: dt.date) -> float:
         words = self.clues.weekdays
@@ -483,6 +511,8 @@ def _evidence(scorer: Scorer, point: dt.date, earliest: dt.date, latest: dt.date
         first_lines += [m.text for m in scorer.clues.lead_month_days]
         named = ", ".join(f'"{text}"' for text in first_lines)
         reasons.insert(0, f"its first lines give {named}")
+    if parts["comments"] > 0:
+        reasons.insert(0, f"its first reader comment is dated {scorer.commented}")
     if parts["counts"] > 0:
         ours, theirs, day = scorer.counts[0]
         reasons.append(f'its figure "{ours.text}" against "{theirs.text}" dated {day}')
@@ -527,7 +557,9 @@ def estimate_dates(
     if not any(dates):
         return list(articles)
     clues = [read_clues(a.text, with_timexes=i in undated) for i, a in enumerate(articles)]
-    corpus = DatingCorpus([a.text for a in articles], dates, clues)
+    corpus = DatingCorpus(
+        [a.text for a in articles], dates, clues, [a.first_comment for a in articles]
+    )
     out = list(articles)
     for i in undated:
         out[i] = _with_estimate(

@@ -118,6 +118,7 @@ def encode_article(article: Article) -> Json:
         "encoding": article.encoding,
         "offsets": encode_offsets(article.offsets),
         "cleaning": list(article.cleaning),
+        "first_comment": article.first_comment.isoformat() if article.first_comment else None,
     }
 
 
@@ -137,6 +138,7 @@ def decode_article(data: Json) -> Article:
         encoding=data["encoding"],
         offsets=decode_offsets(data["offsets"]),
         cleaning=tuple(data["cleaning"]),
+        first_comment=_date(data.get("first_comment")),  # absent in stores before it
     )
 
 
