@@ -1,7 +1,7 @@
 """Publication dates estimated from content, for articles the sources leave undated.
 
 A corpus-level step: an undated article is compared with the dated articles of the
-same corpus, and candidate days are scored by five kinds of evidence, each in [0, 1]:
+same corpus, and candidate days are scored by six kinds of evidence, each in [0, 1]:
 
 - neighbours: dated articles whose words overlap most (TF-IDF cosine) report the
   same events; in a news corpus those are published within days of each other;
@@ -14,7 +14,9 @@ same corpus, and candidate days are scored by five kinds of evidence, each in [0
 - weekday and month-day words, by their tense ("on Sunday" said of the past lies 0-6
   days back);
 - cumulative counts: a toll lower than a dated neighbour's toll of the same series
-  comes before it.
+  comes before it;
+- readers' comments cut from the page: the first is posted on the article's day or
+  soon after, never before.
 
 The best day is the point estimate; the interval spans the candidate days that score
 nearly as well. Estimates are ``Confidence.ESTIMATED`` and never anchor a timeline
