@@ -2,7 +2,7 @@
 reads its parts back instead of computing them again.
 
 A result is kept under a key that names everything it was computed from: the corpus
-(each article's text, date, title and source, and the versions of its annotations), the
+(each article's text, date, title, source and other metadata, and its annotations), the
 options the part reads, and the code itself (a hash of the package's source files, so an
 upgrade or a local edit never reads a result made by other code). Anything else changes
 the key, and a changed key is a miss, never a wrong answer.

@@ -11,7 +11,7 @@ store caches each stage under its own version.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -247,23 +247,9 @@ def reported(corpus: Corpus, failures: Iterable[StageFailure]) -> Corpus:
     return replace(corpus, report=RunReport(inputs), failures=(*corpus.failures, *new))
 
 
-def has_stages(corpus: Corpus, stages: Sequence[str]) -> bool:
-    """True when every article of ``corpus`` has the stages named, or failed them."""
+def _lacking(corpus: Corpus, stages: Sequence[str]) -> Iterator[tuple[Article, tuple[str, ...]]]:
+    """Each article with the stages named it neither has nor failed, where there are any."""
     failed = {(f.article_id, f.stage) for f in corpus.failures}
-    for article in corpus.articles:
-        ann = corpus.annotations.get(article.id)
-        have = {name for name, _ in ann.versions} if ann else set()
-        if any(n not in have and (article.id, n) not in failed for n in stages):
-            return False
-    return True
-
-
-def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = None) -> Corpus:
-    """``corpus`` with the stages named run on the articles that lack them (no work when
-    every article has them or failed them already, as a corpus built for them has)."""
-    opts = opts or Options()
-    failed = {(f.article_id, f.stage) for f in corpus.failures}
-    groups: dict[tuple[str, ...], list[Article]] = {}
     for article in corpus.articles:
         ann = corpus.annotations.get(article.id)
         have = {name for name, _ in ann.versions} if ann else set()
@@ -271,7 +257,21 @@ def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = No
             n for n in ordered(stages) if n not in have and (article.id, n) not in failed
         )
         if missing:
-            groups.setdefault(missing, []).append(article)
+            yield article, missing
+
+
+def has_stages(corpus: Corpus, stages: Sequence[str]) -> bool:
+    """True when every article of ``corpus`` has the stages named, or failed them."""
+    return next(_lacking(corpus, stages), None) is None
+
+
+def with_stages(corpus: Corpus, stages: Sequence[str], opts: Options | None = None) -> Corpus:
+    """``corpus`` with the stages named run on the articles that lack them (no work when
+    every article has them or failed them already, as a corpus built for them has)."""
+    opts = opts or Options()
+    groups: dict[tuple[str, ...], list[Article]] = {}
+    for article, missing in _lacking(corpus, stages):
+        groups.setdefault(missing, []).append(article)
     annotations = dict(corpus.annotations)
     failures: list[StageFailure] = []
     for missing, articles in groups.items():
