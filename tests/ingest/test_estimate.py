@@ -525,3 +525,28 @@ def test_the_first_reader_comment_places_an_article_without_other_clues() -> Non
     pub = estimate_dates([*articles[:2], commented])[2].pub_date
     assert pub.value == dt.date(2010, 5, 4)
     assert "its first reader comment is dated 2010-05-04" in pub.evidence
+
+
+def test_word_pairs_vote_for_the_day_their_articles_agree_on() -> None:
+    """A pair ("emergency rate cut") shared with two articles of one day votes for that
+    day; one shared with articles months apart ("central bank") or with one article
+    alone votes for none."""
+    texts = [
+        "The central bank announced an emergency rate cut as the markets fell.",
+        "An emergency rate cut came from the central bank on a day of panic.",
+        "Traders welcomed the emergency rate cut.",
+        "The central bank kept its policy unchanged in spring.",
+        "Officials of the central bank met in the summer.",
+        "Stocks and bonds moved little.",
+    ]
+    day = dt.date(2008, 10, 8)
+    dates = [None, day, day, dt.date(2008, 3, 1), dt.date(2008, 7, 1), dt.date(2008, 12, 1)]
+    votes = DatingCorpus.of_texts(texts, dates).term_days(0)
+    assert max(votes, key=votes.__getitem__) == day
+    assert votes[day + dt.timedelta(days=1)] == pytest.approx(votes[day] / 2)
+    assert dt.date(2008, 3, 1) not in votes and dt.date(2008, 7, 1) not in votes
+    # Hiding one of the two agreeing articles leaves the pair nothing to agree on.
+    assert DatingCorpus.of_texts(texts, dates).term_days(0, hidden={2}).get(day, 0.0) == 0.0
+    estimate = estimate_date(DatingCorpus.of_texts(texts, dates), 0)
+    assert estimate is not None and estimate.point == day
+    assert 'words it shares with articles of those days ("rate cut"' in estimate.evidence

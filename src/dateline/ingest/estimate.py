@@ -1,10 +1,14 @@
 """Publication dates estimated from content, for articles the sources leave undated.
 
 A corpus-level step: an undated article is compared with the dated articles of the
-same corpus, and candidate days are scored by six kinds of evidence, each in [0, 1]:
+same corpus, and candidate days are scored by these kinds of evidence, each in [0, 1]:
 
 - neighbours: dated articles whose words overlap most (TF-IDF cosine) report the
   same events; in a news corpus those are published within days of each other;
+- shared word pairs: a pair the article shares with dated articles published within
+  a day of each other ("emergency rate cut") votes for their day; a pair they use all
+  year votes for none (a temporal language model, after de Jong, Rode and Hiemstra,
+  "Temporal language models for the disclosure of historical text", 2005);
 - pinned events: a sentence with a relative expression ("last week, following talks
   in Moscow") that matches a dated article's sentence dating the same event ("in May,
   Kerry and Lavrov announced") holds for the days on which the expression, resolved
@@ -28,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -49,9 +53,12 @@ from dateline.model import (
 # Bump whenever an estimate for some corpus changes (this module, ingest/clues.py, the
 # fitted DatingTuning): a store re-estimates its undated articles when its estimates
 # were made by another version.
-ESTIMATOR_VERSION = "5"
+ESTIMATOR_VERSION = "6"
 DAY = dt.timedelta(days=1)
 _QUERY_TERMS = 100  # an article's heaviest terms, enough to find its neighbours
+_TERM_ARTICLES = 50  # a pair in more dated articles than this says nothing of a day
+_TERM_CANDIDATES = 5  # the days the pairs vote for most are candidates
+_TERM_EVIDENCE = 0.05  # a share of the pairs' votes worth naming in the evidence
 _DEICTIC = frozenset({"today", "now", "this morning", "tonight", "this evening"})
 
 
@@ -84,6 +91,7 @@ class DatingTuning:
             "lead": 0.8,
             # Not fitted either: few pages keep their comments (set by hand, as "lead")
             "comments": 0.8,
+            "terms": 2.0,
         }
     )
     interval_ratio: float = 0.1  # days scoring at least this share of the best are in
@@ -170,6 +178,56 @@ class DatingCorpus:
         ]
         return ranked[: tuning.neighbours]
 
+    def _shared_pairs(
+        self, i: int, hidden: Collection[int]
+    ) -> Iterator[tuple[str, float, list[dt.date]]]:
+        """Article ``i``'s word pairs with their weights and the days of the other
+        dated articles that have them: pairs of 2 to ``_TERM_ARTICLES`` such articles."""
+        for term, weight in self.vectors[i].items():
+            days = [
+                day
+                for j, _ in self.postings[term]
+                if j != i and j not in hidden and (day := self.dates[j]) is not None
+            ]
+            if 2 <= len(days) <= _TERM_ARTICLES:
+                yield term, weight, days
+
+    def term_days(self, i: int, hidden: Collection[int] = ()) -> dict[dt.date, float]:
+        """Each day's share of the votes of article ``i``'s word pairs, a pair weighted
+        as in ``i``'s vector. A pair votes for the days on which the dated articles that
+        share it agree (published within a day of another of them): a pair seen only
+        around one day ("777 points") votes for that day in full, one seen all year, or
+        in a single other article, votes for none. The days beside a voted day get half."""
+        votes: defaultdict[dt.date, float] = defaultdict(float)
+        mass = 0.0
+        for _, weight, days in self._shared_pairs(i, hidden):
+            mass += weight
+            share = weight / (len(days) * (len(days) - 1))
+            for day in days:
+                agreeing = sum(abs((other - day).days) <= 1 for other in days) - 1
+                if agreeing:
+                    votes[day] += share * agreeing
+        if not mass:
+            return {}
+        spread: defaultdict[dt.date, float] = defaultdict(float)
+        for day, v in votes.items():
+            spread[day] += v / mass
+            spread[day - DAY] += v / mass / 2
+            spread[day + DAY] += v / mass / 2
+        return spread
+
+    def pairs_of_day(
+        self, i: int, day: dt.date, hidden: Collection[int] = (), limit: int = 3
+    ) -> list[str]:
+        """The heaviest of article ``i``'s word pairs that vote for ``day`` or a day
+        beside it (for the evidence)."""
+        voting = [
+            (weight, term)
+            for term, weight, days in self._shared_pairs(i, hidden)
+            if sum(abs((d - day).days) <= 2 for d in days) >= 2
+        ]
+        return [term for _, term in sorted(voting, reverse=True)[:limit]]
+
     def events(self, j: int) -> list[tuple[frozenset[str], Timex]]:
         if j not in self._events:
             day = self.dates[j]
@@ -219,13 +277,14 @@ class Scorer:
         tuning: DatingTuning,
         hidden: Collection[int],
     ) -> None:
-        self.corpus, self.i, self.tuning = corpus, i, tuning
+        self.corpus, self.i, self.tuning, self.hidden = corpus, i, tuning, hidden
         self.clues = corpus.clues[i]
         self.near = corpus.neighbours(i, tuning, hidden)
         self.pins = self._pins()
         self.latest = self.clues.latest_past_day()
         self.counts = self._count_pairs()
         self.commented = corpus.commented[i]
+        self.term_days = corpus.term_days(i, hidden)
 
     def _pins(self) -> list[_Pin]:
         pins: list[_Pin] = []
@@ -273,6 +332,8 @@ class Scorer:
             days.update((mention.day, mention.day + DAY))
         if self.commented:
             days.update(self.commented - k * DAY for k in range(3))
+        voted = sorted(self.term_days, key=lambda d: -self.term_days[d])[:_TERM_CANDIDATES]
+        days.update(voted)
         # A dateline's "May 19" in a year the other candidates reach (within 31 days).
         if days:
             low, high = min(days) - 31 * DAY, max(days) + 31 * DAY
@@ -300,6 +361,7 @@ class Scorer:
             "violations": -self._violations(day),
             "lead": self._lead(day),
             "comments": self._comments(day),
+            "terms": self.term_days.get(day, 0.0),
         }
 
     def score(self, day: dt.date) -> float:
@@ -495,6 +557,11 @@ def _evidence(scorer: Scorer, point: dt.date, earliest: dt.date, latest: dt.date
             f"{len(scorer.near)} dated articles report the same events (the most alike dated "
             f"{', '.join(dates)})"
         )
+    if parts["terms"] >= _TERM_EVIDENCE:
+        pairs = scorer.corpus.pairs_of_day(scorer.i, point, scorer.hidden)
+        if pairs:
+            named = ", ".join(f'"{p}"' for p in pairs)
+            reasons.append(f"words it shares with articles of those days ({named})")
     if scorer.latest and point < scorer.latest.day:
         # Soft on purpose: reader comments and misread tenses put a "past" date after
         # the true day in 23% of the mj, finan and h1n1 articles that name one; as a
