@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from dateline.errors import ConfigError
 from dateline.model import Annotations, Confidence, Corpus
 from dateline.options import Options, TimelineTuning
+from dateline.pipeline import TIMELINE_STAGES, build_corpus
 from dateline.timeline import build_timeline, dates, default_sizes, summarise
 from dateline.timeline.candidates import (
     after_caption,
@@ -449,6 +451,31 @@ def test_a_sentence_led_by_its_date_is_preferred() -> None:
     assert led == {"a": False, "b": True}
     entry = build_timeline(c, Options(dates=1, sentences=1)).entries[0]
     assert entry.sentences[0].span.article_id == "b"
+
+
+def test_a_broadcast_s_tonight_earns_no_date_led_bonus(tmp_path: Path) -> None:
+    # "Tonight, ..." opens an anchor's talk; "On Friday, ..." an entry of a timeline.
+    # Both are tagged by the real tagger, the same words after the lead.
+    words = "the army took power in Cairo as the crowds cheered."
+    for day, name, lead in (
+        ("2011-02-11", "talk", "Tonight"),
+        ("2011-02-12", "entry", "On Friday"),
+    ):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / f"{name}.txt").write_text(f"{lead}, {words}")
+    index = build_candidate_index(build_corpus([tmp_path], Options(), TIMELINE_STAGES), Options())
+    cands = index.candidates(dt.date(2011, 2, 11))
+    assert [c.evidence.kind for c in cands] == ["mentions-date", "mentions-date"]
+    assert all(summarise.is_date_led(index, c) for c in cands)
+    selector = summarise.TfidfMMRSelector()
+    vectors = selector.vectors(index, [c.sentence for c in cands])
+    tuning = TimelineTuning()
+    relevance = selector._relevance(index, cands, vectors, None, None, tuning)
+    by_name = {
+        Path(index.sentences[c.sentence].span.article_id).stem: r
+        for c, r in zip(cands, relevance, strict=True)
+    }
+    assert by_name["entry"] - by_name["talk"] > tuning.date_led_bonus / 2
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,11 @@ DANGLING_OPENER = re.compile(
     r"[\"“‘']?(?:He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|But|And|So|Yet"
     r"|However|Still|Instead|Also(?! on\b| in\b))\b(?!-)"  # "Also on Monday, ..." leads its day
 )
+# Words that lead a broadcast's talk ("Tonight, ...", "Today, ...") rather than an
+# entry of a timeline ("April 29 - ...", "On Friday, ...").
+DEICTIC_LEADS = frozenset(
+    {"today", "tonight", "now", "right now", "this morning", "this afternoon", "this evening"}
+)
 SHORTLIST = 60  # MMR runs over the most relevant candidates only: it is quadratic
 
 Chosen = dict[dt.date, tuple[TimelineSentence, ...]]
@@ -168,9 +173,14 @@ class MMRSelector(Generic[V]):
             score = self.similarity(vec, center)
             if topic is not None:
                 score += tuning.topic_weight * self.similarity(vec, topic)
-            if tuning.date_led_bonus and is_date_led(index, cand):
-                score += tuning.date_led_bonus
             sent_text = index.sentences[cand.sentence].text
+            # "Tonight, ..." leads a broadcast's talk, not an entry of its own
+            if (
+                tuning.date_led_bonus
+                and is_date_led(index, cand)
+                and not _deictic_lead(index, cand)
+            ):
+                score += tuning.date_led_bonus
             if tuning.dangling_penalty and DANGLING_OPENER.match(sent_text):
                 score -= tuning.dangling_penalty
             if query is not None:
@@ -309,6 +319,16 @@ CAPTION = re.compile(
 def is_date_led(index: CandidateIndex, cand: Candidate) -> bool:
     """Whether the candidate opens with the date it mentions, then a separator."""
     return _date_lead_end(index, cand) is not None
+
+
+def _deictic_lead(index: CandidateIndex, cand: Candidate) -> bool:
+    """Whether the date the candidate mentions is a word like "tonight"."""
+    where = cand.evidence.timex
+    if where is None:
+        return False
+    sent = index.sentences[cand.sentence]
+    said = sent.text[where[0] - sent.span.start : where[1] - sent.span.start]
+    return said.strip().lower() in DEICTIC_LEADS
 
 
 def _date_lead_end(index: CandidateIndex, cand: Candidate) -> int | None:
