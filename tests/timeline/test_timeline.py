@@ -397,6 +397,10 @@ def test_photo_credits_and_wire_datelines_are_cut_off(text: str, kept: str) -> N
             "Crowds cheered after Mubarak resigned on February 11, the army said.",
             "Crowds cheered after Mubarak resigned on February 11, the army said.",
         ),
+        (
+            "during the speech Cairo, Egypt (CNN) -- Crowds cheered on February 11 in Cairo.",
+            "Crowds cheered on February 11 in Cairo.",
+        ),  # a caption and CNN's dateline run into the sentence
     ],
 )
 def test_an_entry_shows_its_sentence_without_the_leading_date(text: str, shown: str) -> None:

@@ -345,13 +345,21 @@ def _date_lead_end(index: CandidateIndex, cand: Candidate) -> int | None:
 # already says ("April 29 - Obama pledges ..." -> "Obama pledges ..."), and without a
 # leading bullet or dash, as the entries of a journalist's timeline read.
 LEADING_MARKS = " -–—*•\\"
-MIN_ENTRY_CHARS = 20  # a rest shorter than this is no entry: show the whole sentence
+MIN_ENTRY_CHARS = 20
+# CNN's dateline is kept in the candidate sentence (timeline/candidates.py: its place
+# is often the sentence's topic word), so it is cut from what the entry shows; the wire
+# agencies' are cut from the sentence already.
+SHOWN_DATELINE = re.compile(r"\(CNN\)\s*(?:--|[-—–])\s*")
+DATELINE_WITHIN = 120  # characters from the sentence's start
 
 
 def entry_span(index: CandidateIndex, cand: Candidate) -> Span:
     """The part of the candidate's sentence that its timeline entry shows."""
     sent = index.sentences[cand.sentence]
     start = _date_lead_end(index, cand) or 0
+    # "during Mubarak speech Cairo, Egypt (CNN) -- Major ...": a caption and a dateline
+    if dateline := SHOWN_DATELINE.search(sent.text, 0, DATELINE_WITHIN):
+        start = max(start, dateline.end())
     start = len(sent.text) - len(sent.text[start:].lstrip(LEADING_MARKS))
     if len(sent.text) - start < MIN_ENTRY_CHARS or not _opens_entry(sent.text[start]):
         return sent.span
