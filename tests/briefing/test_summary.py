@@ -9,6 +9,7 @@ import pytest
 from dateline.annotate.sentences import split_sentences
 from dateline.briefing.concepts import sentence_concepts
 from dateline.briefing.summary import (
+    LARGE_PILE,
     SELECTORS,
     SummaryTuning,
     build_problem,
@@ -335,3 +336,26 @@ def test_renderers_show_each_sentence_with_its_date_and_citation() -> None:
     doc = summary_document(summary, c.articles)
     assert [s["date"] for s in doc["summary"]["sentences"]][-1] is None
     assert doc["summary"]["sentences"][0]["date"] == "2011-01-25"
+
+
+def test_a_large_pile_leaves_out_short_sentences_and_those_that_lean_on_another() -> None:
+    # egypt's default briefing: "The servers ... also appeared to be down", "Some in the
+    # Middle East are going even farther", "... rights of the Egyptian people, he
+    # affirmed", "The regime of President Hosni Mubarak tried everything."
+    leaning = [
+        "The servers for the government's sites in Cairo also appeared to be down all day.",
+        "Some in the Middle East are going even farther than the crowds in Cairo did today.",
+        "The United States will stand up for the rights of the people of Egypt, he affirmed.",
+        "The regime of President Hosni Mubarak tried everything.",
+    ]
+    alone = "Tens of thousands of protesters marched through central Cairo against the government."
+    text = " ".join([*leaning, alone])
+    small = [c.text for c in summary_candidates(one_article_corpus(text), Options())]
+    assert small == [*leaning, alone]  # a cluster of a few articles needs all it has
+    articles, annotations = [], []
+    for k in range(LARGE_PILE):
+        article_id = f"a{k:03d}"
+        articles.append(make_article(article_id, text, D1))
+        annotations.append(Annotations(article_id, tuple(split_sentences(text))))
+    large = summary_candidates(make_corpus(articles, annotations), Options())
+    assert [c.text for c in large] == [alone]  # once: the copies are repeats
