@@ -237,6 +237,11 @@ PLANS = [
     # (text, dct, value): the day of a planned event is ahead of the plan, whatever its
     # tense; the day of the planning, or of a plan already past, is not (T17 egypt, h1n1)
     ("Opposition groups called for a march of millions on Tuesday.", SUNDAY, "2011-02-01"),
+    ("The Brotherhood has called for its followers to demonstrate after Friday prayers.",
+     THURSDAY, "2011-02-04"),
+    ("Activists urged supporters to rally in Tahrir Square on Tuesday.", SUNDAY, "2011-02-01"),
+    ("The opposition had called on people to march on Tuesday.", THURSDAY, "2011-02-01"),
+    ("He asked me to call him on Friday.", THURSDAY, "2011-02-04"),
     ("Activists planned a general strike Tuesday.", SUNDAY, "2011-02-01"),
     ("The Brotherhood vowed to hold a rally on Friday.", SUNDAY, "2011-02-04"),
     ("Mass protests planned for Friday as Mubarak holds on.", THURSDAY, "2011-02-04"),

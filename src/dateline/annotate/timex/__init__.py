@@ -37,7 +37,7 @@ from dateline.annotate.timex.rules_holidays import HOLIDAY_RULES
 from dateline.annotate.timex.rules_relative import RELATIVE_RULES
 from dateline.model import Timex
 
-TIMEX_VERSION = "10"  # bump whenever the output for some input changes (cache key)
+TIMEX_VERSION = "11"  # bump whenever the output for some input changes (cache key)
 
 RULES: tuple[Rule, ...] = (
     *DATE_RULES,

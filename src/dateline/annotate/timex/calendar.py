@@ -221,10 +221,18 @@ _INTENT = (
     r"|urg(?:e|es|ed|ing)|set(?:s|ting)?|schedul(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)"
     r"|announc(?:e|es|ed|ing)|stag(?:e|es|ing)|holds?)"
 )
+_CALL = (
+    r"(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing))"
+)
 _PLANNED_BEFORE = re.compile(
     rf"(?<!\bhad )\b(?:{_INTENT}\s+(?:(?!after|since|during|following|over)[\w'-]+\s+){{0,4}}?"
     rf"{_EVENTS}(?:\s+(?:of|in|at|outside|near|across|against)(?:\s+[\w'-]+){{1,3}}){{0,2}}"
-    r"|(?:planned|scheduled|set|slated|called|due)\s+for)\s+(?:on\s+|this\s+)?$",
+    r"|(?:planned|scheduled|set|slated|called|due)\s+for"
+    # "called for its followers to demonstrate after Friday prayers", "urged supporters
+    # to rally on Friday": what someone is called on to do comes after the call
+    rf"|{_CALL}\s+(?:[\w'-]+\s+){{1,4}}?to\s+[a-z]+(?:\s+(?!after|since|during|following|over)[\w'-]+){{0,4}}?"
+    r"(?:\s+(?:after|before))?"
+    r")\s+(?:on\s+|this\s+)?$",
     re.IGNORECASE,
 )
 _PLANNED_AFTER = re.compile(r"\s*['’]s\s+(?:planned|scheduled|upcoming|expected|proposed)\b")
