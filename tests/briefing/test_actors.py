@@ -511,3 +511,25 @@ def test_things_and_events_named_like_actors_are_not_actors() -> None:
         [annotate("a", text, {"Deepwater Horizon": PERSON, "Deepwater": PERSON, "BP": ORG})]
     )
     assert [a.name for a in actors] == ["BP"]  # the rig is no actor, nor "Deepwater"
+
+
+def test_a_bare_given_name_is_not_a_person_called_by_his_family_name() -> None:
+    # egypt: "Her father, George, captured video ..." was merged into George W. Bush,
+    # whom the articles call "Bush"; "Ban" still finds Ban Ki-moon, never "Ki-moon".
+    actors = by_name(
+        build_actors(
+            [
+                annotate(
+                    "a",
+                    "George W. Bush spoke. Bush left.",
+                    {"George W. Bush": PERSON, "Bush": PERSON},
+                ),
+                annotate("b", "Her father, George, filmed it.", {"George": PERSON}),
+                annotate("c", "Ban Ki-moon spoke.", {"Ban Ki-moon": PERSON}),
+                annotate("d", "Ban replied.", {"Ban": PERSON}),
+            ]
+        )
+    )
+    assert set(actors) == {"George W. Bush", "George", "Ban Ki-moon"}
+    assert dict(actors["George W. Bush"].aliases) == {"George W. Bush": 1, "Bush": 1}
+    assert dict(actors["Ban Ki-moon"].aliases)["Ban"] == 1

@@ -10,7 +10,9 @@ chief``). The rules, in order:
 2. A one-word mention (``Lavrov``, ``Ban``) goes to a full name *of the same article*
    ending with it, else starting with it (family name first: ``Ban Ki-moon``); when
    several fit, to the one mentioned last before it. With none in the article, it goes
-   to the only full-name actor of the corpus that fits, and stays alone otherwise.
+   to the only full-name actor of the corpus that fits, and stays alone otherwise; a
+   given name alone never goes to a person the articles call by the family name alone
+   and never by the given name (``George`` is not George W. Bush, called ``Bush``).
 3. Titles written before a name (``Russia's Foreign Minister Sergey Lavrov``) are
    recorded on the actor; a bare role later (``the UN chief``, ``Russia's Foreign
    Minister``) counts as a mention of the only actor holding that role.
@@ -585,11 +587,21 @@ def _place_loose(corpus: _Corpus) -> None:
         if len(k) > 1:
             by_word[(0, k[0])].append(k)
             by_word[(1, k[1])].append(k)
+    # A given name alone is not a person the articles call by the family name alone
+    # and never by the given name: "Her father, George" is not George W. Bush, called
+    # "Bush"; "Jermaine" is Jermaine Jackson, and "Ban" is Ban Ki-moon.
+    by_family_only = {
+        k
+        for k, person in corpus.people.items()
+        if len(k) > 1 and _called_by(person, k[-1]) and not _called_by(person, k[0])
+    }
     for mention, article, words in corpus.loose:
         surface, word = mention.text, words[0]
         key: tuple[str, ...] | None = None
         for position in (1, 0):
             fits = by_word.get((position, word), [])
+            if position == 0:
+                fits = [k for k in fits if k not in by_family_only]
             if fits:
                 key = _dominant(fits, corpus.people)
                 break  # ambiguous across the corpus: keep the bare name apart
@@ -603,6 +615,11 @@ def _place_loose(corpus: _Corpus) -> None:
         title = title_before(article.text, mention.start)
         if title is not None:
             builder.add_title(title)
+
+
+def _called_by(person: _Builder, word: str) -> bool:
+    """Whether some article calls ``person`` by ``word`` alone."""
+    return any(name_tokens(alias) == (word,) for alias in person.aliases)
 
 
 _DOMINANCE = 4  # "Obama" is Barack Obama when he is named 4 times as often as Michelle
